@@ -1,0 +1,755 @@
+/**
+ * The kostprijsmodel: a pure function of (parameter set, tariefjaar/peildatum)
+ * to tariffs with their opbouw. No files, no clock, no rendering.
+ *
+ * Order of the steps for a computed product (per rekeneenheid: the hour for
+ * minute and hour products, otherwise the product's own unit):
+ *   salaris → jaarsalaris → CAO-toeslagen → werkgeverslasten → productieve uren
+ *   → kosten per productief uur → functiemix → groepsgrootte → eenheid
+ *   → indexatie → overhead → gemeentelijke verplichtingen → cliëntgebonden kosten
+ *   → no-show → kostprijs → winst en risico → afronding (→ minuut)
+ * The unit step sits before overhead so that client-bound costs stay in the
+ * unit in which the set states them; all steps before it are multiplicative,
+ * so the order does not change the amount.
+ */
+import { Decimal, HONDERD, NUL, som } from '../shared/decimal.ts';
+import { PRODUCTEENHEDEN } from '../params/schema.ts';
+import type * as T from '../params/types.ts';
+import { tabelOp, waardeOp } from '../params/regels.ts';
+import { rondAf, rondCent } from './afronding.ts';
+import type { ModelProbleem, ParamGebruik, Stap, Tarief, Tarievenplan, VariantSoort } from './types.ts';
+
+export const KOSTENELEMENT = {
+  wmo: {
+    beroepskracht: 'Wmo art. 5.4 lid 3 a (kosten beroepskracht)',
+    overhead: 'Wmo art. 5.4 lid 3 b (redelijke overhead)',
+    nietProductief: 'Wmo art. 5.4 lid 3 c (niet-productieve uren)',
+    reisOpleiding: 'Wmo art. 5.4 lid 3 d (reis- en opleidingskosten)',
+    indexatie: 'Wmo art. 5.4 lid 3 e (indexatie)',
+    verplichtingen: 'Wmo art. 5.4 lid 3 f (kosten gemeentelijke verplichtingen)',
+  },
+  jeugdwet: {
+    beroepskracht: 'Besluit Jeugdwet art. 2.3 lid 1 a (beroepskrachten, cliëntgebonden en niet-cliëntgebonden)',
+    clientgebonden: 'Besluit Jeugdwet art. 2.3 lid 1 b (cliëntgebonden kosten anders dan beroepskrachten)',
+    overhead: 'Besluit Jeugdwet art. 2.3 lid 1 c (overhead)',
+    indexatie: 'Besluit Jeugdwet art. 2.3 lid 1 d (indexering)',
+  },
+} as const;
+
+export interface BerekenOpties {
+  /** Defaults to the set's tariefjaar. */
+  tariefjaar?: number;
+  /** Defaults to the set's peildatum, or 1 January of another tariefjaar. */
+  peildatum?: string;
+}
+
+const STATUS_RANG: Record<T.Status, number> = { illustratief: 0, voorlopig: 1, vastgesteld: 2 };
+
+function bronTekst(b: T.Bron): string {
+  return [b.titel, b.pagina ? `p. ${b.pagina}` : '', b.url ?? ''].filter(Boolean).join(', ');
+}
+
+function fmt(d: Decimal, dp?: number): string {
+  return dp === undefined ? d.toFixed() : d.toFixed(dp);
+}
+
+/** Thrown internally when a value is missing on the peildatum; becomes a ModelProbleem. */
+class Ontbreekt extends Error {
+  constructor(readonly probleem: ModelProbleem) {
+    super(probleem.melding);
+  }
+}
+
+interface Overrides {
+  groepsgrootte?: T.Param;
+  urenPerEenheid?: T.Param;
+  inzet?: T.Inzet[];
+  productiviteit?: string;
+  clientgebondenKosten?: { soort: string; param: T.Param }[];
+}
+
+interface Resultaat {
+  /** unrounded tariff per rekeneenheid */
+  onafgerond: Decimal;
+  kostprijs: Decimal;
+  tarief: Decimal;
+  tariefPerUur?: Decimal;
+  stappen: Stap[];
+}
+
+export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {}): Tarievenplan {
+  const tariefjaar = opties.tariefjaar ?? set.tariefjaar;
+  const peildatum = opties.peildatum ?? (tariefjaar === set.tariefjaar ? set.peildatum : `${tariefjaar}-01-01`);
+  const problemen: ModelProbleem[] = [];
+  const tarieven: Tarief[] = [];
+
+  const gebruik = (p: T.Param): ParamGebruik => {
+    const w = waardeOp(p, peildatum);
+    if (!w) {
+      throw new Ontbreekt({
+        ...p.herkomst,
+        melding: `${p.pad} heeft geen waarde die geldt op ${peildatum}`,
+        verwacht: `een waarde met geldig_van ≤ ${peildatum} ≤ geldig_tot`,
+        gevonden: p.reeks.map((x) => `${x.van} t/m ${x.tot}`).join(', '),
+        hint: `voeg waarden voor tariefjaar ${tariefjaar} toe aan de set`,
+      });
+    }
+    return {
+      pad: p.pad,
+      waarde: w.waarde,
+      eenheid: p.eenheid,
+      ...w.herkomst,
+      bron: bronTekst(w.bron),
+      status: w.status,
+      geldig_van: w.van,
+      geldig_tot: w.tot,
+    };
+  };
+  const stap = (s: Omit<Stap, 'kostenelementen'> & { kostenelementen?: string[] }): Stap => ({ kostenelementen: [], ...s });
+
+  // Personnel cost per productive hour, per (cao, niveau, profiel, ort, no-show): shared by many products.
+  const personeelCache = new Map<string, { kostenPerUur: Decimal; loonkostenPerFte: Decimal; stappen: Stap[] }>();
+
+  const personeel = (
+    cao: T.Cao,
+    niveau: string,
+    wet: 'jeugdwet' | 'wmo',
+    profielId: string | undefined,
+    ort: string | undefined,
+    noShowNpt: T.Param | undefined,
+  ) => {
+    const sleutel = [cao.id, niveau, wet, profielId ?? '-', ort ?? '-', noShowNpt?.pad ?? '-'].join('|');
+    const bekend = personeelCache.get(sleutel);
+    if (bekend) return bekend;
+    const el = KOSTENELEMENT[wet];
+    const pfx = `personeel.${niveau}`;
+    const stappen: Stap[] = [];
+    const tabel = tabelOp(cao, peildatum);
+    if (!tabel) {
+      const t = cao.tabellen[0]!;
+      throw new Ontbreekt({ ...t.herkomst, melding: `${cao.naam} heeft geen salaristabel die geldt op ${peildatum}`, hint: 'voeg de tabel voor dit tariefjaar toe' });
+    }
+    const fh = cao.functiehuis.get(niveau)!;
+    const schaal = tabel.schalen.get(fh.schaal);
+    const tabelRefs: ParamGebruik[] = [];
+    let gewogen = NUL;
+    let gewichten = NUL;
+    for (const t of fh.treden) {
+      const cel = schaal?.get(t.trede);
+      if (!cel) {
+        throw new Ontbreekt({ ...fh.herkomst, melding: `schaal ${fh.schaal} trede ${t.trede} ontbreekt in de tabel van ${cao.naam} geldig vanaf ${tabel.van}` });
+      }
+      tabelRefs.push({
+        pad: `cao.${cao.id}.tabel[${tabel.van}].schaal[${fh.schaal}].trede[${t.trede}]`,
+        waarde: cel.bedrag,
+        eenheid: tabel.soort === 'maand' ? 'euro_per_maand' : 'euro_per_uur',
+        ...cel.herkomst,
+        bron: bronTekst(tabel.bron),
+        status: tabel.status,
+        geldig_van: tabel.van,
+        geldig_tot: tabel.tot,
+      });
+      gewogen = gewogen.plus(cel.bedrag.times(t.gewicht));
+      gewichten = gewichten.plus(t.gewicht);
+    }
+    const fhRef: ParamGebruik = {
+      pad: `cao.${cao.id}.functiehuis.${niveau}`,
+      waarde: new Decimal(fh.schaal.match(/^\d+(\.\d+)?$/) ? fh.schaal : '0'),
+      eenheid: 'schaal',
+      ...fh.herkomst,
+      bron: bronTekst(fh.bron),
+      status: fh.status,
+      geldig_van: tabel.van,
+      geldig_tot: tabel.tot,
+    };
+    const salaris = gewogen.div(gewichten);
+    const tredeTekst =
+      fh.treden.length === 1 ? `trede ${fh.treden[0]!.trede}` : `gewogen over treden ${fh.treden.map((t) => `${t.trede} (${fmt(t.gewicht)})`).join(', ')}`;
+    stappen.push(
+      stap({
+        stap: `${pfx}.salaris`,
+        label: `Salaris ${niveau}: ${cao.naam}, schaal ${fh.schaal}, ${tredeTekst}`,
+        formule: fh.treden.length === 1 ? `tabelwaarde schaal ${fh.schaal} trede ${fh.treden[0]!.trede}` : `Σ(bedrag × gewicht) ÷ Σ gewicht`,
+        waarde: salaris,
+        eenheid: tabel.soort === 'maand' ? 'euro_per_maand' : 'euro_per_uur',
+        parameters: [fhRef, ...tabelRefs],
+        kostenelementen: [el.beroepskracht],
+      }),
+    );
+    const uren = gebruik(cao.urenPerWeek);
+    const jaarsalaris = tabel.soort === 'maand' ? salaris.times(12) : salaris.times(uren.waarde).times(52);
+    stappen.push(
+      stap({
+        stap: `${pfx}.jaarsalaris`,
+        label: `Jaarsalaris ${niveau} per fte`,
+        formule: tabel.soort === 'maand' ? `${fmt(salaris, 2)} × 12 maanden` : `${fmt(salaris, 2)} × ${fmt(uren.waarde)} uur × 52 weken`,
+        waarde: jaarsalaris,
+        eenheid: 'euro_per_jaar',
+        parameters: tabel.soort === 'uur' ? [uren] : [],
+        kostenelementen: [el.beroepskracht],
+      }),
+    );
+    const toeslagRefs: ParamGebruik[] = [];
+    const delen: string[] = [];
+    let toeslagen = NUL;
+    const toeslagParams = [...cao.toeslagen, ...(ort ? [cao.ort.get(ort)!] : [])];
+    for (const p of toeslagParams) {
+      const g = gebruik(p);
+      toeslagRefs.push(g);
+      const naam = p.pad.split('.').pop()!;
+      if (p.eenheid === 'procent') {
+        toeslagen = toeslagen.plus(jaarsalaris.times(g.waarde).div(HONDERD));
+        delen.push(`${naam} ${fmt(g.waarde)} %`);
+      } else if (p.eenheid === 'euro_per_maand') {
+        toeslagen = toeslagen.plus(g.waarde.times(12));
+        delen.push(`${naam} ${fmt(g.waarde, 2)} × 12`);
+      } else {
+        toeslagen = toeslagen.plus(g.waarde);
+        delen.push(`${naam} ${fmt(g.waarde, 2)} per jaar`);
+      }
+    }
+    const loonsom = jaarsalaris.plus(toeslagen);
+    stappen.push(
+      stap({
+        stap: `${pfx}.cao_toeslagen`,
+        label: `Jaarsalaris met CAO-toeslagen ${niveau}`,
+        formule: delen.length ? `jaarsalaris + ${delen.join(' + ')}` : 'jaarsalaris (geen toeslagen)',
+        waarde: loonsom,
+        eenheid: 'euro_per_jaar',
+        parameters: toeslagRefs,
+        kostenelementen: [el.beroepskracht],
+      }),
+    );
+    const lastRefs: ParamGebruik[] = [];
+    const lastDelen: string[] = [];
+    let lasten = NUL;
+    let opleiding = false;
+    for (const p of cao.werkgeverslasten) {
+      const g = gebruik(p);
+      lastRefs.push(g);
+      const naam = p.pad.split('.').pop()!;
+      if (naam.includes('opleiding')) opleiding = true;
+      const fr = cao.franchises.get(naam);
+      let grondslag = loonsom;
+      if (fr) {
+        const fg = gebruik(fr);
+        lastRefs.push(fg);
+        grondslag = Decimal.max(NUL, loonsom.minus(fg.waarde));
+        lastDelen.push(`${naam} ${fmt(g.waarde)} % × (loonsom − franchise ${fmt(fg.waarde, 2)})`);
+      } else lastDelen.push(`${naam} ${fmt(g.waarde)} %`);
+      lasten = lasten.plus(grondslag.times(g.waarde).div(HONDERD));
+    }
+    const loonkosten = loonsom.plus(lasten);
+    const wgElementen: string[] = [el.beroepskracht];
+    if (opleiding && wet === 'wmo') wgElementen.push(KOSTENELEMENT.wmo.reisOpleiding);
+    stappen.push(
+      stap({
+        stap: `${pfx}.werkgeverslasten`,
+        label: `Loonkosten ${niveau} per fte per jaar (met werkgeverslasten)`,
+        formule: `loonsom + ${lastDelen.join(' + ')}`,
+        waarde: loonkosten,
+        eenheid: 'euro_per_jaar',
+        parameters: lastRefs,
+        kostenelementen: wgElementen,
+      }),
+    );
+    if (profielId === undefined) {
+      const r = { kostenPerUur: NUL, loonkostenPerFte: loonkosten, stappen };
+      personeelCache.set(sleutel, r);
+      return r;
+    }
+    const profiel = set.productiviteit.get(profielId)!;
+    const betaald = uren.waarde.times(52);
+    const postRefs: ParamGebruik[] = [uren];
+    const postDelen: string[] = [];
+    let af = NUL;
+    let reisOfScholing = false;
+    for (const { post, param } of profiel.posten) {
+      const g = gebruik(param);
+      postRefs.push(g);
+      const u = param.eenheid === 'procent' ? betaald.times(g.waarde).div(HONDERD) : g.waarde;
+      af = af.plus(u);
+      if (post === 'reistijd' || post === 'scholing') reisOfScholing = true;
+      postDelen.push(param.eenheid === 'procent' ? `${post} ${fmt(g.waarde)} %` : `${post} ${fmt(g.waarde)} u`);
+    }
+    let productief = betaald.minus(af);
+    let formule = `${fmt(uren.waarde)} × 52 = ${fmt(betaald)} betaalde uren − (${postDelen.join(' + ') || 'geen posten'})`;
+    if (noShowNpt) {
+      const ns = gebruik(noShowNpt);
+      postRefs.push(ns);
+      productief = productief.times(HONDERD.minus(ns.waarde)).div(HONDERD);
+      formule += ` − no-show ${fmt(ns.waarde)} % van de overige uren`;
+    }
+    const pe: string[] = [wet === 'wmo' ? KOSTENELEMENT.wmo.nietProductief : el.beroepskracht];
+    if (reisOfScholing && wet === 'wmo') pe.push(KOSTENELEMENT.wmo.reisOpleiding);
+    stappen.push(
+      stap({
+        stap: `${pfx}.productieve_uren`,
+        label: `Productieve (declarabele) uren per fte per jaar, profiel ${profiel.id}`,
+        formule,
+        waarde: productief,
+        eenheid: 'uren_per_jaar',
+        parameters: postRefs,
+        kostenelementen: pe,
+      }),
+    );
+    const kostenPerUur = loonkosten.div(productief);
+    stappen.push(
+      stap({
+        stap: `${pfx}.kosten_per_uur`,
+        label: `Personeelskosten ${niveau} per productief uur`,
+        formule: `${fmt(loonkosten, 2)} ÷ ${fmt(productief, 2)} uur`,
+        waarde: kostenPerUur,
+        eenheid: 'euro_per_uur',
+        parameters: [],
+        kostenelementen: [el.beroepskracht],
+      }),
+    );
+    const r = { kostenPerUur, loonkostenPerFte: loonkosten, stappen };
+    personeelCache.set(sleutel, r);
+    return r;
+  };
+
+  /** Indexation, overhead, municipal obligations, client-bound costs, no-show, margin, rounding. */
+  const opslagenEnAfronding = (
+    p: T.Product,
+    personeelskosten: Decimal,
+    kosten: { soort: string; param: T.Param }[],
+    omrekenKosten: (k: ParamGebruik, param: T.Param) => { bedrag: Decimal; tekst: string },
+    eenheid: string,
+    overheadParam: T.Param,
+    noShowOpslag: T.Param | undefined,
+    stappen: Stap[],
+  ): { onafgerond: Decimal; kostprijs: Decimal } => {
+    const el = KOSTENELEMENT[p.wet];
+    const idx = set.opslagen.indexatie;
+    let personeelIndex = personeelskosten;
+    if (idx.loon) {
+      const g = gebruik(idx.loon);
+      personeelIndex = personeelskosten.times(HONDERD.plus(g.waarde)).div(HONDERD);
+      stappen.push(stap({ stap: 'indexatie', label: 'Indexatie loonkosten', formule: `personeelskosten × (1 + ${fmt(g.waarde)} %)`, waarde: personeelIndex, eenheid, parameters: [g], kostenelementen: [el.indexatie] }));
+    } else {
+      stappen.push(
+        stap({
+          stap: 'indexatie',
+          label: 'Indexatie',
+          formule: `salaristabellen en parameters geldig op peildatum ${peildatum}; geen aanvullende indexatie`,
+          waarde: personeelIndex,
+          eenheid,
+          parameters: [],
+          kostenelementen: [el.indexatie],
+        }),
+      );
+    }
+    // Client-bound costs (with materieel index when the set gives one).
+    const kRefs: ParamGebruik[] = [];
+    const kDelen: string[] = [];
+    let k = NUL;
+    for (const item of kosten) {
+      const g = gebruik(item.param);
+      kRefs.push(g);
+      const { bedrag, tekst } = omrekenKosten(g, item.param);
+      k = k.plus(bedrag);
+      kDelen.push(`${item.soort} ${tekst}`);
+    }
+    if (idx.materieel && kosten.length) {
+      const g = gebruik(idx.materieel);
+      kRefs.push(g);
+      k = k.times(HONDERD.plus(g.waarde)).div(HONDERD);
+      kDelen.push(`× (1 + materiële index ${fmt(g.waarde)} %)`);
+    }
+    const oh = gebruik(overheadParam);
+    const conv = set.opslagen.overhead;
+    const ohBasis = conv.grondslag === 'personeel' ? personeelIndex : personeelIndex.plus(k);
+    const overhead =
+      conv.conventie === 'opslag_op_directe_kosten' ? ohBasis.times(oh.waarde).div(HONDERD) : ohBasis.times(oh.waarde).div(HONDERD.minus(oh.waarde));
+    const naOverhead = personeelIndex.plus(overhead);
+    const grondslagTekst = conv.grondslag === 'personeel' ? 'personeelskosten' : '(personeelskosten + cliëntgebonden kosten)';
+    stappen.push(
+      stap({
+        stap: 'overhead',
+        label: `Overhead (${conv.conventie === 'opslag_op_directe_kosten' ? 'opslag op directe kosten' : 'aandeel in de kostprijs'})`,
+        formule:
+          conv.conventie === 'opslag_op_directe_kosten'
+            ? `personeelskosten + ${grondslagTekst} × ${fmt(oh.waarde)} %`
+            : `personeelskosten + ${grondslagTekst} × ${fmt(oh.waarde)} ÷ (100 − ${fmt(oh.waarde)})`,
+        waarde: naOverhead,
+        eenheid,
+        parameters: [oh],
+        kostenelementen: [el.overhead],
+      }),
+    );
+    let subtotaal = naOverhead;
+    const gv = set.opslagen.gemeentelijkeVerplichtingen;
+    if (gv) {
+      const g = gebruik(gv);
+      subtotaal = subtotaal.plus(personeelIndex.times(g.waarde).div(HONDERD));
+      stappen.push(
+        stap({
+          stap: 'gemeentelijke_verplichtingen',
+          label: 'Kosten van gemeentelijke verplichtingen (administratie, rapportage)',
+          formule: `vorige + personeelskosten × ${fmt(g.waarde)} %`,
+          waarde: subtotaal,
+          eenheid,
+          parameters: [g],
+          kostenelementen: p.wet === 'wmo' ? [KOSTENELEMENT.wmo.verplichtingen] : [KOSTENELEMENT.jeugdwet.overhead],
+        }),
+      );
+    }
+    subtotaal = subtotaal.plus(k);
+    stappen.push(
+      stap({
+        stap: 'clientgebonden_kosten',
+        label: 'Cliëntgebonden kosten anders dan personeel',
+        formule: kDelen.length ? `vorige + ${kDelen.join(' + ')}` : 'geen cliëntgebonden kosten in dit product',
+        waarde: subtotaal,
+        eenheid,
+        parameters: kRefs,
+        kostenelementen: p.wet === 'jeugdwet' ? [KOSTENELEMENT.jeugdwet.clientgebonden] : [],
+      }),
+    );
+    if (noShowOpslag) {
+      const g = gebruik(noShowOpslag);
+      subtotaal = subtotaal.times(HONDERD).div(HONDERD.minus(g.waarde));
+      stappen.push(
+        stap({
+          stap: 'no_show',
+          label: 'No-show (opslag 1 ÷ (1 − no-show))',
+          formule: `vorige × 100 ÷ (100 − ${fmt(g.waarde)})`,
+          waarde: subtotaal,
+          eenheid,
+          parameters: [g],
+          kostenelementen: p.wet === 'wmo' ? [KOSTENELEMENT.wmo.nietProductief] : [KOSTENELEMENT.jeugdwet.beroepskracht],
+        }),
+      );
+    }
+    const kostprijs = subtotaal;
+    stappen.push(stap({ stap: 'kostprijs', label: 'Kostprijs', formule: 'som van de vorige stappen', waarde: kostprijs, eenheid, parameters: [] }));
+    const wr = gebruik(set.opslagen.winstEnRisico);
+    const onafgerond = kostprijs.times(HONDERD.plus(wr.waarde)).div(HONDERD);
+    stappen.push(
+      stap({ stap: 'winst_en_risico', label: 'Winst en risico', formule: `kostprijs × (1 + ${fmt(wr.waarde)} %)`, waarde: onafgerond, eenheid, parameters: [wr] }),
+    );
+    return { onafgerond, kostprijs };
+  };
+
+  const afronden = (p: T.Product, onafgerond: Decimal, regelId: string, stappen: Stap[], eenheid: string): { tarief: Decimal; tariefPerUur?: Decimal } => {
+    const regel = set.afronding.get(regelId)!;
+    const ref: ParamGebruik = {
+      pad: `afronding.${regel.id}`,
+      waarde: regel.veelvoud,
+      eenheid: 'euro',
+      ...regel.herkomst,
+      bron: 'afrondingsregel van de set',
+      status: 'vastgesteld',
+      geldig_van: peildatum,
+      geldig_tot: peildatum,
+    };
+    const afgerond = rondAf(onafgerond, regel.veelvoud, regel.richting);
+    stappen.push(
+      stap({
+        stap: 'afronding',
+        label: `Afronding (${regel.id})`,
+        formule: `${regel.richting} afronden op een veelvoud van € ${fmt(regel.veelvoud, 2)}`,
+        waarde: afgerond,
+        eenheid,
+        parameters: [ref],
+      }),
+    );
+    if (p.eenheid !== 'minuut') return { tarief: afgerond };
+    const perMinuut = rondCent(afgerond.div(60));
+    stappen.push(
+      stap({
+        stap: 'minuut',
+        label: 'Tarief per minuut',
+        formule: `uurtarief ÷ 60, rekenkundig afgerond op hele centen`,
+        waarde: perMinuut,
+        eenheid: 'euro_per_minuut',
+        parameters: [],
+      }),
+    );
+    return { tarief: perMinuut, tariefPerUur: afgerond };
+  };
+
+  const kostprijsProduct = (p: T.KostprijsProduct, caoId: string, overheadParam: T.Param, ov: Overrides = {}): Resultaat => {
+    const cao = set.caos.get(caoId)!;
+    const stappen: Stap[] = [];
+    const el = KOSTENELEMENT[p.wet];
+    const inzet = ov.inzet ?? p.inzet;
+    const profielId = ov.productiviteit ?? p.productiviteit;
+    const ns = p.noShow ?? set.opslagen.noShow.percentage;
+    const npt = set.opslagen.noShow.methode === 'niet_productieve_tijd' ? ns : undefined;
+    const mixDelen: string[] = [];
+    const mixWaarden: Decimal[] = [];
+    for (const i of inzet) {
+      const r = personeel(cao, i.niveau, p.wet, profielId, p.ort, npt);
+      stappen.push(...r.stappen);
+      mixWaarden.push(r.kostenPerUur.times(i.aantal));
+      mixDelen.push(`${fmt(i.aantal)} × ${i.niveau} ${fmt(r.kostenPerUur, 2)}`);
+    }
+    const perUur = som(mixWaarden);
+    stappen.push(
+      stap({
+        stap: 'functiemix',
+        label: 'Personeelskosten per begeleidingsuur (functiemix)',
+        formule: mixDelen.join(' + '),
+        waarde: perUur,
+        eenheid: 'euro_per_uur',
+        parameters: [],
+        kostenelementen: [el.beroepskracht],
+      }),
+    );
+    let perClientUur = perUur;
+    const gg = ov.groepsgrootte ?? p.groepsgrootte;
+    if (gg) {
+      const g = gebruik(gg);
+      perClientUur = perUur.div(g.waarde);
+      stappen.push(
+        stap({ stap: 'groepsgrootte', label: 'Per cliënt (groepsgrootte)', formule: `÷ ${fmt(g.waarde)} cliënten per groep`, waarde: perClientUur, eenheid: 'euro_per_uur', parameters: [g], kostenelementen: [el.beroepskracht] }),
+      );
+    }
+    const opUur = p.eenheid === 'minuut' || p.eenheid === 'uur';
+    const rekeneenheid = opUur ? 'euro_per_uur' : `euro_per_${p.eenheid}`;
+    let urenPerEenheid = new Decimal(1);
+    let perEenheid = perClientUur;
+    if (!opUur) {
+      const upeParam = ov.urenPerEenheid ?? p.urenPerEenheid;
+      const vast = PRODUCTEENHEDEN[p.eenheid].uren;
+      const refs: ParamGebruik[] = [];
+      if (upeParam) {
+        const g = gebruik(upeParam);
+        refs.push(g);
+        urenPerEenheid = g.waarde;
+      } else urenPerEenheid = new Decimal(vast!);
+      perEenheid = perClientUur.times(urenPerEenheid);
+      stappen.push(
+        stap({
+          stap: 'eenheid',
+          label: `Personeelskosten per ${PRODUCTEENHEDEN[p.eenheid].omschrijving}`,
+          formule: `× ${fmt(urenPerEenheid)} uur per ${p.eenheid}`,
+          waarde: perEenheid,
+          eenheid: rekeneenheid,
+          parameters: refs,
+          kostenelementen: [el.beroepskracht],
+        }),
+      );
+    }
+    const kosten = ov.clientgebondenKosten ?? p.clientgebondenKosten;
+    const omreken = (g: ParamGebruik, param: T.Param) => {
+      if (opUur && param.eenheid === 'euro_per_eenheid' && p.eenheid === 'minuut')
+        return { bedrag: g.waarde.times(60), tekst: `${fmt(g.waarde, 2)} per minuut × 60` };
+      if (!opUur && param.eenheid === 'euro_per_uur') return { bedrag: g.waarde.times(urenPerEenheid), tekst: `${fmt(g.waarde, 2)} per uur × ${fmt(urenPerEenheid)}` };
+      return { bedrag: g.waarde, tekst: fmt(g.waarde, 2) };
+    };
+    const noShowOpslag = set.opslagen.noShow.methode === 'opslag' ? ns : undefined;
+    const { onafgerond, kostprijs } = opslagenEnAfronding(p, perEenheid, kosten, omreken, rekeneenheid, overheadParam, noShowOpslag, stappen);
+    const { tarief, tariefPerUur } = afronden(p, onafgerond, p.afronding, stappen, rekeneenheid);
+    return { onafgerond, kostprijs, tarief, ...(tariefPerUur ? { tariefPerUur } : {}), stappen };
+  };
+
+  const lumpsumProduct = (p: T.LumpsumProduct, caoId: string): Resultaat => {
+    const cao = set.caos.get(caoId)!;
+    const stappen: Stap[] = [];
+    const el = KOSTENELEMENT[p.wet];
+    const delen: string[] = [];
+    const waarden: Decimal[] = [];
+    for (const i of p.inzet) {
+      const r = personeel(cao, i.niveau, p.wet, undefined, undefined, undefined);
+      stappen.push(...r.stappen);
+      waarden.push(r.loonkostenPerFte.times(i.aantal));
+      delen.push(`${fmt(i.aantal)} fte ${i.niveau} × ${fmt(r.loonkostenPerFte, 2)}`);
+    }
+    const formatie = som(waarden);
+    stappen.push(
+      stap({
+        stap: 'formatie',
+        label: 'Personeelskosten van de formatie per jaar',
+        formule: delen.join(' + '),
+        waarde: formatie,
+        eenheid: 'euro_per_jaar',
+        parameters: [],
+        kostenelementen: p.wet === 'wmo' ? [el.beroepskracht, KOSTENELEMENT.wmo.nietProductief] : [el.beroepskracht],
+      }),
+    );
+    const { onafgerond, kostprijs } = opslagenEnAfronding(
+      p,
+      formatie,
+      p.kostenPerJaar,
+      (g) => ({ bedrag: g.waarde, tekst: fmt(g.waarde, 2) }),
+      'euro_per_jaar',
+      set.opslagen.overhead.standaard,
+      undefined,
+      stappen,
+    );
+    const { tarief } = afronden(p, onafgerond, p.afronding, stappen, 'euro_per_jaar');
+    return { onafgerond, kostprijs, tarief, stappen };
+  };
+
+  const zwakste = (stappen: Stap[]): T.Status => {
+    let s: T.Status = 'vastgesteld';
+    for (const st of stappen) for (const g of st.parameters) if (STATUS_RANG[g.status] < STATUS_RANG[s]) s = g.status;
+    return s;
+  };
+
+  const maak = (p: T.Product, variant: string, soort: VariantSoort, r: Resultaat, cao?: string): Tarief => ({
+    product: p.code,
+    productnaam: p.naam,
+    wet: p.wet,
+    contract: p.contract,
+    variant,
+    variantSoort: soort,
+    ...(cao ? { cao } : {}),
+    eenheid: p.eenheid,
+    eenheidCode: p.eenheidCode,
+    tarief: r.tarief,
+    ...(r.tariefPerUur ? { tariefPerUur: r.tariefPerUur } : {}),
+    ...(soort !== 'vast' && soort !== 'pgb' ? { kostprijs: r.kostprijs } : {}),
+    status: zwakste(r.stappen),
+    opbouw: r.stappen,
+  });
+
+  /** The lowest of several results, with a closing step naming the comparison. */
+  const laagste = (kandidaten: { cao: string; r: Resultaat }[], label: string, stapId: string): { cao: string; r: Resultaat } => {
+    let beste = kandidaten[0]!;
+    for (const k of kandidaten) if (k.r.tarief.lt(beste.r.tarief)) beste = k;
+    const waarde = beste.r.tariefPerUur ? beste.r.tarief : beste.r.tarief;
+    const vergelijking = kandidaten.map((k) => `${k.cao} ${fmt(k.r.tarief, 2)}`).join(', ');
+    const stappen = [
+      ...beste.r.stappen,
+      stap({ stap: stapId, label, formule: `laagste van: ${vergelijking} → ${beste.cao}`, waarde, eenheid: beste.r.stappen[beste.r.stappen.length - 1]!.eenheid, parameters: [] }),
+    ];
+    return { cao: beste.cao, r: { ...beste.r, stappen } };
+  };
+
+  const pgbVarianten = (p: T.Product, zin: Resultaat, zinLabel: string) => {
+    const pgb = set.varianten.pgb;
+    if (!pgb) return;
+    const regel = set.afronding.get(pgb.afronding)!;
+    for (const soort of pgb.soorten) {
+      const ov = p.pgb.find((o) => o.soort === soort.id);
+      if (ov?.uitgesloten) continue;
+      const grond = zin.tariefPerUur ?? zin.tarief;
+      const eenheid = zin.tariefPerUur ? 'euro_per_uur' : `euro_per_${p.eenheid}`;
+      const stappen: Stap[] = [
+        stap({ stap: 'zin_tarief', label: `Grondslag: ZIN-tarief (${zinLabel})`, formule: `tarief ${zinLabel}`, waarde: grond, eenheid, parameters: [] }),
+      ];
+      let bedrag: Decimal;
+      if (ov && !ov.uitgesloten && ov.param.eenheid !== 'procent') {
+        const g = gebruik(ov.param);
+        bedrag = g.waarde;
+        stappen.push(stap({ stap: 'pgb', label: `Pgb-tarief ${soort.naam} (vastgesteld per product)`, formule: 'vast bedrag uit het product', waarde: bedrag, eenheid, parameters: [g] }));
+      } else {
+        const g = gebruik(ov && !ov.uitgesloten ? ov.param : soort.percentage);
+        const ruw = grond.times(g.waarde).div(HONDERD);
+        bedrag = rondAf(ruw, regel.veelvoud, regel.richting);
+        stappen.push(
+          stap({
+            stap: 'pgb',
+            label: `Pgb-tarief ${soort.naam}`,
+            formule: `ZIN-tarief × ${fmt(g.waarde)} %, ${regel.richting} afgerond op € ${fmt(regel.veelvoud, 2)} (${regel.id})`,
+            waarde: bedrag,
+            eenheid,
+            parameters: [g],
+          }),
+        );
+      }
+      const r: Resultaat = { onafgerond: bedrag, kostprijs: bedrag, tarief: bedrag, stappen };
+      if (zin.tariefPerUur) {
+        const perMinuut = rondCent(bedrag.div(60));
+        stappen.push(stap({ stap: 'minuut', label: 'Tarief per minuut', formule: 'uurtarief ÷ 60, rekenkundig afgerond op hele centen', waarde: perMinuut, eenheid: 'euro_per_minuut', parameters: [] }));
+        r.tarief = perMinuut;
+        r.tariefPerUur = bedrag;
+      }
+      tarieven.push(maak(p, `pgb-${soort.id}`, 'pgb', r));
+    }
+  };
+
+  for (const p of set.producten) {
+    try {
+      if (p.berekening === 'overgenomen') {
+        const g = gebruik(p.tarief);
+        const stappen: Stap[] = [
+          stap({ stap: 'overgenomen_tarief', label: 'Overgenomen tarief', formule: `vastgesteld tarief, overgenomen uit de bron`, waarde: g.waarde, eenheid: p.tarief.eenheid, parameters: [g] }),
+        ];
+        let r: Resultaat;
+        if (p.eenheid === 'minuut' && p.tarief.eenheid === 'euro_per_uur') {
+          const perMinuut = rondCent(g.waarde.div(60));
+          stappen.push(stap({ stap: 'minuut', label: 'Tarief per minuut', formule: 'uurtarief ÷ 60, rekenkundig afgerond op hele centen', waarde: perMinuut, eenheid: 'euro_per_minuut', parameters: [] }));
+          r = { onafgerond: g.waarde, kostprijs: g.waarde, tarief: perMinuut, tariefPerUur: g.waarde, stappen };
+        } else r = { onafgerond: g.waarde, kostprijs: g.waarde, tarief: g.waarde, stappen };
+        tarieven.push(maak(p, 'vast', 'vast', r));
+        pgbVarianten(p, r, 'vast');
+        continue;
+      }
+      if (p.berekening === 'lumpsum') {
+        const perCao = p.caos.map((c) => ({ cao: c, r: lumpsumProduct(p, c) }));
+        for (const { cao, r } of perCao) tarieven.push(maak(p, cao, 'cao', r, cao));
+        if (set.varianten.basistarief) {
+          const l = laagste(perCao, 'Basistarief: laagste tarief van de toepasselijke CAO’s', 'basistarief');
+          tarieven.push(maak(p, 'basistarief', 'basistarief', l.r, l.cao));
+        }
+        continue;
+      }
+      const oh = set.opslagen.overhead;
+      const perCao = p.caos.map((c) => ({ cao: c, r: kostprijsProduct(p, c, oh.standaard) }));
+      for (const { cao, r } of perCao) tarieven.push(maak(p, cao, 'cao', r, cao));
+      let basis = perCao[0]!;
+      if (set.varianten.basistarief) {
+        basis = laagste(perCao, 'Basistarief: laagste tarief van de toepasselijke CAO’s', 'basistarief');
+        tarieven.push(maak(p, 'basistarief', 'basistarief', basis.r, basis.cao));
+      } else {
+        for (const k of perCao) if (k.r.tarief.lt(basis.r.tarief)) basis = k;
+      }
+      if (set.varianten.micro && oh.micro) {
+        const micro = laagste(
+          p.caos.map((c) => ({ cao: c, r: kostprijsProduct(p, c, oh.micro!) })),
+          'Tarief micro-onderneming: laagste CAO-tarief met de overhead voor micro-ondernemingen',
+          'micro_onderneming',
+        );
+        tarieven.push(maak(p, 'micro-onderneming', 'micro', micro.r, micro.cao));
+      }
+      if (set.varianten.pgb) {
+        if (set.varianten.pgb.grondslag === 'basistarief') pgbVarianten(p, basis.r, set.varianten.basistarief ? 'basistarief' : `laagste CAO (${basis.cao})`);
+        else {
+          let hoogste = perCao[0]!;
+          for (const k of perCao) if (k.r.tarief.gt(hoogste.r.tarief)) hoogste = k;
+          pgbVarianten(p, hoogste.r, `hoogste CAO (${hoogste.cao})`);
+        }
+      }
+      for (const a of set.aanbieders) {
+        const ov = a.producten.find((x) => x.code === p.code);
+        if (!ov) continue;
+        const r = kostprijsProduct(p, a.cao, oh.standaard, ov);
+        r.stappen.push(
+          stap({
+            stap: 'aanbieder',
+            label: `Aanbieder-specifiek tarief ${a.naam}`,
+            formule: `berekend met ${a.cao} en de aangepaste parameters van ${a.naam} (${[
+              ov.groepsgrootte ? 'groepsgrootte' : '',
+              ov.urenPerEenheid ? 'uren per eenheid' : '',
+              ov.inzet ? 'inzet' : '',
+              ov.productiviteit ? 'productiviteit' : '',
+              ov.clientgebondenKosten ? 'cliëntgebonden kosten' : '',
+            ]
+              .filter(Boolean)
+              .join(', ')}); besluit: ${bronTekst(a.besluit)}`,
+            waarde: r.tarief,
+            eenheid: r.stappen[r.stappen.length - 1]!.eenheid,
+            parameters: [],
+          }),
+        );
+        tarieven.push(maak(p, `aanbieder-${a.id}`, 'aanbieder', r, a.cao));
+      }
+    } catch (e) {
+      if (e instanceof Ontbreekt) {
+        if (!problemen.some((q) => q.melding === e.probleem.melding)) problemen.push(e.probleem);
+      } else throw e;
+    }
+  }
+
+  return {
+    model: { id: set.id, naam: set.naam, regio: set.regio, tariefjaar, peildatum, versie: set.versie, vingerafdruk: set.vingerafdruk },
+    tarieven,
+    problemen,
+  };
+}

@@ -1,0 +1,169 @@
+/**
+ * Reads the files of a parameter set folder (and of the sets it builds on)
+ * into position-aware plain data, merging overlays. The only file-system code
+ * of the parameter layer.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Probleem } from '../shared/problems.ts';
+import { Posities, leesYaml } from './yaml.ts';
+
+export const LOSSE_BESTANDEN = [
+  'model.yaml',
+  'bronnen.yaml',
+  'productiviteit.yaml',
+  'opslagen.yaml',
+  'afronding.yaml',
+  'varianten.yaml',
+  'controletotalen.yaml',
+] as const;
+export const MAPPEN = ['cao', 'producten', 'aanbieders'] as const;
+
+export interface RuweSet {
+  /** Folder of the set itself. */
+  map: string;
+  id: string;
+  /** relative path (e.g. cao/jeugdzorg.yaml) → merged data */
+  bestanden: Map<string, unknown>;
+  /** relative path → display path of the file that defined it last */
+  weergave: Map<string, string>;
+  bases: string[];
+  vingerafdruk: string;
+  problemen: Probleem[];
+}
+
+function toon(p: string, weergaveBasis: string): string {
+  const rel = path.relative(weergaveBasis, p);
+  return (rel.startsWith('..') || path.isAbsolute(rel) ? p : rel).split(path.sep).join('/');
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Overlay merge: maps merge key by key; lists, scalars and parameters (blocks
+ * with an `eenheid`) are replaced whole, so an overridden value never mixes
+ * with the base's series. Positions travel with the values.
+ */
+export function voegSamen(basis: unknown, over: unknown, posities: Posities): unknown {
+  if (!isObject(basis) || !isObject(over) || 'eenheid' in over) return over;
+  const uit: Record<string, unknown> = {};
+  const pb = posities.van(basis);
+  const po = posities.van(over);
+  const ni = posities.zet(uit, po?.pos ?? pb!.pos);
+  for (const [k, v] of Object.entries(basis)) {
+    uit[k] = v;
+    const ks = pb?.sleutels.get(k);
+    const vs = pb?.waarden.get(k);
+    if (ks) ni.sleutels.set(k, ks);
+    if (vs) ni.waarden.set(k, vs);
+  }
+  for (const [k, v] of Object.entries(over)) {
+    uit[k] = k in basis ? voegSamen(basis[k], v, posities) : v;
+    const ks = po?.sleutels.get(k);
+    const vs = po?.waarden.get(k);
+    if (ks) ni.sleutels.set(k, ks);
+    if (vs) ni.waarden.set(k, vs);
+  }
+  return uit;
+}
+
+export function leesSet(map: string, posities: Posities, weergaveBasis: string, bezocht: string[] = []): RuweSet {
+  const absoluut = path.resolve(map);
+  const id = path.basename(absoluut);
+  const problemen: Probleem[] = [];
+  const bestanden = new Map<string, unknown>();
+  const weergave = new Map<string, string>();
+  const hash = createHash('sha256');
+  const fout = (bestand: string, melding: string, extra: Partial<Probleem> = {}) =>
+    problemen.push({ ernst: 'fout', bestand, regel: 1, kolom: 1, melding, ...extra });
+
+  if (!existsSync(absoluut) || !statSync(absoluut).isDirectory()) {
+    fout(toon(absoluut, weergaveBasis), 'parameterset niet gevonden', {
+      verwacht: 'een map met ten minste model.yaml',
+      gevonden: 'geen map op deze plek',
+      hint: 'geef de naam van een map onder models/ of een pad naar een setmap',
+    });
+    return { map: absoluut, id, bestanden, weergave, bases: [], vingerafdruk: '', problemen };
+  }
+
+  const relatief: string[] = [];
+  for (const naam of readdirSync(absoluut).sort()) {
+    const vol = path.join(absoluut, naam);
+    if (statSync(vol).isDirectory()) {
+      if ((MAPPEN as readonly string[]).includes(naam)) {
+        for (const sub of readdirSync(vol).sort()) {
+          if (sub.endsWith('.yaml') || sub.endsWith('.yml')) relatief.push(`${naam}/${sub}`);
+        }
+      }
+      continue;
+    }
+    if (naam.endsWith('.yaml') || naam.endsWith('.yml')) relatief.push(naam);
+  }
+
+  for (const rel of relatief) {
+    const vol = path.join(absoluut, rel);
+    const toonNaam = toon(vol, weergaveBasis);
+    if (rel.endsWith('.yml')) {
+      fout(toonNaam, 'bestandsnaam eindigt op .yml', { verwacht: 'de extensie .yaml', gevonden: '.yml', hint: `hernoem het bestand naar ${path.basename(rel, '.yml')}.yaml` });
+      continue;
+    }
+    const bekend = (LOSSE_BESTANDEN as readonly string[]).includes(rel) || MAPPEN.some((m) => rel.startsWith(`${m}/`));
+    if (!bekend) {
+      fout(toonNaam, `onbekend bestand '${rel}' in de parameterset`, {
+        verwacht: `een van ${LOSSE_BESTANDEN.join(', ')}, of een bestand in ${MAPPEN.map((m) => `${m}/`).join(', ')}`,
+        gevonden: rel,
+        hint: 'verplaats of hernoem het bestand; de set leest alleen bekende bestanden, zodat niets ongemerkt wordt overgeslagen',
+      });
+      continue;
+    }
+    const tekst = readFileSync(vol, 'utf8');
+    hash.update(`${rel}\0${tekst}\0`);
+    const r = leesYaml(toonNaam, tekst, posities);
+    problemen.push(...r.problemen);
+    bestanden.set(rel, r.waarde);
+    weergave.set(rel, toonNaam);
+  }
+
+  if (!bestanden.has('model.yaml')) {
+    fout(toon(path.join(absoluut, 'model.yaml'), weergaveBasis), 'model.yaml ontbreekt', {
+      verwacht: 'een bestand model.yaml met naam, regio, tariefjaar en versie',
+      gevonden: 'geen model.yaml in de setmap',
+      hint: 'elke parameterset begint met model.yaml',
+    });
+    return { map: absoluut, id, bestanden, weergave, bases: [], vingerafdruk: '', problemen };
+  }
+
+  const model = bestanden.get('model.yaml');
+  const basisNaam = isObject(model) && typeof model.basis === 'string' ? model.basis : undefined;
+  let bases: string[] = [];
+  if (basisNaam !== undefined) {
+    const basisMap = path.resolve(absoluut, basisNaam.includes('/') ? basisNaam : path.join('..', basisNaam));
+    const pos = posities.waarde(model, 'basis');
+    const plek = { bestand: weergave.get('model.yaml')!, regel: pos?.regel ?? 1, kolom: pos?.kolom ?? 1, fragment: pos?.fragment ?? '' };
+    if (bezocht.includes(basisMap) || basisMap === absoluut) {
+      problemen.push({ ernst: 'fout', ...plek, melding: 'kring in basis-verwijzingen', verwacht: 'een basisset die niet (via andere sets) naar deze set terugwijst', gevonden: [...bezocht, absoluut, basisMap].map((m) => path.basename(m)).join(' → '), hint: 'verwijder een van de basis-verwijzingen' });
+    } else if (!existsSync(path.join(basisMap, 'model.yaml'))) {
+      problemen.push({ ernst: 'fout', ...plek, melding: `basisset '${basisNaam}' niet gevonden`, verwacht: 'de naam van een set naast deze set, of een relatief pad naar een setmap', gevonden: toon(basisMap, weergaveBasis), hint: 'controleer de spelling van basis:' });
+    } else {
+      const basis = leesSet(basisMap, posities, weergaveBasis, [...bezocht, absoluut]);
+      problemen.push(...basis.problemen);
+      hash.update(`basis\0${basis.vingerafdruk}\0`);
+      bases = [basis.id, ...basis.bases];
+      for (const [rel, data] of basis.bestanden) {
+        if (!bestanden.has(rel)) {
+          bestanden.set(rel, data);
+          weergave.set(rel, basis.weergave.get(rel)!);
+        } else {
+          const samen = voegSamen(data, bestanden.get(rel), posities);
+          if (rel === 'model.yaml' && isObject(samen)) delete samen.basis;
+          bestanden.set(rel, samen);
+        }
+      }
+    }
+  }
+
+  return { map: absoluut, id, bestanden, weergave, bases, vingerafdruk: hash.digest('hex'), problemen };
+}

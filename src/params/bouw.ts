@@ -1,0 +1,222 @@
+/**
+ * From validated raw files to the typed ParameterSet: resolves sources,
+ * converts decimal text to Decimal, attaches file:line to every value.
+ */
+import type * as z from 'zod';
+import { Decimal } from '../shared/decimal.ts';
+import type { Probleem } from '../shared/problems.ts';
+import type { RuweSet } from './bestanden.ts';
+import * as S from './schema.ts';
+import type * as T from './types.ts';
+import type { Posities } from './yaml.ts';
+import { bedoeldeU, zodFoutkaart, zodNaarProblemen } from './zodfouten.ts';
+
+type Pad = (string | number)[];
+
+interface Bestand<TData> {
+  rel: string;
+  data: TData;
+  root: unknown;
+}
+
+const SCHEMA_PER_BESTAND: Record<string, z.ZodType> = {
+  'model.yaml': S.ModelBestand,
+  'bronnen.yaml': S.BronnenBestand,
+  'productiviteit.yaml': S.ProductiviteitBestand,
+  'opslagen.yaml': S.OpslagenBestand,
+  'afronding.yaml': S.AfrondingBestand,
+  'varianten.yaml': S.VariantenBestand,
+  'controletotalen.yaml': S.ControletotalenBestand,
+};
+
+const VERPLICHT = ['model.yaml', 'productiviteit.yaml', 'opslagen.yaml', 'afronding.yaml', 'varianten.yaml'];
+
+function schemaVoor(rel: string): z.ZodType | undefined {
+  if (rel.startsWith('cao/')) return S.CaoBestand;
+  if (rel.startsWith('producten/')) return S.ProductenBestand;
+  if (rel.startsWith('aanbieders/')) return S.AanbiederBestand;
+  return SCHEMA_PER_BESTAND[rel];
+}
+
+/** Structural validation of every file; returns parsed data per file. */
+export function valideerBestanden(ruw: RuweSet, posities: Posities): { geldig: Map<string, Bestand<unknown>>; problemen: Probleem[] } {
+  const problemen: Probleem[] = [];
+  const geldig = new Map<string, Bestand<unknown>>();
+  for (const rel of VERPLICHT) {
+    if (!ruw.bestanden.has(rel)) {
+      problemen.push({
+        ernst: 'fout',
+        bestand: `${ruw.weergave.get('model.yaml')?.replace(/model\.yaml$/, '') ?? ''}${rel}`,
+        regel: 1,
+        kolom: 1,
+        melding: `verplicht bestand ${rel} ontbreekt`,
+        verwacht: `een bestand ${rel} in de set of in een basisset`,
+        gevonden: 'geen bestand',
+        hint: 'kopieer het bestand uit models/voorbeeldregio-2027 en pas de waarden aan',
+      });
+    }
+  }
+  for (const [rel, data] of ruw.bestanden) {
+    const schema = schemaVoor(rel);
+    if (!schema) continue;
+    const bestand = ruw.weergave.get(rel)!;
+    if (data === null || data === undefined) {
+      problemen.push({ ernst: 'fout', bestand, regel: 1, kolom: 1, melding: 'leeg bestand', verwacht: 'een blok met sleutels', gevonden: 'niets', hint: 'vul het bestand of verwijder het' });
+      continue;
+    }
+    const r = schema.safeParse(data, { error: zodFoutkaart });
+    if (!r.success) problemen.push(...zodNaarProblemen(r.error.issues, data, bestand, posities));
+    else geldig.set(rel, { rel, data: r.data, root: data });
+  }
+  const heeft = (prefix: string) => [...ruw.bestanden.keys()].some((k) => k.startsWith(prefix));
+  for (const [map, wat] of [
+    ['cao/', 'ten minste één CAO in cao/'],
+    ['producten/', 'ten minste één productbestand in producten/'],
+  ] as const) {
+    if (!heeft(map)) {
+      problemen.push({
+        ernst: 'fout',
+        bestand: `${ruw.weergave.get('model.yaml')?.replace(/model\.yaml$/, '') ?? ''}${map}`,
+        regel: 1,
+        kolom: 1,
+        melding: `map ${map} is leeg of ontbreekt`,
+        verwacht: wat,
+        gevonden: 'geen bestanden',
+        hint: 'zie models/voorbeeldregio-2027 voor een voorbeeld',
+      });
+    }
+  }
+  return { geldig, problemen };
+}
+
+interface Bereik {
+  min?: string;
+  /** minimum is exclusive (value must be greater) */
+  minExclusief?: boolean;
+  max?: string;
+  maxExclusief?: boolean;
+}
+
+export class Bouwer {
+  readonly problemen: Probleem[] = [];
+  readonly parameters: T.Param[] = [];
+  constructor(
+    private readonly posities: Posities,
+    private readonly bronnen: Record<string, S.BronObject>,
+    private readonly bronnenHerkomst: string,
+  ) {}
+
+  herkomst(root: unknown, pad: Pad, voorkeur: 'waarde' | 'sleutel' = 'waarde', bestand = ''): T.Herkomst & { fragment: string } {
+    const p = this.posities.zoek(root, pad, voorkeur);
+    return { bestand: p?.bestand ?? bestand, regel: p?.regel ?? 1, kolom: p?.kolom ?? 1, fragment: p?.fragment ?? '' };
+  }
+
+  fout(root: unknown, pad: Pad, melding: string, extra: Partial<Probleem> = {}, voorkeur: 'waarde' | 'sleutel' = 'waarde') {
+    this.problemen.push({ ernst: 'fout', ...this.herkomst(root, pad, voorkeur), melding, ...extra });
+  }
+
+  waarschuwing(root: unknown, pad: Pad, melding: string, extra: Partial<Probleem> = {}) {
+    this.problemen.push({ ernst: 'waarschuwing', ...this.herkomst(root, pad), melding, ...extra });
+  }
+
+  bron(v: string | S.BronObject, root: unknown, pad: Pad): T.Bron {
+    if (typeof v !== 'string') return schoon(v);
+    const b = this.bronnen[v];
+    if (!b) {
+      const suggestie = bedoeldeU(v, Object.keys(this.bronnen));
+      this.fout(root, pad, `onbekende bron '${v}'`, {
+        verwacht: `een sleutel uit ${this.bronnenHerkomst}${Object.keys(this.bronnen).length ? '' : ' (dat bestand is leeg of ontbreekt)'}`,
+        gevonden: v,
+        hint: suggestie ? `bedoelde u '${suggestie}'?` : 'voeg de bron toe aan bronnen.yaml, of schrijf hem hier uit met ten minste een titel',
+      });
+      return { titel: v, sleutel: v };
+    }
+    return { ...schoon(b), sleutel: v };
+  }
+
+  /** Builds a parameter, checking its unit and the range of every value. */
+  param(raw: S.RawParameter, root: unknown, pad: Pad, naam: string, eenheden: readonly T.Eenheid[], bereik: Bereik = {}): T.Param {
+    const h = this.herkomst(root, pad);
+    if (!eenheden.includes(raw.eenheid)) {
+      this.fout(root, [...pad, 'eenheid'], `verkeerde eenheid voor ${naam}`, {
+        verwacht: eenheden.length === 1 ? eenheden[0] : `een van: ${eenheden.join(', ')}`,
+        gevonden: raw.eenheid,
+        hint: raw.eenheid === 'procent' || eenheden.includes('procent') ? 'procenten schrijft u als getal met eenheid procent: 8 betekent 8 %' : 'pas de eenheid of de waarde aan',
+      });
+    }
+    const reeks: T.Waarde[] = [];
+    const elementen = raw.reeks ?? [{ waarde: raw.waarde!, geldig_van: raw.geldig_van!, geldig_tot: raw.geldig_tot!, bron: raw.bron!, status: raw.status! }];
+    elementen.forEach((w, i) => {
+      const wpad = raw.reeks ? [...pad, 'reeks', i] : pad;
+      const waarde = new Decimal(w.waarde);
+      const wh = this.herkomst(root, [...wpad, 'waarde']);
+      this.bereik(waarde, bereik, raw.eenheid, root, [...wpad, 'waarde'], naam);
+      if (w.geldig_van > w.geldig_tot) {
+        this.fout(root, [...wpad, 'geldig_tot'], `geldigheid van ${naam} eindigt vóór het begin`, {
+          verwacht: `geldig_tot op of na ${w.geldig_van}`,
+          gevonden: w.geldig_tot,
+          hint: 'wissel de datums om of corrigeer de einddatum',
+        });
+      }
+      reeks.push({
+        waarde,
+        van: w.geldig_van,
+        tot: w.geldig_tot,
+        bron: this.bron(w.bron, root, [...wpad, 'bron']),
+        status: w.status,
+        herkomst: { bestand: wh.bestand, regel: wh.regel, kolom: wh.kolom },
+      });
+    });
+    const gesorteerd = reeks.map((w, i) => ({ w, i })).sort((a, b) => a.w.van.localeCompare(b.w.van));
+    for (let k = 1; k < gesorteerd.length; k++) {
+      const vorige = gesorteerd[k - 1]!.w;
+      const deze = gesorteerd[k]!;
+      if (deze.w.van <= vorige.tot) {
+        this.fout(root, [...pad, 'reeks', deze.i, 'geldig_van'], `geldigheidsperioden van ${naam} overlappen`, {
+          verwacht: `een begindatum na ${vorige.tot} (einde van de vorige periode)`,
+          gevonden: `${deze.w.van} t/m ${deze.w.tot}, terwijl ${vorige.van} t/m ${vorige.tot} ook geldt`,
+          hint: 'op elke datum mag precies één waarde gelden; laat de vorige periode eerder eindigen',
+        });
+      }
+    }
+    const p: T.Param = { pad: naam, eenheid: raw.eenheid, reeks: gesorteerd.map((x) => x.w), herkomst: { bestand: h.bestand, regel: h.regel, kolom: h.kolom } };
+    this.parameters.push(p);
+    return p;
+  }
+
+  bereik(waarde: Decimal, b: Bereik, eenheid: T.Eenheid, root: unknown, pad: Pad, naam: string) {
+    const te = (melding: string, verwacht: string) =>
+      this.fout(root, pad, melding, {
+        verwacht,
+        gevonden: `${waarde.toFixed()}${eenheid === 'procent' ? ' procent' : ''}`,
+        hint: eenheid === 'procent' ? 'een percentage schrijft u als getal: 8 betekent 8 %, niet 0.08 en niet 800' : 'controleer de waarde met de bron',
+      });
+    if (b.min !== undefined) {
+      const min = new Decimal(b.min);
+      if (b.minExclusief ? waarde.lte(min) : waarde.lt(min)) {
+        te(`${naam} is te klein`, `${b.minExclusief ? 'groter dan' : 'minstens'} ${b.min}${eenheid === 'procent' ? ' procent' : ''}`);
+        return;
+      }
+    }
+    if (b.max !== undefined) {
+      const max = new Decimal(b.max);
+      if (b.maxExclusief ? waarde.gte(max) : waarde.gt(max)) {
+        te(`${naam} ligt buiten het toegestane bereik`, `${b.maxExclusief ? 'kleiner dan' : 'hoogstens'} ${b.max}${eenheid === 'procent' ? ' procent' : ''}`);
+      }
+    }
+  }
+}
+
+function schoon(b: S.BronObject): T.Bron {
+  const uit: T.Bron = { titel: b.titel };
+  if (b.uitgever) uit.uitgever = b.uitgever;
+  if (b.url) uit.url = b.url;
+  if (b.datum) uit.datum = b.datum;
+  if (b.pagina !== undefined) uit.pagina = String(b.pagina);
+  return uit;
+}
+
+export const PROCENT: Bereik = { min: '0', max: '100' };
+export const PROCENT_DEELBAAR: Bereik = { min: '0', max: '100', maxExclusief: true };
+export const POSITIEF: Bereik = { min: '0', minExclusief: true };
+export const NIET_NEGATIEF: Bereik = { min: '0' };

@@ -1,0 +1,541 @@
+/**
+ * Entry point of the parameter layer: folder → validated ParameterSet, or
+ * every problem at once.
+ */
+import path from 'node:path';
+import { Decimal } from '../shared/decimal.ts';
+import { ParametersetFout, sorteerProblemen, type Probleem } from '../shared/problems.ts';
+import { leesSet } from './bestanden.ts';
+import { Bouwer, NIET_NEGATIEF, POSITIEF, PROCENT, PROCENT_DEELBAAR, valideerBestanden } from './bouw.ts';
+import { controleerRegels } from './regels.ts';
+import * as S from './schema.ts';
+import type * as T from './types.ts';
+import { Posities } from './yaml.ts';
+import { bedoeldeU } from './zodfouten.ts';
+import type * as z from 'zod';
+
+export interface GeladenSet {
+  set: T.ParameterSet;
+  waarschuwingen: Probleem[];
+}
+
+export interface LaadOpties {
+  /** Paths in messages are shown relative to this folder (default: cwd). */
+  weergaveBasis?: string;
+}
+
+/** Loads and validates a set; throws ParametersetFout with every problem. */
+export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenSet {
+  const posities = new Posities();
+  const ruw = leesSet(map, posities, opties.weergaveBasis ?? process.cwd());
+  const stop = (ps: Probleem[]) => {
+    if (ps.some((p) => p.ernst === 'fout')) throw new ParametersetFout(sorteerProblemen(ps));
+  };
+  stop(ruw.problemen);
+  const { geldig, problemen } = valideerBestanden(ruw, posities);
+  stop([...ruw.problemen, ...problemen]);
+
+  const get = <K>(rel: string) => geldig.get(rel) as { data: K; root: unknown; rel: string } | undefined;
+  const bronnenBestand = get<z.infer<typeof S.BronnenBestand>>('bronnen.yaml');
+  const b = new Bouwer(posities, bronnenBestand?.data ?? {}, ruw.weergave.get('bronnen.yaml') ?? 'bronnen.yaml');
+
+  const model = get<z.infer<typeof S.ModelBestand>>('model.yaml')!;
+  const tariefjaar = Number(model.data.tariefjaar);
+  const peildatum = model.data.peildatum ?? `${model.data.tariefjaar}-01-01`;
+  if (!peildatum.startsWith(model.data.tariefjaar)) {
+    b.fout(model.root, ['peildatum'], 'peildatum ligt buiten het tariefjaar', {
+      verwacht: `een datum in ${tariefjaar}`,
+      gevonden: peildatum,
+      hint: 'de peildatum bepaalt welke CAO-tabel en welke waarden gelden; meestal 1 januari van het tariefjaar',
+    });
+  }
+
+  // --- CAO's
+  const caos = new Map<string, T.Cao>();
+  for (const [rel, best] of geldig) {
+    if (!rel.startsWith('cao/')) continue;
+    const id = path.basename(rel, '.yaml');
+    const d = best.data as z.infer<typeof S.CaoBestand>;
+    const r = best.root;
+    const tabellen: T.CaoTabel[] = d.tabellen.map((t, ti) => {
+      const eerste = Number(t.eerste_trede ?? '0');
+      const schalen = new Map<string, Map<string, { bedrag: Decimal; herkomst: T.Herkomst }>>();
+      for (const [schaal, treden] of Object.entries(t.schalen)) {
+        const m = new Map<string, { bedrag: Decimal; herkomst: T.Herkomst }>();
+        let vorige: Decimal | undefined;
+        treden.forEach((bedrag, i) => {
+          if (bedrag === null) return;
+          const pad = ['tabellen', ti, 'schalen', schaal, i];
+          const h = b.herkomst(r, pad);
+          const w = new Decimal(bedrag);
+          b.bereik(w, POSITIEF, t.soort === 'maand' ? 'euro_per_maand' : 'euro_per_uur', r, pad, `schaal ${schaal} trede ${eerste + i}`);
+          if (vorige && w.lt(vorige)) {
+            b.waarschuwing(r, pad, `trede ${eerste + i} van schaal ${schaal} is lager dan de trede ervoor`, {
+              verwacht: `een bedrag van ten minste ${vorige.toFixed()}`,
+              gevonden: w.toFixed(),
+              hint: 'treden lopen normaal op; controleer de tabel met de CAO',
+            });
+          }
+          vorige = w;
+          m.set(String(eerste + i), { bedrag: w, herkomst: { bestand: h.bestand, regel: h.regel, kolom: h.kolom } });
+        });
+        schalen.set(schaal, m);
+      }
+      const h = b.herkomst(r, ['tabellen', ti]);
+      if (t.geldig_van > t.geldig_tot) {
+        b.fout(r, ['tabellen', ti, 'geldig_tot'], 'geldigheid van de CAO-tabel eindigt vóór het begin', { verwacht: `geldig_tot op of na ${t.geldig_van}`, gevonden: t.geldig_tot, hint: 'corrigeer de einddatum' });
+      }
+      return {
+        van: t.geldig_van,
+        tot: t.geldig_tot,
+        soort: t.soort,
+        bron: b.bron(t.bron, r, ['tabellen', ti, 'bron']),
+        status: t.status,
+        herkomst: { bestand: h.bestand, regel: h.regel, kolom: h.kolom },
+        schalen,
+      };
+    });
+    const volgorde = tabellen.map((t, i) => ({ t, i })).sort((x, y) => x.t.van.localeCompare(y.t.van));
+    for (let k = 1; k < volgorde.length; k++) {
+      const vorige = volgorde[k - 1]!.t;
+      const deze = volgorde[k]!;
+      if (deze.t.van <= vorige.tot) {
+        b.fout(r, ['tabellen', deze.i, 'geldig_van'], 'geldigheidsperioden van CAO-tabellen overlappen', {
+          verwacht: `een begindatum na ${vorige.tot}`,
+          gevonden: `${deze.t.van} t/m ${deze.t.tot}, terwijl de tabel ${vorige.van} t/m ${vorige.tot} ook geldt`,
+          hint: 'op elke datum mag precies één salaristabel gelden',
+        });
+      }
+    }
+    const pfx = `cao.${id}`;
+    const functiehuis = new Map<string, T.FunctiehuisRegel>();
+    for (const [niveau, f] of Object.entries(d.functiehuis)) {
+      const pad = ['functiehuis', niveau];
+      const h = b.herkomst(r, pad);
+      let treden: { trede: string; gewicht: Decimal }[] = [];
+      if ((f.trede === undefined) === (f.treden === undefined)) {
+        b.fout(r, pad, `functiehuis ${niveau}: geef óf trede óf treden`, {
+          verwacht: 'trede: 5, of treden: een lijst van {trede, gewicht}',
+          gevonden: f.trede === undefined ? 'geen van beide' : 'allebei',
+          hint: 'met treden geeft u een verdeling over treden, met gewichten die samen het gemiddelde bepalen',
+        });
+      } else if (f.trede !== undefined) treden = [{ trede: f.trede, gewicht: new Decimal(1) }];
+      else {
+        treden = f.treden!.map((t, i) => {
+          const g = new Decimal(t.gewicht);
+          b.bereik(g, POSITIEF, 'aantal', r, [...pad, 'treden', i, 'gewicht'], 'gewicht');
+          return { trede: t.trede, gewicht: g };
+        });
+      }
+      treden.forEach((t, i) => {
+        for (const tabel of tabellen) {
+          const schaal = tabel.schalen.get(f.schaal);
+          const tpad = f.trede !== undefined ? [...pad, 'trede'] : [...pad, 'treden', i, 'trede'];
+          if (!schaal) {
+            if (i === 0) {
+              const suggestie = bedoeldeU(f.schaal, [...tabel.schalen.keys()]);
+              b.fout(r, [...pad, 'schaal'], `onbekende schaal '${f.schaal}' in functiehuis ${niveau}`, {
+                verwacht: `een schaal uit de tabel geldig vanaf ${tabel.van}: ${[...tabel.schalen.keys()].join(', ')}`,
+                gevonden: f.schaal,
+                hint: suggestie ? `bedoelde u '${suggestie}'?` : 'voeg de schaal toe aan de tabel of kies een bestaande schaal',
+              });
+            }
+          } else if (!schaal.has(t.trede)) {
+            const treden = [...schaal.keys()];
+            b.fout(r, tpad, `trede ${t.trede} bestaat niet in schaal ${f.schaal}`, {
+              verwacht: `een trede van ${treden[0]} t/m ${treden[treden.length - 1]} (tabel geldig vanaf ${tabel.van})`,
+              gevonden: t.trede,
+              hint: 'kies een bestaande trede of vul de tabel aan',
+            });
+          }
+        }
+      });
+      functiehuis.set(niveau, {
+        niveau,
+        schaal: f.schaal,
+        ...(f.functie ? { functie: f.functie } : {}),
+        treden,
+        bron: b.bron(f.bron, r, [...pad, 'bron']),
+        status: f.status,
+        herkomst: { bestand: h.bestand, regel: h.regel, kolom: h.kolom },
+      });
+    }
+    caos.set(id, {
+      id,
+      naam: d.naam,
+      urenPerWeek: b.param(d.uren_per_week, r, ['uren_per_week'], `${pfx}.uren_per_week`, ['uren_per_week'], { min: '0', minExclusief: true, max: '60' }),
+      tabellen,
+      toeslagen: Object.entries(d.toeslagen ?? {}).map(([k, p]) => b.param(p, r, ['toeslagen', k], `${pfx}.toeslagen.${k}`, ['procent', 'euro_per_maand', 'euro_per_jaar'], NIET_NEGATIEF)),
+      ort: new Map(Object.entries(d.ort ?? {}).map(([k, p]) => [k, b.param(p, r, ['ort', k], `${pfx}.ort.${k}`, ['procent'], PROCENT)])),
+      werkgeverslasten: Object.entries(d.werkgeverslasten).map(([k, p]) => b.param(p, r, ['werkgeverslasten', k], `${pfx}.werkgeverslasten.${k}`, ['procent'], PROCENT)),
+      franchises: new Map(
+        Object.entries(d.franchises ?? {}).map(([k, p]) => {
+          if (!(k in d.werkgeverslasten)) {
+            b.fout(r, ['franchises', k], `franchise voor onbekende werkgeverslast '${k}'`, {
+              verwacht: `een van: ${Object.keys(d.werkgeverslasten).join(', ')}`,
+              gevonden: k,
+              hint: 'een franchise hoort bij een werkgeverslast met dezelfde naam, meestal pensioen',
+            }, 'sleutel');
+          }
+          return [k, b.param(p, r, ['franchises', k], `${pfx}.franchises.${k}`, ['euro_per_jaar'], NIET_NEGATIEF)];
+        }),
+      ),
+      functiehuis,
+    });
+  }
+
+  // --- productiviteit
+  const prod = get<z.infer<typeof S.ProductiviteitBestand>>('productiviteit.yaml')!;
+  const productiviteit = new Map<string, T.ProductiviteitsProfiel>();
+  for (const [id, p] of Object.entries(prod.data.profielen)) {
+    productiviteit.set(id, {
+      id,
+      omschrijving: p.omschrijving,
+      posten: Object.entries(p.niet_productief).map(([post, raw]) => ({
+        post: post as T.NietProductievePost,
+        param: b.param(raw!, prod.root, ['profielen', id, 'niet_productief', post], `productiviteit.${id}.${post}`, ['procent', 'uren_per_jaar'], NIET_NEGATIEF),
+      })),
+    });
+    for (const post of Object.entries(p.niet_productief)) {
+      const raw = post[1]!;
+      if (raw.eenheid === 'procent') {
+        const last = productiviteit.get(id)!.posten.find((x) => x.post === post[0])!;
+        for (const w of last.param.reeks) b.bereik(w.waarde, PROCENT_DEELBAAR, 'procent', prod.root, ['profielen', id, 'niet_productief', post[0], 'waarde'], `productiviteit.${id}.${post[0]}`);
+      }
+    }
+  }
+
+  // --- opslagen
+  const ops = get<z.infer<typeof S.OpslagenBestand>>('opslagen.yaml')!;
+  const o = ops.data;
+  const or = ops.root;
+  const ohBereik = o.overhead.conventie === 'aandeel_in_kostprijs' ? PROCENT_DEELBAAR : NIET_NEGATIEF;
+  const opslagen: T.Opslagen = {
+    overhead: {
+      conventie: o.overhead.conventie,
+      grondslag: o.overhead.grondslag,
+      standaard: b.param(o.overhead.standaard, or, ['overhead', 'standaard'], 'opslagen.overhead.standaard', ['procent'], ohBereik),
+      ...(o.overhead.micro_onderneming
+        ? { micro: b.param(o.overhead.micro_onderneming, or, ['overhead', 'micro_onderneming'], 'opslagen.overhead.micro_onderneming', ['procent'], ohBereik) }
+        : {}),
+    },
+    ...(o.gemeentelijke_verplichtingen
+      ? { gemeentelijkeVerplichtingen: b.param(o.gemeentelijke_verplichtingen, or, ['gemeentelijke_verplichtingen'], 'opslagen.gemeentelijke_verplichtingen', ['procent'], PROCENT) }
+      : {}),
+    winstEnRisico: b.param(o.winst_en_risico, or, ['winst_en_risico'], 'opslagen.winst_en_risico', ['procent'], PROCENT),
+    noShow: {
+      methode: o.no_show.methode,
+      percentage: b.param(o.no_show.percentage, or, ['no_show', 'percentage'], 'opslagen.no_show.percentage', ['procent'], PROCENT_DEELBAAR),
+    },
+    indexatie: {
+      ...(o.indexatie?.loon ? { loon: b.param(o.indexatie.loon, or, ['indexatie', 'loon'], 'opslagen.indexatie.loon', ['procent'], { min: '-50', max: '100' }) } : {}),
+      ...(o.indexatie?.materieel
+        ? { materieel: b.param(o.indexatie.materieel, or, ['indexatie', 'materieel'], 'opslagen.indexatie.materieel', ['procent'], { min: '-50', max: '100' }) }
+        : {}),
+    },
+  };
+
+  // --- afronding
+  const afr = get<z.infer<typeof S.AfrondingBestand>>('afronding.yaml')!;
+  const afronding = new Map<string, T.AfrondingsRegel>();
+  for (const [id, regel] of Object.entries(afr.data.regels)) {
+    const h = b.herkomst(afr.root, ['regels', id]);
+    const v = new Decimal(regel.veelvoud);
+    b.bereik(v, POSITIEF, 'euro', afr.root, ['regels', id, 'veelvoud'], `afronding ${id}`);
+    afronding.set(id, { id, veelvoud: v, richting: regel.richting, herkomst: { bestand: h.bestand, regel: h.regel, kolom: h.kolom } });
+  }
+  const afrondingBestaat = (id: string, root: unknown, pad: (string | number)[]) => {
+    if (!afronding.has(id)) {
+      const s = bedoeldeU(id, [...afronding.keys()]);
+      b.fout(root, pad, `onbekende afrondingsregel '${id}'`, {
+        verwacht: `een regel uit afronding.yaml: ${[...afronding.keys()].join(', ')}`,
+        gevonden: id,
+        hint: s ? `bedoelde u '${s}'?` : 'voeg de regel toe aan afronding.yaml',
+      });
+    }
+  };
+  afrondingBestaat(afr.data.standaard, afr.root, ['standaard']);
+
+  // --- varianten
+  const vr = get<z.infer<typeof S.VariantenBestand>>('varianten.yaml')!;
+  const varianten: T.Varianten = { basistarief: vr.data.basistarief, micro: vr.data.micro_onderneming };
+  if (vr.data.pgb) {
+    afrondingBestaat(vr.data.pgb.afronding, vr.root, ['pgb', 'afronding']);
+    varianten.pgb = {
+      grondslag: vr.data.pgb.grondslag,
+      afronding: vr.data.pgb.afronding,
+      soorten: Object.entries(vr.data.pgb.soorten).map(([id, s]) => ({
+        id,
+        naam: s.naam,
+        percentage: b.param(s.percentage, vr.root, ['pgb', 'soorten', id, 'percentage'], `varianten.pgb.${id}`, ['procent'], PROCENT),
+      })),
+    };
+  }
+  if (vr.data.micro_onderneming && !opslagen.overhead.micro) {
+    b.fout(vr.root, ['micro_onderneming'], 'micro-ondernemingstarief gevraagd zonder overhead voor micro-ondernemingen', {
+      verwacht: 'opslagen.yaml: overhead.micro_onderneming',
+      gevonden: 'micro_onderneming: true zonder dat percentage',
+      hint: 'voeg overhead.micro_onderneming toe aan opslagen.yaml of zet micro_onderneming op false',
+    });
+  }
+
+  // --- producten
+  const niveauCheck = (inzet: { niveau: string }[], cs: string[], root: unknown, pad: (string | number)[]) => {
+    inzet.forEach((i, k) => {
+      for (const c of cs) {
+        const cao = caos.get(c);
+        if (cao && !cao.functiehuis.has(i.niveau)) {
+          const s = bedoeldeU(i.niveau, [...cao.functiehuis.keys()]);
+          b.fout(root, [...pad, k, 'niveau'], `opleidingsniveau '${i.niveau}' ontbreekt in het functiehuis van ${cao.naam}`, {
+            verwacht: `een niveau uit cao/${c}.yaml functiehuis: ${[...cao.functiehuis.keys()].join(', ')}`,
+            gevonden: i.niveau,
+            hint: s ? `bedoelde u '${s}'?` : `voeg ${i.niveau} toe aan het functiehuis van cao/${c}.yaml`,
+          });
+        }
+      }
+    });
+  };
+  const inzetVan = (raw: { niveau: string; aantal: string }[], root: unknown, pad: (string | number)[]): T.Inzet[] =>
+    raw.map((i, k) => {
+      const a = new Decimal(i.aantal);
+      b.bereik(a, POSITIEF, 'aantal', root, [...pad, k, 'aantal'], 'inzet');
+      const h = b.herkomst(root, [...pad, k]);
+      return { niveau: i.niveau, aantal: a, herkomst: { bestand: h.bestand, regel: h.regel, kolom: h.kolom } };
+    });
+  const kostenVan = (raw: Partial<Record<string, S.RawParameter>> | undefined, root: unknown, pad: (string | number)[], pfx: string, eenheden: T.Eenheid[]) =>
+    Object.entries(raw ?? {}).map(([soort, p]) => ({ soort, param: b.param(p!, root, [...pad, soort], `${pfx}.${soort}`, eenheden, NIET_NEGATIEF) }));
+
+  const contracten: T.Contract[] = [];
+  const producten: T.Product[] = [];
+  const codes = new Map<string, string>();
+  for (const [rel, best] of geldig) {
+    if (!rel.startsWith('producten/')) continue;
+    const d = best.data as z.infer<typeof S.ProductenBestand>;
+    const r = best.root;
+    contracten.push({ id: d.contract.id, naam: d.contract.naam, ...(d.contract.omschrijving ? { omschrijving: d.contract.omschrijving } : {}) });
+    for (const [code, p] of Object.entries(d.producten)) {
+      const pad = ['producten', code];
+      const h = b.herkomst(r, pad, 'sleutel');
+      const pfx = `producten.${code}`;
+      if (codes.has(code)) {
+        b.fout(r, pad, `productcode ${code} komt twee keer voor`, { verwacht: 'elke productcode één keer in de set', gevonden: `ook in ${codes.get(code)}`, hint: 'geef een van beide een andere code' }, 'sleutel');
+      }
+      codes.set(code, h.bestand);
+      if (!code.startsWith(p.productcategorie)) {
+        b.fout(r, [...pad, 'productcategorie'], `productcategorie past niet bij productcode ${code}`, {
+          verwacht: `"${code.slice(0, 2)}" (de eerste twee tekens van de productcode)`,
+          gevonden: `"${p.productcategorie}"`,
+          hint: 'in iJw/iWmo begint de productcode met de productcategorie',
+        });
+      }
+      const afrondingId = p.afronding ?? afr.data.standaard;
+      if (p.afronding) afrondingBestaat(p.afronding, r, [...pad, 'afronding']);
+      const velden: Record<string, string> = {};
+      for (const k of ['segment', 'omschrijving', 'doel', 'doelgroep', 'opleidingseisen', 'resultaat', 'stapelbaarheid', 'leeftijd', 'frequentie', 'toelichting'] as const) {
+        const v = p[k];
+        if (typeof v === 'string') velden[k] = v;
+      }
+      const pgb: T.PgbOverride[] = [];
+      if ('pgb' in p && p.pgb) {
+        for (const [soort, ov] of Object.entries(p.pgb)) {
+          if (!varianten.pgb?.soorten.some((s) => s.id === soort)) {
+            b.fout(r, [...pad, 'pgb', soort], `onbekende pgb-soort '${soort}'`, {
+              verwacht: `een soort uit varianten.yaml: ${varianten.pgb?.soorten.map((s) => s.id).join(', ') || '(geen pgb-varianten ingesteld)'}`,
+              gevonden: soort,
+              hint: 'de pgb-soorten staan in varianten.yaml onder pgb.soorten',
+            }, 'sleutel');
+          }
+          if ('uitgesloten' in ov) pgb.push({ soort, uitgesloten: true });
+          else pgb.push({ soort, uitgesloten: false, param: b.param(ov, r, [...pad, 'pgb', soort], `${pfx}.pgb.${soort}`, ['procent', 'euro_per_eenheid', 'euro_per_uur'], NIET_NEGATIEF) });
+        }
+      }
+      const basis: T.ProductBasis = {
+        code,
+        naam: p.naam,
+        wet: p.wet,
+        productcategorie: p.productcategorie,
+        contract: d.contract.id,
+        eenheid: p.eenheid,
+        eenheidCode: S.PRODUCTEENHEDEN[p.eenheid].code,
+        afronding: afrondingId,
+        velden,
+        herkomst: { bestand: h.bestand, regel: h.regel, kolom: h.kolom },
+        pgb,
+      };
+      const caoCheck = (cs: string[]) =>
+        cs.forEach((c, i) => {
+          if (!caos.has(c)) {
+            const s = bedoeldeU(c, [...caos.keys()]);
+            b.fout(r, [...pad, 'caos', i], `onbekende CAO '${c}'`, {
+              verwacht: `een CAO uit cao/: ${[...caos.keys()].join(', ')}`,
+              gevonden: c,
+              hint: s ? `bedoelde u '${s}'?` : `voeg cao/${c}.yaml toe of kies een bestaande CAO`,
+            });
+          }
+        });
+      if (p.berekening === 'kostprijs') {
+        caoCheck(p.caos);
+        niveauCheck(p.inzet, p.caos, r, [...pad, 'inzet']);
+        if (!productiviteit.has(p.productiviteit)) {
+          const s = bedoeldeU(p.productiviteit, [...productiviteit.keys()]);
+          b.fout(r, [...pad, 'productiviteit'], `onbekend productiviteitsprofiel '${p.productiviteit}'`, {
+            verwacht: `een profiel uit productiviteit.yaml: ${[...productiviteit.keys()].join(', ')}`,
+            gevonden: p.productiviteit,
+            hint: s ? `bedoelde u '${s}'?` : 'voeg het profiel toe aan productiviteit.yaml',
+          });
+        }
+        if (p.ort) {
+          for (const c of p.caos) {
+            const cao = caos.get(c);
+            if (cao && !cao.ort.has(p.ort)) {
+              b.fout(r, [...pad, 'ort'], `ORT-profiel '${p.ort}' ontbreekt in ${cao.naam}`, {
+                verwacht: `een profiel uit cao/${c}.yaml ort: ${[...cao.ort.keys()].join(', ') || '(geen ORT-profielen)'}`,
+                gevonden: p.ort,
+                hint: `voeg ort.${p.ort} toe aan cao/${c}.yaml`,
+              });
+            }
+          }
+        }
+        const tijd = S.PRODUCTEENHEDEN[p.eenheid].uren !== null;
+        if (p.eenheid === 'jaar') {
+          b.fout(r, [...pad, 'eenheid'], 'eenheid jaar hoort bij een lumpsum', { verwacht: 'minuut, uur, dagdeel, etmaal, stuk of stuk_output', gevonden: 'jaar', hint: 'gebruik berekening: lumpsum voor een vast jaarbedrag' });
+        }
+        if (!tijd && !p.uren_per_eenheid && p.eenheid !== 'jaar') {
+          b.fout(r, pad, `product ${code} met eenheid ${p.eenheid} mist uren_per_eenheid`, {
+            verwacht: 'uren_per_eenheid: hoeveel begeleidingsuren één eenheid omvat',
+            gevonden: 'geen uren_per_eenheid',
+            hint: 'bij minuut, uur, dagdeel en etmaal volgt dit uit de eenheid; bij stuk moet u het opgeven',
+          });
+        }
+        if (p.uren_per_eenheid && (p.eenheid === 'minuut' || p.eenheid === 'uur')) {
+          b.fout(r, [...pad, 'uren_per_eenheid'], `uren_per_eenheid past niet bij eenheid ${p.eenheid}`, {
+            verwacht: 'geen uren_per_eenheid: een uur is een uur',
+            gevonden: 'uren_per_eenheid',
+            hint: 'verwijder uren_per_eenheid of kies eenheid stuk',
+          }, 'sleutel');
+        }
+        producten.push({
+          ...basis,
+          berekening: 'kostprijs',
+          caos: p.caos,
+          productiviteit: p.productiviteit,
+          inzet: inzetVan(p.inzet, r, [...pad, 'inzet']),
+          ...(p.groepsgrootte ? { groepsgrootte: b.param(p.groepsgrootte, r, [...pad, 'groepsgrootte'], `${pfx}.groepsgrootte`, ['aantal'], POSITIEF) } : {}),
+          ...(p.uren_per_eenheid ? { urenPerEenheid: b.param(p.uren_per_eenheid, r, [...pad, 'uren_per_eenheid'], `${pfx}.uren_per_eenheid`, ['uren'], POSITIEF) } : {}),
+          ...(p.ort ? { ort: p.ort } : {}),
+          ...(p.no_show ? { noShow: b.param(p.no_show, r, [...pad, 'no_show'], `${pfx}.no_show`, ['procent'], PROCENT_DEELBAAR) } : {}),
+          clientgebondenKosten: kostenVan(p.clientgebonden_kosten, r, [...pad, 'clientgebonden_kosten'], `${pfx}.clientgebonden_kosten`, ['euro_per_eenheid', 'euro_per_uur']),
+        });
+      } else if (p.berekening === 'lumpsum') {
+        caoCheck(p.caos);
+        niveauCheck(p.inzet, p.caos, r, [...pad, 'inzet']);
+        if (p.eenheid !== 'jaar') {
+          b.fout(r, [...pad, 'eenheid'], 'een lumpsum heeft eenheid jaar', { verwacht: 'jaar', gevonden: p.eenheid, hint: 'een lumpsum is een vast bedrag per jaar (iStandaard-eenheid 83, euro’s)' });
+        }
+        producten.push({
+          ...basis,
+          berekening: 'lumpsum',
+          caos: p.caos,
+          inzet: inzetVan(p.inzet, r, [...pad, 'inzet']),
+          kostenPerJaar: kostenVan(p.kosten_per_jaar, r, [...pad, 'kosten_per_jaar'], `${pfx}.kosten_per_jaar`, ['euro_per_jaar']),
+        });
+      } else {
+        producten.push({
+          ...basis,
+          berekening: 'overgenomen',
+          tarief: b.param(p.tarief, r, [...pad, 'tarief'], `${pfx}.tarief`, p.eenheid === 'minuut' ? ['euro_per_uur', 'euro_per_eenheid'] : ['euro_per_eenheid'], NIET_NEGATIEF),
+        });
+      }
+    }
+  }
+  producten.sort((x, y) => x.code.localeCompare(y.code));
+  contracten.sort((x, y) => x.id.localeCompare(y.id));
+
+  // --- aanbieders
+  const aanbieders: T.Aanbieder[] = [];
+  for (const [rel, best] of geldig) {
+    if (!rel.startsWith('aanbieders/')) continue;
+    const id = path.basename(rel, '.yaml');
+    const d = best.data as z.infer<typeof S.AanbiederBestand>;
+    const r = best.root;
+    if (!caos.has(d.cao)) {
+      b.fout(r, ['cao'], `onbekende CAO '${d.cao}' voor aanbieder ${d.naam}`, { verwacht: `een CAO uit cao/: ${[...caos.keys()].join(', ')}`, gevonden: d.cao, hint: 'de aanbieder valt onder een van de CAO’s van de set' });
+    }
+    const h = b.herkomst(r, []);
+    const lijst: T.Aanbieder['producten'] = [];
+    for (const [code, ov] of Object.entries(d.producten)) {
+      const pad = ['producten', code];
+      const prod = producten.find((p) => p.code === code);
+      if (!prod || prod.berekening !== 'kostprijs') {
+        b.fout(r, pad, prod ? `product ${code} wordt niet berekend, dus kan geen aanbieder-specifiek tarief krijgen` : `onbekend product ${code}`, {
+          verwacht: 'de code van een product met berekening: kostprijs',
+          gevonden: code,
+          hint: prod ? 'alleen kostprijsproducten hebben parameters die per aanbieder kunnen verschillen' : 'controleer de productcode in producten/',
+        }, 'sleutel');
+        continue;
+      }
+      if (caos.has(d.cao) && !prod.caos.includes(d.cao)) {
+        b.fout(r, ['cao'], `CAO ${d.cao} hoort niet bij product ${code}`, { verwacht: `een van: ${prod.caos.join(', ')}`, gevonden: d.cao, hint: 'voeg de CAO toe aan het product of kies de juiste CAO' });
+      }
+      if (ov.inzet) niveauCheck(ov.inzet, [d.cao], r, [...pad, 'inzet']);
+      const ph = b.herkomst(r, pad, 'sleutel');
+      const pfx = `aanbieders.${id}.${code}`;
+      lijst.push({
+        code,
+        herkomst: { bestand: ph.bestand, regel: ph.regel, kolom: ph.kolom },
+        ...(ov.groepsgrootte ? { groepsgrootte: b.param(ov.groepsgrootte, r, [...pad, 'groepsgrootte'], `${pfx}.groepsgrootte`, ['aantal'], POSITIEF) } : {}),
+        ...(ov.uren_per_eenheid ? { urenPerEenheid: b.param(ov.uren_per_eenheid, r, [...pad, 'uren_per_eenheid'], `${pfx}.uren_per_eenheid`, ['uren'], POSITIEF) } : {}),
+        ...(ov.inzet ? { inzet: inzetVan(ov.inzet, r, [...pad, 'inzet']) } : {}),
+        ...(ov.productiviteit ? { productiviteit: ov.productiviteit } : {}),
+        ...(ov.clientgebonden_kosten
+          ? { clientgebondenKosten: kostenVan(ov.clientgebonden_kosten, r, [...pad, 'clientgebonden_kosten'], `${pfx}.clientgebonden_kosten`, ['euro_per_eenheid', 'euro_per_uur']) }
+          : {}),
+      });
+    }
+    aanbieders.push({ id, naam: d.naam, cao: d.cao, besluit: b.bron(d.besluit, r, ['besluit']), herkomst: { bestand: h.bestand, regel: h.regel, kolom: h.kolom }, producten: lijst });
+  }
+  aanbieders.sort((x, y) => x.id.localeCompare(y.id));
+
+  // --- controletotalen
+  const ct = get<z.infer<typeof S.ControletotalenBestand>>('controletotalen.yaml');
+  const controletotalen: T.Controletotaal[] = (ct?.data.controletotalen ?? []).map((c, i) => {
+    const h = b.herkomst(ct!.root, ['controletotalen', i, 'tarief']);
+    if (!producten.some((p) => p.code === c.product)) {
+      const s = bedoeldeU(c.product, producten.map((p) => p.code));
+      b.fout(ct!.root, ['controletotalen', i, 'product'], `controletotaal voor onbekend product ${c.product}`, {
+        verwacht: 'een productcode uit producten/',
+        gevonden: c.product,
+        hint: s ? `bedoelde u '${s}'?` : 'controleer de productcode',
+      });
+    }
+    return { product: c.product, variant: c.variant, tarief: new Decimal(c.tarief), herkomst: { bestand: h.bestand, regel: h.regel, kolom: h.kolom } };
+  });
+
+  const set: T.ParameterSet = {
+    id: ruw.id,
+    naam: model.data.naam,
+    regio: model.data.regio,
+    tariefjaar,
+    peildatum,
+    versie: model.data.versie,
+    vingerafdruk: ruw.vingerafdruk,
+    bases: ruw.bases,
+    caos,
+    productiviteit,
+    opslagen,
+    afronding,
+    standaardAfronding: afr.data.standaard,
+    varianten,
+    contracten,
+    producten,
+    aanbieders,
+    controletotalen,
+    parameters: b.parameters,
+  };
+
+  const alle = [...b.problemen];
+  if (!alle.some((p) => p.ernst === 'fout')) alle.push(...controleerRegels(set));
+  const fouten = alle.filter((p) => p.ernst === 'fout');
+  if (fouten.length) throw new ParametersetFout(sorteerProblemen(alle));
+  return { set, waarschuwingen: sorteerProblemen(alle.filter((p) => p.ernst === 'waarschuwing')) };
+}

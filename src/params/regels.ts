@@ -1,0 +1,86 @@
+/**
+ * Set-wide rules on the typed set: every value must hold on the peildatum,
+ * and productive time must remain after the non-productive items.
+ */
+import { Decimal } from '../shared/decimal.ts';
+import type { Probleem } from '../shared/problems.ts';
+import type * as T from './types.ts';
+
+export function waardeOp(p: T.Param, datum: string): T.Waarde | undefined {
+  return p.reeks.find((w) => w.van <= datum && datum <= w.tot);
+}
+
+export function tabelOp(c: T.Cao, datum: string): T.CaoTabel | undefined {
+  return c.tabellen.find((t) => t.van <= datum && datum <= t.tot);
+}
+
+function perioden(reeks: { van: string; tot: string }[]): string {
+  return reeks.map((w) => `${w.van} t/m ${w.tot}`).join(', ');
+}
+
+export function controleerRegels(set: T.ParameterSet): Probleem[] {
+  const uit: Probleem[] = [];
+  const datum = set.peildatum;
+  for (const p of set.parameters) {
+    if (!waardeOp(p, datum)) {
+      uit.push({
+        ernst: 'fout',
+        ...p.herkomst,
+        melding: `${p.pad} heeft geen waarde die geldt op de peildatum ${datum}`,
+        verwacht: `een waarde met geldig_van ≤ ${datum} ≤ geldig_tot`,
+        gevonden: `waarden voor ${perioden(p.reeks)}`,
+        hint: `voeg een waarde voor tariefjaar ${set.tariefjaar} toe of verleng de geldigheid als de bron dat rechtvaardigt`,
+      });
+    }
+  }
+  for (const c of set.caos.values()) {
+    if (!tabelOp(c, datum)) {
+      const eerste = c.tabellen[0]!;
+      uit.push({
+        ernst: 'fout',
+        ...eerste.herkomst,
+        melding: `${c.naam} heeft geen salaristabel die geldt op de peildatum ${datum}`,
+        verwacht: `een tabel met geldig_van ≤ ${datum} ≤ geldig_tot`,
+        gevonden: `tabellen voor ${perioden(c.tabellen)}`,
+        hint: 'voeg de tabel toe die op de peildatum geldt',
+      });
+    }
+  }
+  // Productive hours must stay positive for every profile a product uses under each of its CAOs.
+  const gezien = new Set<string>();
+  for (const prod of set.producten) {
+    if (prod.berekening !== 'kostprijs') continue;
+    const profiel = set.productiviteit.get(prod.productiviteit);
+    if (!profiel) continue;
+    for (const c of prod.caos) {
+      const cao = set.caos.get(c);
+      const sleutel = `${profiel.id}|${c}`;
+      if (!cao || gezien.has(sleutel)) continue;
+      gezien.add(sleutel);
+      const uren = waardeOp(cao.urenPerWeek, datum);
+      if (!uren) continue;
+      const betaald = uren.waarde.times(52);
+      let af = new Decimal(0);
+      let compleet = true;
+      for (const post of profiel.posten) {
+        const w = waardeOp(post.param, datum);
+        if (!w) {
+          compleet = false;
+          continue;
+        }
+        af = af.plus(post.param.eenheid === 'procent' ? betaald.times(w.waarde).div(100) : w.waarde);
+      }
+      if (compleet && af.gte(betaald)) {
+        uit.push({
+          ernst: 'fout',
+          ...profiel.posten[0]!.param.herkomst,
+          melding: `productiviteitsprofiel ${profiel.id} laat onder ${cao.naam} geen productieve uren over`,
+          verwacht: `niet-productieve uren samen minder dan ${betaald.toFixed()} betaalde uren per fte`,
+          gevonden: `${af.toFixed(1)} niet-productieve uren`,
+          hint: 'controleer of een post in uren_per_jaar per ongeluk als procent is geschreven (of omgekeerd)',
+        });
+      }
+    }
+  }
+  return uit;
+}

@@ -1,0 +1,314 @@
+/**
+ * The shape of every file in a parameter set (models/<set>/), as zod schemas.
+ * These check structure and spelling only; cross-file rules (does the CAO
+ * exist, do validity periods overlap, …) live in regels.ts.
+ * Numbers arrive as their exact YAML source text (see yaml.ts).
+ */
+import * as z from 'zod';
+import { DECIMAAL_PATROON } from '../shared/decimal.ts';
+
+export const EENHEDEN = [
+  'procent',
+  'euro',
+  'euro_per_maand',
+  'euro_per_uur',
+  'euro_per_jaar',
+  'euro_per_eenheid',
+  'uren_per_week',
+  'uren_per_jaar',
+  'uren',
+  'aantal',
+] as const;
+export type Eenheid = (typeof EENHEDEN)[number];
+
+export const STATUSSEN = ['vastgesteld', 'voorlopig', 'illustratief'] as const;
+export type Status = (typeof STATUSSEN)[number];
+
+/** Product units with their iStandaard eenheid code (WMO756/JW756). */
+export const PRODUCTEENHEDEN = {
+  minuut: { code: '01', uren: '0.0166666666666666666666666666666666666667', omschrijving: 'minuut' },
+  uur: { code: '04', uren: '1', omschrijving: 'uur' },
+  dagdeel: { code: '16', uren: '4', omschrijving: 'dagdeel (4 uur)' },
+  etmaal: { code: '14', uren: '24', omschrijving: 'etmaal' },
+  stuk: { code: '84', uren: null, omschrijving: 'stuk (inspanning)' },
+  stuk_output: { code: '82', uren: null, omschrijving: 'stuk (output)' },
+  jaar: { code: '83', uren: null, omschrijving: 'lumpsum per jaar (euro’s)' },
+} as const;
+export type ProductEenheid = keyof typeof PRODUCTEENHEDEN;
+
+export const NIET_PRODUCTIEVE_POSTEN = [
+  'verlof',
+  'feestdagen',
+  'verzuim',
+  'scholing',
+  'werkoverleg',
+  'indirect_clientgebonden',
+  'reistijd',
+  'administratie',
+  'overig',
+] as const;
+
+export const CLIENTGEBONDEN_SOORTEN = ['materiaal', 'huisvesting', 'vervoer', 'activiteiten', 'voeding', 'overig'] as const;
+
+const decimaal = z.string().regex(DECIMAAL_PATROON);
+const datum = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, 'ongeldige_datum');
+const tekst = z.string().min(1);
+const id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/);
+
+export const BronObject = z.strictObject({
+  titel: tekst,
+  uitgever: tekst.optional(),
+  url: tekst.optional(),
+  datum: datum.optional(),
+  pagina: z.union([tekst, decimaal]).optional(),
+  toelichting: tekst.optional(),
+});
+export type BronObject = z.infer<typeof BronObject>;
+export const BronVerwijzing = z.union([tekst, BronObject]);
+
+const Status = z.enum(STATUSSEN);
+
+/** One dated value of a parameter. */
+const Waarde = z.strictObject({
+  waarde: decimaal,
+  geldig_van: datum,
+  geldig_tot: datum,
+  bron: BronVerwijzing,
+  status: Status,
+  toelichting: tekst.optional(),
+});
+
+/**
+ * A parameter: a value with unit, validity, source and status. Either written
+ * flat (one value) or as a `reeks` of dated values.
+ */
+export const Parameter = z
+  .strictObject({
+    eenheid: z.enum(EENHEDEN),
+    waarde: decimaal.optional(),
+    geldig_van: datum.optional(),
+    geldig_tot: datum.optional(),
+    bron: BronVerwijzing.optional(),
+    status: Status.optional(),
+    toelichting: tekst.optional(),
+    reeks: z.array(Waarde).min(1).optional(),
+  })
+  .superRefine((p, ctx) => {
+    if (p.reeks !== undefined) {
+      for (const k of ['waarde', 'geldig_van', 'geldig_tot', 'bron', 'status'] as const) {
+        if (p[k] !== undefined) ctx.addIssue({ code: 'custom', path: [k], message: 'reeks_en_los' });
+      }
+    } else {
+      for (const k of ['waarde', 'geldig_van', 'geldig_tot', 'bron', 'status'] as const) {
+        if (p[k] === undefined) ctx.addIssue({ code: 'custom', path: [k], message: 'ontbrekend_parameterveld' });
+      }
+    }
+  });
+export type RawParameter = z.infer<typeof Parameter>;
+
+export const ModelBestand = z.strictObject({
+  naam: tekst,
+  omschrijving: tekst.optional(),
+  regio: tekst,
+  tariefjaar: z.string().regex(/^\d{4}$/),
+  peildatum: datum.optional(),
+  versie: tekst,
+  basis: tekst.optional(),
+  toelichting: tekst.optional(),
+});
+
+export const BronnenBestand = z.record(id, BronObject);
+
+const Trede = z.union([decimaal, z.null()]);
+
+const CaoTabel = z.strictObject({
+  geldig_van: datum,
+  geldig_tot: datum,
+  soort: z.enum(['maand', 'uur']),
+  eerste_trede: decimaal.optional(),
+  bron: BronVerwijzing,
+  status: Status,
+  toelichting: tekst.optional(),
+  schalen: z.record(tekst, z.array(Trede).min(1)),
+});
+
+const FunctiehuisRegel = z.strictObject({
+  schaal: tekst,
+  trede: decimaal.optional(),
+  treden: z.array(z.strictObject({ trede: decimaal, gewicht: decimaal })).min(1).optional(),
+  functie: tekst.optional(),
+  bron: BronVerwijzing,
+  status: Status,
+  toelichting: tekst.optional(),
+});
+
+export const CaoBestand = z.strictObject({
+  naam: tekst,
+  toelichting: tekst.optional(),
+  uren_per_week: Parameter,
+  tabellen: z.array(CaoTabel).min(1),
+  toeslagen: z.record(id, Parameter).optional(),
+  ort: z.record(id, Parameter).optional(),
+  werkgeverslasten: z.record(id, Parameter),
+  franchises: z.record(id, Parameter).optional(),
+  functiehuis: z.record(id, FunctiehuisRegel),
+});
+
+export const ProductiviteitBestand = z.strictObject({
+  profielen: z.record(
+    id,
+    z.strictObject({
+      omschrijving: tekst,
+      niet_productief: z.partialRecord(z.enum(NIET_PRODUCTIEVE_POSTEN), Parameter),
+    }),
+  ),
+});
+
+export const OpslagenBestand = z.strictObject({
+  overhead: z.strictObject({
+    conventie: z.enum(['opslag_op_directe_kosten', 'aandeel_in_kostprijs']),
+    grondslag: z.enum(['personeel', 'personeel_en_clientgebonden']),
+    standaard: Parameter,
+    micro_onderneming: Parameter.optional(),
+    toelichting: tekst.optional(),
+  }),
+  gemeentelijke_verplichtingen: Parameter.optional(),
+  winst_en_risico: Parameter,
+  no_show: z.strictObject({
+    methode: z.enum(['niet_productieve_tijd', 'opslag', 'geen']),
+    percentage: Parameter,
+    toelichting: tekst.optional(),
+  }),
+  indexatie: z
+    .strictObject({
+      loon: Parameter.optional(),
+      materieel: Parameter.optional(),
+      toelichting: tekst.optional(),
+    })
+    .optional(),
+});
+
+export const AfrondingsRegel = z.strictObject({
+  veelvoud: decimaal,
+  richting: z.enum(['rekenkundig', 'omhoog', 'omlaag']),
+  toelichting: tekst.optional(),
+});
+export const AfrondingBestand = z.strictObject({
+  standaard: id,
+  regels: z.record(id, AfrondingsRegel),
+});
+
+export const VariantenBestand = z.strictObject({
+  basistarief: z.boolean(),
+  micro_onderneming: z.boolean(),
+  pgb: z
+    .strictObject({
+      grondslag: z.enum(['basistarief', 'hoogste_cao']),
+      afronding: id,
+      soorten: z.record(id, z.strictObject({ naam: tekst, percentage: Parameter })),
+    })
+    .optional(),
+  toelichting: tekst.optional(),
+});
+
+const Inzet = z.strictObject({
+  niveau: id,
+  aantal: decimaal,
+  toelichting: tekst.optional(),
+});
+
+const ProductVelden = {
+  naam: tekst,
+  wet: z.enum(['jeugdwet', 'wmo']),
+  productcategorie: z.string().regex(/^\d{2}$/),
+  segment: tekst.optional(),
+  omschrijving: tekst.optional(),
+  doel: tekst.optional(),
+  doelgroep: tekst.optional(),
+  opleidingseisen: tekst.optional(),
+  resultaat: tekst.optional(),
+  stapelbaarheid: tekst.optional(),
+  leeftijd: tekst.optional(),
+  eenheid: z.enum(Object.keys(PRODUCTEENHEDEN) as [ProductEenheid, ...ProductEenheid[]]),
+  frequentie: z.enum(['per_dag', 'per_week', 'per_maand', 'totaal']).optional(),
+  afronding: id.optional(),
+  toelichting: tekst.optional(),
+};
+
+const PgbOverride = z.union([z.strictObject({ uitgesloten: z.literal(true) }), Parameter]);
+
+export const KostprijsProduct = z.strictObject({
+  ...ProductVelden,
+  berekening: z.literal('kostprijs'),
+  caos: z.array(id).min(1),
+  productiviteit: id,
+  inzet: z.array(Inzet).min(1),
+  groepsgrootte: Parameter.optional(),
+  uren_per_eenheid: Parameter.optional(),
+  ort: id.optional(),
+  no_show: Parameter.optional(),
+  clientgebonden_kosten: z.partialRecord(z.enum(CLIENTGEBONDEN_SOORTEN), Parameter).optional(),
+  pgb: z.record(id, PgbOverride).optional(),
+});
+
+export const LumpsumProduct = z.strictObject({
+  ...ProductVelden,
+  berekening: z.literal('lumpsum'),
+  caos: z.array(id).min(1),
+  inzet: z.array(Inzet).min(1),
+  kosten_per_jaar: z.partialRecord(z.enum(CLIENTGEBONDEN_SOORTEN), Parameter).optional(),
+});
+
+export const OvergenomenProduct = z.strictObject({
+  ...ProductVelden,
+  berekening: z.literal('overgenomen'),
+  tarief: Parameter,
+  pgb: z.record(id, PgbOverride).optional(),
+});
+
+export const Product = z.discriminatedUnion('berekening', [KostprijsProduct, LumpsumProduct, OvergenomenProduct]);
+export type RawProduct = z.infer<typeof Product>;
+
+export const ProductenBestand = z.strictObject({
+  contract: z.strictObject({
+    id: id,
+    naam: tekst,
+    omschrijving: tekst.optional(),
+  }),
+  producten: z.record(z.string().regex(/^[0-9A-Z]{5}$/), Product),
+});
+
+export const AanbiederBestand = z.strictObject({
+  naam: tekst,
+  cao: id,
+  besluit: BronVerwijzing,
+  toelichting: tekst.optional(),
+  producten: z.record(
+    z.string(),
+    z.strictObject({
+      groepsgrootte: Parameter.optional(),
+      uren_per_eenheid: Parameter.optional(),
+      inzet: z.array(Inzet).min(1).optional(),
+      productiviteit: id.optional(),
+      clientgebonden_kosten: z.partialRecord(z.enum(CLIENTGEBONDEN_SOORTEN), Parameter).optional(),
+      toelichting: tekst.optional(),
+    }),
+  ),
+});
+
+export const ControletotalenBestand = z.strictObject({
+  controletotalen: z.array(
+    z.strictObject({
+      product: z.string(),
+      variant: tekst,
+      tarief: decimaal,
+      toelichting: tekst.optional(),
+    }),
+  ),
+});

@@ -1,0 +1,229 @@
+/** The validated, typed parameter set the model computes with. No I/O here. */
+import type { Decimal } from '../shared/decimal.ts';
+import type { Eenheid, ProductEenheid, Status } from './schema.ts';
+
+export type { Eenheid, ProductEenheid, Status };
+
+export interface Bron {
+  titel: string;
+  uitgever?: string;
+  url?: string;
+  datum?: string;
+  pagina?: string;
+  /** Key in bronnen.yaml, when the source was referenced by key. */
+  sleutel?: string;
+}
+
+/** Where a value was written. */
+export interface Herkomst {
+  bestand: string;
+  regel: number;
+  kolom: number;
+}
+
+/** One dated value with its source. */
+export interface Waarde {
+  waarde: Decimal;
+  van: string;
+  tot: string;
+  bron: Bron;
+  status: Status;
+  herkomst: Herkomst;
+}
+
+/** A named parameter: a series of dated values in one unit. */
+export interface Param {
+  /** Dotted path, e.g. opslagen.winst_en_risico or cao.jeugdzorg.toeslagen.vakantiegeld */
+  pad: string;
+  eenheid: Eenheid;
+  reeks: Waarde[];
+  herkomst: Herkomst;
+}
+
+export interface CaoTabel {
+  van: string;
+  tot: string;
+  soort: 'maand' | 'uur';
+  bron: Bron;
+  status: Status;
+  herkomst: Herkomst;
+  /** schaal → trede → amount */
+  schalen: Map<string, Map<string, { bedrag: Decimal; herkomst: Herkomst }>>;
+}
+
+export interface FunctiehuisRegel {
+  niveau: string;
+  schaal: string;
+  functie?: string;
+  /** trede with weight; a single trede has weight 1 */
+  treden: { trede: string; gewicht: Decimal }[];
+  bron: Bron;
+  status: Status;
+  herkomst: Herkomst;
+}
+
+export interface Cao {
+  id: string;
+  naam: string;
+  urenPerWeek: Param;
+  tabellen: CaoTabel[];
+  toeslagen: Param[];
+  ort: Map<string, Param>;
+  werkgeverslasten: Param[];
+  franchises: Map<string, Param>;
+  functiehuis: Map<string, FunctiehuisRegel>;
+}
+
+export type NietProductievePost =
+  | 'verlof'
+  | 'feestdagen'
+  | 'verzuim'
+  | 'scholing'
+  | 'werkoverleg'
+  | 'indirect_clientgebonden'
+  | 'reistijd'
+  | 'administratie'
+  | 'overig';
+
+export interface ProductiviteitsProfiel {
+  id: string;
+  omschrijving: string;
+  posten: { post: NietProductievePost; param: Param }[];
+}
+
+export interface Opslagen {
+  overhead: {
+    conventie: 'opslag_op_directe_kosten' | 'aandeel_in_kostprijs';
+    grondslag: 'personeel' | 'personeel_en_clientgebonden';
+    standaard: Param;
+    micro?: Param;
+  };
+  gemeentelijkeVerplichtingen?: Param;
+  winstEnRisico: Param;
+  noShow: { methode: 'niet_productieve_tijd' | 'opslag' | 'geen'; percentage: Param };
+  indexatie: { loon?: Param; materieel?: Param };
+}
+
+export interface AfrondingsRegel {
+  id: string;
+  veelvoud: Decimal;
+  richting: 'rekenkundig' | 'omhoog' | 'omlaag';
+  herkomst: Herkomst;
+}
+
+export interface PgbSoort {
+  id: string;
+  naam: string;
+  percentage: Param;
+}
+
+export interface Varianten {
+  basistarief: boolean;
+  micro: boolean;
+  pgb?: { grondslag: 'basistarief' | 'hoogste_cao'; afronding: string; soorten: PgbSoort[] };
+}
+
+export interface Inzet {
+  niveau: string;
+  aantal: Decimal;
+  herkomst: Herkomst;
+}
+
+export type PgbOverride = { soort: string; uitgesloten: true } | { soort: string; uitgesloten: false; param: Param };
+
+export interface ProductBasis {
+  code: string;
+  naam: string;
+  wet: 'jeugdwet' | 'wmo';
+  productcategorie: string;
+  contract: string;
+  eenheid: ProductEenheid;
+  eenheidCode: string;
+  afronding: string;
+  /** Descriptive fields for the productenboek (doel, doelgroep, …). */
+  velden: Record<string, string>;
+  herkomst: Herkomst;
+  pgb: PgbOverride[];
+}
+
+export interface KostprijsProduct extends ProductBasis {
+  berekening: 'kostprijs';
+  caos: string[];
+  productiviteit: string;
+  inzet: Inzet[];
+  groepsgrootte?: Param;
+  urenPerEenheid?: Param;
+  ort?: string;
+  noShow?: Param;
+  clientgebondenKosten: { soort: string; param: Param }[];
+}
+
+export interface LumpsumProduct extends ProductBasis {
+  berekening: 'lumpsum';
+  caos: string[];
+  inzet: Inzet[];
+  kostenPerJaar: { soort: string; param: Param }[];
+}
+
+export interface OvergenomenProduct extends ProductBasis {
+  berekening: 'overgenomen';
+  tarief: Param;
+}
+
+export type Product = KostprijsProduct | LumpsumProduct | OvergenomenProduct;
+
+export interface Contract {
+  id: string;
+  naam: string;
+  omschrijving?: string;
+}
+
+/** Provider-specific overrides of product parameters (aanbieder-specifiek tarief). */
+export interface Aanbieder {
+  id: string;
+  naam: string;
+  cao: string;
+  besluit: Bron;
+  herkomst: Herkomst;
+  producten: {
+    code: string;
+    herkomst: Herkomst;
+    groepsgrootte?: Param;
+    urenPerEenheid?: Param;
+    inzet?: Inzet[];
+    productiviteit?: string;
+    clientgebondenKosten?: { soort: string; param: Param }[];
+  }[];
+}
+
+export interface Controletotaal {
+  product: string;
+  variant: string;
+  tarief: Decimal;
+  herkomst: Herkomst;
+}
+
+export interface ParameterSet {
+  id: string;
+  naam: string;
+  regio: string;
+  tariefjaar: number;
+  peildatum: string;
+  versie: string;
+  /** sha256 over every input file of the set and its bases. */
+  vingerafdruk: string;
+  /** Chain of sets this one builds on, nearest first. */
+  bases: string[];
+  caos: Map<string, Cao>;
+  productiviteit: Map<string, ProductiviteitsProfiel>;
+  opslagen: Opslagen;
+  afronding: Map<string, AfrondingsRegel>;
+  standaardAfronding: string;
+  varianten: Varianten;
+  contracten: Contract[];
+  producten: Product[];
+  aanbieders: Aanbieder[];
+  controletotalen: Controletotaal[];
+  /** Every parameter with its path, for listings and reverse lookups. */
+  parameters: Param[];
+}

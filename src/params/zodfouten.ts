@@ -1,0 +1,237 @@
+/**
+ * Translates zod issues into Dutch problems at file:line:column, with what was
+ * expected, what was found and a hint.
+ */
+import type * as z from 'zod';
+import type { Probleem } from '../shared/problems.ts';
+import type { Pos, Posities } from './yaml.ts';
+
+type Pad = (string | number)[];
+type ZodIssue = z.core.$ZodIssue;
+
+const PATRONEN: Record<string, { verwacht: string; hint: string }> = {
+  '/^-?\\d+(\\.\\d+)?$/': {
+    verwacht: 'een decimaal getal met een punt als decimaalteken, zoals 12.50',
+    hint: 'schrijf getallen zonder euroteken, procentteken of duizendtalscheiding; gebruik een punt, geen komma',
+  },
+  '/^\\d{4}-\\d{2}-\\d{2}$/': { verwacht: 'een datum als JJJJ-MM-DD, zoals 2027-01-01', hint: 'schrijf de datum als jaar-maand-dag' },
+  '/^[a-z0-9][a-z0-9_-]*$/': {
+    verwacht: 'een naam van kleine letters, cijfers, - en _',
+    hint: 'gebruik bijvoorbeeld sociaal-werk of ambulant_jeugd',
+  },
+  '/^\\d{2}$/': { verwacht: 'een productcategorie van twee cijfers tussen aanhalingstekens, zoals "45"', hint: 'zet de code tussen aanhalingstekens zodat een voorloopnul blijft staan' },
+  '/^\\d{4}$/': { verwacht: 'een jaartal van vier cijfers, zoals 2027', hint: 'het tariefjaar is een kalenderjaar' },
+  '/^[0-9A-Z]{5}$/': {
+    verwacht: 'een iStandaard-productcode van vijf tekens (cijfers en hoofdletters), zoals 45A48',
+    hint: 'de eerste twee tekens zijn de productcategorie',
+  },
+};
+
+const TYPEN: Record<string, string> = {
+  string: 'tekst',
+  number: 'getal',
+  boolean: 'true of false',
+  object: 'een blok met sleutels',
+  array: 'een lijst',
+  null: 'niets',
+};
+
+/** Levenshtein distance, for "bedoelde u …?" hints. */
+export function afstand(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++)
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return d[a.length]![b.length]!;
+}
+
+export function bedoeldeU(gevonden: string, opties: readonly string[]): string | undefined {
+  let beste: string | undefined;
+  let min = Infinity;
+  for (const o of opties) {
+    const a = afstand(gevonden.toLowerCase(), o.toLowerCase());
+    if (a < min) {
+      min = a;
+      beste = o;
+    }
+  }
+  return beste !== undefined && min <= Math.max(2, Math.floor(beste.length / 3)) ? beste : undefined;
+}
+
+export function beschrijfWaarde(v: unknown): string {
+  if (v === undefined) return 'niets (de sleutel ontbreekt)';
+  if (v === null) return 'een lege waarde';
+  if (typeof v === 'string') return `'${v}'`;
+  if (Array.isArray(v)) return 'een lijst';
+  if (typeof v === 'object') return 'een blok met sleutels';
+  return String(v);
+}
+
+function waardeOp(root: unknown, pad: Pad): unknown {
+  let h: unknown = root;
+  for (const s of pad) {
+    if (typeof h !== 'object' || h === null) return undefined;
+    h = (h as Record<string, unknown>)[String(s)];
+  }
+  return h;
+}
+
+export function padTekst(pad: Pad): string {
+  return pad.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+/** Error map: remember the known keys of a strict object so the hint can name them. */
+export const zodFoutkaart = (iss: z.core.$ZodRawIssue): string | undefined => {
+  if (iss.code !== 'unrecognized_keys') return undefined;
+  const def = (iss.inst as { _zod?: { def?: { shape?: object; keyType?: { _zod?: { def?: { entries?: object } } } } } } | undefined)?._zod?.def;
+  const sleutels = def?.shape ? Object.keys(def.shape) : def?.keyType?._zod?.def?.entries ? Object.keys(def.keyType._zod.def.entries) : [];
+  return `bekend:${sleutels.join(',')}`;
+};
+
+export function zodNaarProblemen(
+  issues: readonly ZodIssue[],
+  root: unknown,
+  bestand: string,
+  posities: Posities,
+  prefix: Pad = [],
+): Probleem[] {
+  const uit: Probleem[] = [];
+  const plaats = (pad: Pad, voorkeur: 'waarde' | 'sleutel' = 'waarde'): Pos =>
+    posities.zoek(root, pad, voorkeur) ?? { bestand, regel: 1, kolom: 1, fragment: '' };
+  const maak = (pad: Pad, melding: string, extra: Partial<Probleem>, voorkeur: 'waarde' | 'sleutel' = 'waarde') => {
+    const p = plaats(pad, voorkeur);
+    uit.push({ ernst: 'fout', bestand: p.bestand, regel: p.regel, kolom: p.kolom, fragment: p.fragment, melding, ...extra });
+  };
+
+  for (const iss of issues) {
+    const pad: Pad = [...prefix, ...(iss.path as Pad)];
+    const naam = padTekst(pad.filter((p) => typeof p === 'string' || typeof p === 'number'));
+    const gevonden = waardeOp(root, pad);
+    switch (iss.code) {
+      case 'invalid_type': {
+        if (gevonden === undefined) {
+          const sleutel = String(pad[pad.length - 1]);
+          maak(pad, `verplichte sleutel '${sleutel}' ontbreekt`, {
+            verwacht: `${sleutel}: ${TYPEN[iss.expected] ?? iss.expected}`,
+            gevonden: 'geen sleutel met die naam in dit blok',
+            hint: `voeg '${sleutel}:' toe aan het blok ${padTekst(pad.slice(0, -1)) || '(bovenste niveau)'}`,
+          });
+        } else {
+          maak(pad, `verkeerd soort waarde bij ${naam}`, {
+            verwacht: TYPEN[iss.expected] ?? iss.expected,
+            gevonden: beschrijfWaarde(gevonden),
+            hint: iss.expected === 'string' && Array.isArray(gevonden) ? 'hier hoort één waarde, geen lijst' : 'controleer de inspringing en het soort waarde',
+          });
+        }
+        break;
+      }
+      case 'invalid_format': {
+        const pat = 'pattern' in iss && iss.pattern ? String(iss.pattern) : '';
+        const p = PATRONEN[pat];
+        maak(pad, `ongeldige waarde bij ${naam}`, {
+          verwacht: p?.verwacht ?? `tekst in de vorm ${pat}`,
+          gevonden: beschrijfWaarde(gevonden),
+          ...(p ? { hint: p.hint } : {}),
+        });
+        break;
+      }
+      case 'invalid_value': {
+        const opties = iss.values.map(String);
+        const g = typeof gevonden === 'string' ? gevonden : String(gevonden);
+        const suggestie = bedoeldeU(g, opties);
+        maak(pad, `onbekende waarde bij ${naam}`, {
+          verwacht: `een van: ${opties.join(', ')}`,
+          gevonden: beschrijfWaarde(gevonden),
+          hint: suggestie ? `bedoelde u '${suggestie}'?` : 'kies een van de genoemde waarden',
+        });
+        break;
+      }
+      case 'unrecognized_keys': {
+        const bekend = iss.message.startsWith('bekend:') ? iss.message.slice(7).split(',').filter(Boolean) : [];
+        for (const k of iss.keys) {
+          const suggestie = bedoeldeU(k, bekend);
+          maak(
+            [...pad, k],
+            `onbekende sleutel '${k}'`,
+            {
+              verwacht: bekend.length ? `een van: ${bekend.join(', ')}` : 'geen andere sleutels',
+              gevonden: k,
+              hint: suggestie ? `bedoelde u '${suggestie}'? Een tikfout mag niet stilzwijgend worden genegeerd` : 'verwijder deze sleutel of verplaats hem naar het juiste blok',
+            },
+            'sleutel',
+          );
+        }
+        break;
+      }
+      case 'too_small': {
+        const wat = iss.origin === 'array' ? 'een lijst met minstens één element' : iss.origin === 'string' ? 'een niet-lege tekst' : `minstens ${String(iss.minimum)}`;
+        maak(pad, `te weinig bij ${naam}`, { verwacht: wat, gevonden: beschrijfWaarde(gevonden), hint: 'vul deze waarde in of verwijder de sleutel' });
+        break;
+      }
+      case 'invalid_key': {
+        const sleutel = String(pad[pad.length - 1]);
+        const sub = iss.issues[0];
+        const pat = sub && 'pattern' in sub && sub.pattern ? String(sub.pattern) : '';
+        const p = PATRONEN[pat];
+        maak(pad, `ongeldige sleutel '${sleutel}'`, { verwacht: p?.verwacht ?? 'een geldige naam', gevonden: sleutel, ...(p ? { hint: p.hint } : {}) }, 'sleutel');
+        break;
+      }
+      case 'invalid_union': {
+        if ('discriminator' in iss && iss.discriminator) {
+          const opties = ('options' in iss ? (iss.options as unknown[]) : []).map(String);
+          const g = typeof gevonden === 'string' ? gevonden : '';
+          const suggestie = bedoeldeU(g, opties);
+          maak(pad, gevonden === undefined ? `verplichte sleutel '${String(iss.discriminator)}' ontbreekt` : `onbekende waarde bij ${naam}`, {
+            verwacht: `${String(iss.discriminator)}: een van ${opties.join(', ')}`,
+            gevonden: beschrijfWaarde(gevonden),
+            hint: suggestie ? `bedoelde u '${suggestie}'?` : 'kostprijs rekent het tarief uit, lumpsum geeft een vast jaarbedrag, overgenomen neemt een vastgesteld tarief over',
+          });
+          break;
+        }
+        // Choose the alternative the author most likely meant: the one whose
+        // problems are not about the value's basic type.
+        const takken = iss.errors.filter((t) => !t.some((i) => i.code === 'invalid_type' && i.path.length === 0));
+        const tak = takken.sort((a, b) => a.length - b.length)[0];
+        if (tak && typeof gevonden === 'object' && gevonden !== null) {
+          uit.push(...zodNaarProblemen(tak, root, bestand, posities, pad));
+        } else {
+          maak(pad, `ongeldige waarde bij ${naam}`, {
+            verwacht: naam.endsWith('bron') || naam.endsWith('besluit') ? 'de sleutel van een bron uit bronnen.yaml, of een blok met ten minste titel' : 'een van de toegestane vormen',
+            gevonden: beschrijfWaarde(gevonden),
+            hint: 'zie docs/parameters.md voor de vorm van dit veld',
+          });
+        }
+        break;
+      }
+      case 'custom': {
+        const sleutel = String(pad[pad.length - 1]);
+        if (iss.message === 'ongeldige_datum') {
+          maak(pad, `datum bestaat niet bij ${naam}`, { verwacht: 'een bestaande kalenderdatum', gevonden: beschrijfWaarde(gevonden), hint: 'controleer dag en maand' });
+        } else if (iss.message === 'reeks_en_los') {
+          maak(pad, `'${sleutel}' naast 'reeks'`, {
+            verwacht: "óf één waarde met waarde, geldig_van, geldig_tot, bron en status, óf een 'reeks' van zulke waarden",
+            gevonden: `zowel '${sleutel}' als 'reeks'`,
+            hint: `verplaats '${sleutel}' naar de elementen van de reeks`,
+          }, 'sleutel');
+        } else if (iss.message === 'ontbrekend_parameterveld') {
+          maak(pad, `verplichte sleutel '${sleutel}' ontbreekt`, {
+            verwacht: `${sleutel}: ${sleutel === 'bron' ? 'de herkomst van deze waarde' : sleutel === 'status' ? 'vastgesteld, voorlopig of illustratief' : 'een waarde'}`,
+            gevonden: 'geen sleutel met die naam in dit blok',
+            hint:
+              sleutel === 'bron'
+                ? 'elke waarde heeft een bron; een zelfgekozen waarde krijgt status illustratief en een bron die dat zegt'
+                : 'elke parameter heeft waarde, geldig_van, geldig_tot, bron en status',
+          });
+        } else {
+          maak(pad, iss.message, {});
+        }
+        break;
+      }
+      default: {
+        maak(pad, `ongeldige waarde bij ${naam}`, { gevonden: beschrijfWaarde(gevonden), hint: iss.message });
+      }
+    }
+  }
+  return uit;
+}
