@@ -17,6 +17,7 @@ import { PRODUCTEENHEDEN } from '../params/schema.ts';
 import type * as T from '../params/types.ts';
 import { tabelOp, waardeOp } from '../params/regels.ts';
 import { rondAf, rondCent } from './afronding.ts';
+import { getal } from '../shared/format.ts';
 import type { ModelProbleem, ParamGebruik, Stap, Tarief, Tarievenplan, VariantSoort } from './types.ts';
 
 export const KOSTENELEMENT = {
@@ -49,8 +50,9 @@ function bronTekst(b: T.Bron): string {
   return [b.titel, b.pagina ? `p. ${b.pagina}` : '', b.url ?? ''].filter(Boolean).join(', ');
 }
 
+/** Numbers inside formula texts, Dutch style (1.234,56). */
 function fmt(d: Decimal, dp?: number): string {
-  return dp === undefined ? d.toFixed() : d.toFixed(dp);
+  return getal(d, dp ?? d.decimalPlaces());
 }
 
 /** Thrown internally when a value is missing on the peildatum; becomes a ModelProbleem. */
@@ -154,8 +156,9 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
     }
     const fhRef: ParamGebruik = {
       pad: `cao.${cao.id}.functiehuis.${niveau}`,
-      waarde: new Decimal(fh.schaal.match(/^\d+(\.\d+)?$/) ? fh.schaal : '0'),
-      eenheid: 'schaal',
+      waarde: new Decimal(fh.treden.length),
+      eenheid: 'functiehuis',
+      weergave: `schaal ${fh.schaal}, ${fh.treden.length === 1 ? `trede ${fh.treden[0]!.trede}` : `treden ${fh.treden.map((t) => t.trede).join('/')}`}${fh.functie ? ` (${fh.functie})` : ''}`,
       ...fh.herkomst,
       bron: bronTekst(fh.bron),
       status: fh.status,

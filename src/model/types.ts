@@ -14,6 +14,8 @@ export interface ParamGebruik {
   status: Status;
   geldig_van: string;
   geldig_tot: string;
+  /** Display text where the value alone says too little (functiehuis). */
+  weergave?: string;
 }
 
 export interface Stap {

@@ -1,0 +1,146 @@
+/** The tariefbouw command line: thin wiring over params → model → docmodel → render. */
+import path from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { planNaarJson } from '../docmodel/json.ts';
+import { KOLOMMEN, tarievenTabel } from '../docmodel/tarieventabel.ts';
+import { tarievenTekst, verklaar } from '../docmodel/verklaring.ts';
+import { naarCsv } from '../render/csv.ts';
+import { bedoeldeU } from '../params/zodfouten.ts';
+import { Afgebroken, STANDAARD_SET, laad, reken, type Io } from './sets.ts';
+import { schrijfMapAtomisch } from './schrijf.ts';
+
+const VERTALINGEN: [RegExp, string][] = [
+  [/^error: unknown command '(.*)'/m, "fout: onbekend commando '$1'"],
+  [/^error: unknown option '(.*)'/m, "fout: onbekende optie '$1'"],
+  [/^error: missing required argument '(.*)'/m, "fout: verplicht argument '$1' ontbreekt"],
+  [/^error: too many arguments.*$/m, 'fout: te veel argumenten'],
+  [/^error: option '(.*)' argument missing/m, "fout: optie '$1' mist een waarde"],
+  [/\(Did you mean (.*)\?\)/, '(bedoelde u $1?)'],
+  [/^Usage:/gm, 'Gebruik:'],
+  [/^Options:/gm, 'Opties:'],
+  [/^Commands:/gm, 'Commando’s:'],
+  [/^Arguments:/gm, 'Argumenten:'],
+  [/\[options\]/g, '[opties]'],
+  [/\[command\]/g, '[commando]'],
+  [/\(default: /g, '(standaard: '],
+];
+
+function vertaal(s: string): string {
+  return VERTALINGEN.reduce((t, [re, nl]) => t.replace(re, nl), s);
+}
+
+function jaar(v: string): number {
+  if (!/^\d{4}$/.test(v)) throw new InvalidArgumentError('verwacht een jaartal van vier cijfers, zoals 2027');
+  return Number(v);
+}
+
+export function maakProgramma(io: Io): Command {
+  const program = new Command('tariefbouw');
+  program
+    .description(
+      'Reële tarieven voor Jeugdwet en Wmo 2015. Leest een parameterset (models/<set>/), controleert hem, rekent per product de tarieven met hun opbouw uit en schrijft de tarieventabel.',
+    )
+    .helpOption('-h, --help', 'toon deze uitleg')
+    .helpCommand('help [commando]', 'toon de uitleg van een commando')
+    .configureOutput({
+      writeOut: (s) => io.out(vertaal(s)),
+      writeErr: (s) => io.err(vertaal(s)),
+      outputError: (s, write) => write(vertaal(s)),
+    })
+    .showHelpAfterError('(tariefbouw --help geeft uitleg)')
+    .exitOverride()
+    .addHelpText(
+      'after',
+      `
+Een set is de naam van een map onder models/ (standaard: ${STANDAARD_SET}) of een pad naar een setmap.
+
+Voorbeelden:
+  tariefbouw controleer                      controleer de standaardset (stil als alles klopt)
+  tariefbouw bereken --json > tarieven.json  alle tarieven met opbouw als JSON
+  tariefbouw verklaar 45A48 --variant jeugdzorg
+  tariefbouw genereer                        schrijf output/${STANDAARD_SET}/tarieven.csv
+
+Afsluitcodes: 0 goed, 1 fouten in de parameterset of controletotalen, 2 verkeerd gebruik, 70 interne fout.`,
+    );
+
+  program
+    .command('controleer')
+    .description('controleer een parameterset en zijn controletotalen; zegt niets als alles klopt')
+    .argument('[set]', 'naam of pad van de set', STANDAARD_SET)
+    .action((set: string) => {
+      const g = laad(set, io);
+      reken(g, {}, io, true);
+    });
+
+  program
+    .command('bereken')
+    .description('reken alle tarieven uit en toon ze als tabel, of met --json als JSON met opbouw')
+    .argument('[set]', 'naam of pad van de set', STANDAARD_SET)
+    .option('--json', 'JSON met per tarief de volledige opbouw (stabiel contract, bedragen als tekst)')
+    .addOption(new Option('--tariefjaar <jaar>', 'reken voor een ander tariefjaar dan dat van de set').argParser(jaar))
+    .action((set: string, o: { json?: boolean; tariefjaar?: number }) => {
+      const g = laad(set, io);
+      const plan = reken(g, o.tariefjaar ? { tariefjaar: o.tariefjaar } : {}, io);
+      io.out(o.json ? `${JSON.stringify(planNaarJson(plan), null, 2)}\n` : tarievenTekst(plan));
+    });
+
+  program
+    .command('verklaar')
+    .description('toon de opbouw van één tarief: elke stap, de formule en de parameters met bestand:regel en bron')
+    .argument('<productcode>', 'iStandaard-productcode, bijvoorbeeld 45A48')
+    .option('--variant <variant>', 'variant: een CAO, basistarief, micro-onderneming, pgb-<soort> of aanbieder-<naam> (standaard basistarief of de eerste)')
+    .option('--set <set>', 'naam of pad van de set', STANDAARD_SET)
+    .addOption(new Option('--tariefjaar <jaar>', 'reken voor een ander tariefjaar dan dat van de set').argParser(jaar))
+    .action((code: string, o: { variant?: string; set: string; tariefjaar?: number }) => {
+      const g = laad(o.set, io);
+      const plan = reken(g, o.tariefjaar ? { tariefjaar: o.tariefjaar } : {}, io);
+      const vanProduct = plan.tarieven.filter((t) => t.product === code);
+      if (!vanProduct.length) {
+        const s = bedoeldeU(code, [...new Set(plan.tarieven.map((t) => t.product))]);
+        io.err(`fout: product ${code} bestaat niet in ${g.set.naam}${s ? ` (bedoelde u ${s}?)` : ''}\n`);
+        throw new Afgebroken(1);
+      }
+      const t = o.variant ? vanProduct.find((x) => x.variant === o.variant) : (vanProduct.find((x) => x.variant === 'basistarief') ?? vanProduct[0]);
+      if (!t) {
+        io.err(`fout: variant ${o.variant} bestaat niet voor ${code}; kies uit: ${vanProduct.map((x) => x.variant).join(', ')}\n`);
+        throw new Afgebroken(1);
+      }
+      io.out(verklaar(plan, t));
+    });
+
+  program
+    .command('genereer')
+    .description('controleer de set en schrijf output/<set>/: tarieven.csv (tekst, hoort in git) en opbouw.json')
+    .argument('[set]', 'naam of pad van de set', STANDAARD_SET)
+    .option('--out <map>', 'map waarin de map van de set komt', 'output')
+    .action((set: string, o: { out: string }) => {
+      const g = laad(set, io);
+      io.err(`tariefbouw: ${g.set.naam} geladen (${g.set.producten.length} producten, tariefjaar ${g.set.tariefjaar})\n`);
+      const plan = reken(g, {}, io, true);
+      const doel = path.resolve(o.out, g.set.id);
+      const bestanden = new Map<string, string>([
+        ['tarieven.csv', naarCsv(KOLOMMEN, tarievenTabel(plan))],
+        ['opbouw.json', `${JSON.stringify(planNaarJson(plan), null, 2)}\n`],
+      ]);
+      schrijfMapAtomisch(doel, bestanden);
+      io.err(`tariefbouw: ${plan.tarieven.length} tarieven geschreven naar ${path.relative(process.cwd(), doel) || '.'}/ (tarieven.csv, opbouw.json)\n`);
+    });
+
+  return program;
+}
+
+export async function main(argv: string[], io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
+  const program = maakProgramma(io);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof Afgebroken) return e.code;
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version') return 0;
+      return 2;
+    }
+    io.err(`interne fout in tariefbouw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\nDit is een fout in het programma, niet in uw parameterset. Meld hem met deze tekst.\n`);
+    return 70;
+  }
+}

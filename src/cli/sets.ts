@@ -1,0 +1,80 @@
+/** Finding and loading a parameter set for a command; turns problems into text. */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { laadParameterset, type GeladenSet } from '../params/laden.ts';
+import { berekenTarieven, type BerekenOpties } from '../model/bereken.ts';
+import { controleerTotalen } from '../model/controle.ts';
+import type { ModelProbleem, Tarievenplan } from '../model/types.ts';
+import { ParametersetFout, formatProblemen, sorteerProblemen, type Probleem } from '../shared/problems.ts';
+
+export const STANDAARD_SET = 'voorbeeldregio-2027';
+export const PAKKET_MAP = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** A set is a folder path, or the name of a folder under models/ (in the working folder, else in the package). */
+export function vindSet(naam: string | undefined): string {
+  const n = naam ?? STANDAARD_SET;
+  if (n.includes('/') || n.includes(path.sep) || n === '.' || n === '..') return path.resolve(n);
+  const lokaal = path.resolve('models', n);
+  if (existsSync(lokaal)) return lokaal;
+  const pakket = path.join(PAKKET_MAP, 'models', n);
+  return existsSync(pakket) ? pakket : lokaal;
+}
+
+/** Adds the source line to problems that lack it (model and rule problems). */
+export function metFragment(ps: (Probleem | (ModelProbleem & { ernst?: 'fout' | 'waarschuwing' }))[]): Probleem[] {
+  const cache = new Map<string, string[]>();
+  return ps.map((p) => {
+    const q: Probleem = { ernst: p.ernst ?? 'fout', ...p } as Probleem;
+    if (q.fragment !== undefined) return q;
+    let regels = cache.get(q.bestand);
+    if (!regels) {
+      try {
+        regels = readFileSync(path.resolve(q.bestand), 'utf8').split(/\r?\n/);
+      } catch {
+        regels = [];
+      }
+      cache.set(q.bestand, regels);
+    }
+    const f = regels[q.regel - 1];
+    return f === undefined ? q : { ...q, fragment: f };
+  });
+}
+
+export class Afgebroken extends Error {
+  constructor(readonly code: number) {
+    super(`afgebroken met code ${code}`);
+  }
+}
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+export function laad(naam: string | undefined, io: Io): GeladenSet {
+  try {
+    const g = laadParameterset(vindSet(naam));
+    if (g.waarschuwingen.length) io.err(`${formatProblemen(metFragment(g.waarschuwingen))}\n`);
+    return g;
+  } catch (e) {
+    if (e instanceof ParametersetFout) {
+      io.err(`${formatProblemen(metFragment(e.problemen))}\n`);
+      io.err('Er is niets geschreven. Los de fouten op en probeer het opnieuw.\n');
+      throw new Afgebroken(1);
+    }
+    throw e;
+  }
+}
+
+/** Computes the plan; model problems (e.g. no value for another tariefjaar) abort with exit 1. */
+export function reken(g: GeladenSet, opties: BerekenOpties, io: Io, metControle = false): Tarievenplan {
+  const plan = berekenTarieven(g.set, opties);
+  const problemen: Probleem[] = metFragment([...plan.problemen, ...(metControle ? controleerTotalen(g.set, plan) : [])]);
+  if (problemen.length) {
+    io.err(`${formatProblemen(sorteerProblemen(problemen))}\n`);
+    io.err('Er is niets geschreven. Los de fouten op en probeer het opnieuw.\n');
+    throw new Afgebroken(1);
+  }
+  return plan;
+}

@@ -1,0 +1,49 @@
+/** The stable JSON contract of `tariefbouw bereken --json`. Pure. */
+import type { Decimal } from '../shared/decimal.ts';
+import type { Tarievenplan } from '../model/types.ts';
+
+/** Intermediate values: exact to 10 decimals, no trailing zeros, never exponent notation. */
+function stapWaarde(d: Decimal): string {
+  return d.toDecimalPlaces(10).toFixed();
+}
+
+export function planNaarJson(plan: Tarievenplan) {
+  return {
+    model: {
+      naam: plan.model.naam,
+      id: plan.model.id,
+      regio: plan.model.regio,
+      tariefjaar: plan.model.tariefjaar,
+      peildatum: plan.model.peildatum,
+      versie: plan.model.versie,
+      vingerafdruk: plan.model.vingerafdruk,
+    },
+    tarieven: plan.tarieven.map((t) => ({
+      product: t.product,
+      productnaam: t.productnaam,
+      variant: t.variant,
+      eenheid: t.eenheid,
+      eenheidcode: t.eenheidCode,
+      tarief: t.tarief.toFixed(2),
+      ...(t.tariefPerUur ? { tarief_per_uur: t.tariefPerUur.toFixed(2) } : {}),
+      status: t.status,
+      opbouw: t.opbouw.map((s) => ({
+        stap: s.stap,
+        omschrijving: s.label,
+        formule: s.formule,
+        waarde: stapWaarde(s.waarde),
+        eenheid: s.eenheid,
+        kostenelementen: s.kostenelementen,
+        parameters: s.parameters.map((p) => ({
+          pad: p.pad,
+          waarde: p.weergave ?? p.waarde.toFixed(),
+          eenheid: p.eenheid,
+          bestand: p.bestand,
+          regel: p.regel,
+          bron: p.bron,
+          status: p.status,
+        })),
+      })),
+    })),
+  };
+}
