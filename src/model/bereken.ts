@@ -52,7 +52,7 @@ function bronTekst(b: T.Bron): string {
 
 /** Numbers inside formula texts, Dutch style (1.234,56). */
 function fmt(d: Decimal, dp?: number): string {
-  return getal(d, dp ?? d.decimalPlaces());
+  return getal(d, dp ?? Math.min(d.decimalPlaces(), 6));
 }
 
 /** Thrown internally when a value is missing on the peildatum; becomes a ModelProbleem. */

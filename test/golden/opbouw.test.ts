@@ -1,0 +1,29 @@
+/**
+ * Golden files: the opbouw of every tariff of the test set as JSON and the
+ * `verklaar` text of one tariff per product kind. Update deliberately with
+ * `npx vitest run -u` and review the diff before committing.
+ */
+import { describe, expect, it } from 'vitest';
+import { laadParameterset } from '../../src/params/laden.ts';
+import { berekenTarieven } from '../../src/model/bereken.ts';
+import { planNaarJson } from '../../src/docmodel/json.ts';
+import { verklaar } from '../../src/docmodel/verklaring.ts';
+
+const plan = berekenTarieven(laadParameterset('test/fixtures/sets/volledig').set);
+
+describe('golden: opbouw van de testset', () => {
+  it('opbouw.json', async () => {
+    await expect(`${JSON.stringify(planNaarJson(plan), null, 2)}\n`).toMatchFileSnapshot('volledig/opbouw.json');
+  });
+  it.each([
+    ['45A01', 'basistarief'],
+    ['07A01', 'aanbieder-kleine-groep'],
+    ['44A01', 'alfa'],
+    ['46A01', 'basistarief'],
+    ['02A01', 'pgb-professioneel'],
+    ['02A02', 'micro-onderneming'],
+  ])('verklaar %s --variant %s', async (code, variant) => {
+    const t = plan.tarieven.find((x) => x.product === code && x.variant === variant)!;
+    await expect(verklaar(plan, t)).toMatchFileSnapshot(`volledig/verklaar-${code}-${variant}.txt`);
+  });
+});

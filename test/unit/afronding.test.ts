@@ -1,0 +1,39 @@
+/** Rounding table (half up = rekenkundig, like Excel's ROUND), in the style of Catala's rounding tests. */
+import { describe, expect, it } from 'vitest';
+import { rondAf, rondCent } from '../../src/model/afronding.ts';
+import { Decimal } from '../../src/shared/decimal.ts';
+
+const d = (s: string) => new Decimal(s);
+
+describe('afronding', () => {
+  it.each([
+    ['1.005', '1.01'],
+    ['2.675', '2.68'],
+    ['2.665', '2.67'],
+    ['0.125', '0.13'],
+    ['24.174418604651', '24.17'],
+    ['-2.5', '-2.50'],
+    ['-0.005', '-0.01'],
+    ['0.0049999', '0.00'],
+  ])('rondCent(%s) = %s', (x, uit) => expect(rondCent(d(x)).toFixed(2)).toBe(uit));
+
+  it.each([
+    ['76.907', '0.60', 'rekenkundig', '76.80'],
+    ['76.50', '0.60', 'rekenkundig', '76.80'],
+    ['76.49', '0.60', 'rekenkundig', '76.20'],
+    ['75.3636', '0.60', 'rekenkundig', '75.60'],
+    ['52039.32', '1', 'rekenkundig', '52039.00'],
+    ['52039.50', '1', 'rekenkundig', '52040.00'],
+    ['10.01', '0.60', 'omhoog', '10.20'],
+    ['10.59', '0.60', 'omlaag', '10.20'],
+    ['37.02', '5', 'rekenkundig', '35.00'],
+    ['37.50', '5', 'rekenkundig', '40.00'],
+  ] as const)('rondAf(%s, veelvoud %s, %s) = %s', (x, m, r, uit) => expect(rondAf(d(x), d(m), r).toFixed(2)).toBe(uit));
+
+  it('een uurtarief op een veelvoud van € 0,60 geeft een minuuttarief in hele centen', () => {
+    for (let c = 0; c < 20000; c += 7) {
+      const uur = rondAf(d(c).div(100), d('0.60'));
+      expect(uur.div(60).decimalPlaces()).toBeLessThanOrEqual(2);
+    }
+  });
+});
