@@ -3,8 +3,9 @@ import type { AfrondingsRegel } from '../params/types.ts';
 
 const MODUS = {
   rekenkundig: Decimal.ROUND_HALF_UP,
-  omhoog: Decimal.ROUND_CEIL,
-  omlaag: Decimal.ROUND_FLOOR,
+  // away from zero / towards zero, like ROUNDUP and ROUNDDOWN in a spreadsheet (tariffs are positive)
+  omhoog: Decimal.ROUND_UP,
+  omlaag: Decimal.ROUND_DOWN,
 } as const;
 
 /** Rounds to a multiple of `veelvoud` (0.01 = whole cents, 0.60 = minute tariff in whole cents). */

@@ -19,6 +19,7 @@ import { tabelOp, waardeOp } from '../params/regels.ts';
 import { rondAf, rondCent } from './afronding.ts';
 import { getal } from '../shared/format.ts';
 import type { ModelProbleem, ParamGebruik, Stap, Tarief, Tarievenplan, VariantSoort } from './types.ts';
+import { E, type Expr } from './expressie.ts';
 
 export const KOSTENELEMENT = {
   wmo: {
@@ -53,6 +54,18 @@ function bronTekst(b: T.Bron): string {
 /** Numbers inside formula texts, Dutch style (1.234,56). */
 function fmt(d: Decimal, dp?: number): string {
   return getal(d, dp ?? Math.min(d.decimalPlaces(), 6));
+}
+
+const AFROND_FN = { rekenkundig: 'ROUND', omhoog: 'ROUNDUP', omlaag: 'ROUNDDOWN' } as const;
+
+/** ROUND(x ÷ veelvoud; 0) × veelvoud, with the direction of the rule. */
+function afrondExpr(x: Expr, veelvoud: ParamGebruik, richting: T.AfrondingsRegel['richting']): Expr {
+  return E.maal(E.fn(AFROND_FN[richting], E.deel(x, E.param(veelvoud)), E.getal(0)), E.param(veelvoud));
+}
+
+/** ROUND(uurtarief ÷ 60; 2) */
+function MINUUT_EXPR(stap: string): Expr {
+  return E.fn('ROUND', E.deel(E.stap(stap), E.getal(60)), E.getal(2));
 }
 
 /** Thrown internally when a value is missing on the peildatum; becomes a ModelProbleem. */
@@ -166,6 +179,10 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
       geldig_tot: tabel.tot,
     };
     const salaris = gewogen.div(gewichten);
+    const salarisExpr =
+      fh.treden.length === 1
+        ? E.param(tabelRefs[0]!)
+        : E.deel(E.som(fh.treden.map((t, i) => E.maal(E.param(tabelRefs[i]!), E.getal(t.gewicht)))), E.getal(gewichten));
     const tredeTekst =
       fh.treden.length === 1 ? `trede ${fh.treden[0]!.trede}` : `gewogen over treden ${fh.treden.map((t) => `${t.trede} (${fmt(t.gewicht)})`).join(', ')}`;
     stappen.push(
@@ -177,6 +194,7 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
         eenheid: tabel.soort === 'maand' ? 'euro_per_maand' : 'euro_per_uur',
         parameters: [fhRef, ...tabelRefs],
         kostenelementen: [el.beroepskracht],
+        expr: salarisExpr,
       }),
     );
     const uren = gebruik(cao.urenPerWeek);
@@ -190,9 +208,14 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
         eenheid: 'euro_per_jaar',
         parameters: tabel.soort === 'uur' ? [uren] : [],
         kostenelementen: [el.beroepskracht],
+        expr:
+          tabel.soort === 'maand'
+            ? E.maal(E.stap(`${pfx}.salaris`), E.getal(12))
+            : E.maal(E.maal(E.stap(`${pfx}.salaris`), E.param(uren)), E.getal(52)),
       }),
     );
     const toeslagRefs: ParamGebruik[] = [];
+    const toeslagTermen: Expr[] = [E.stap(`${pfx}.jaarsalaris`)];
     const delen: string[] = [];
     let toeslagen = NUL;
     const toeslagParams = [...cao.toeslagen, ...(ort ? [cao.ort.get(ort)!] : [])];
@@ -202,12 +225,15 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
       const naam = p.pad.split('.').pop()!;
       if (p.eenheid === 'procent') {
         toeslagen = toeslagen.plus(jaarsalaris.times(g.waarde).div(HONDERD));
+        toeslagTermen.push(E.procentVan(E.stap(`${pfx}.jaarsalaris`), E.param(g)));
         delen.push(`${naam} ${fmt(g.waarde)} %`);
       } else if (p.eenheid === 'euro_per_maand') {
         toeslagen = toeslagen.plus(g.waarde.times(12));
+        toeslagTermen.push(E.maal(E.param(g), E.getal(12)));
         delen.push(`${naam} ${fmt(g.waarde, 2)} × 12`);
       } else {
         toeslagen = toeslagen.plus(g.waarde);
+        toeslagTermen.push(E.param(g));
         delen.push(`${naam} ${fmt(g.waarde, 2)} per jaar`);
       }
     }
@@ -221,9 +247,11 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
         eenheid: 'euro_per_jaar',
         parameters: toeslagRefs,
         kostenelementen: [el.beroepskracht],
+        expr: E.som(toeslagTermen),
       }),
     );
     const lastRefs: ParamGebruik[] = [];
+    const lastTermen: Expr[] = [E.stap(`${pfx}.cao_toeslagen`)];
     const lastDelen: string[] = [];
     let lasten = NUL;
     let opleiding = false;
@@ -238,8 +266,12 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
         const fg = gebruik(fr);
         lastRefs.push(fg);
         grondslag = Decimal.max(NUL, loonsom.minus(fg.waarde));
+        lastTermen.push(E.procentVan(E.fn('MAX', E.getal(0), E.min(E.stap(`${pfx}.cao_toeslagen`), E.param(fg))), E.param(g)));
         lastDelen.push(`${naam} ${fmt(g.waarde)} % × (loonsom − franchise ${fmt(fg.waarde, 2)})`);
-      } else lastDelen.push(`${naam} ${fmt(g.waarde)} %`);
+      } else {
+        lastDelen.push(`${naam} ${fmt(g.waarde)} %`);
+        lastTermen.push(E.procentVan(E.stap(`${pfx}.cao_toeslagen`), E.param(g)));
+      }
       lasten = lasten.plus(grondslag.times(g.waarde).div(HONDERD));
     }
     const loonkosten = loonsom.plus(lasten);
@@ -254,6 +286,7 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
         eenheid: 'euro_per_jaar',
         parameters: lastRefs,
         kostenelementen: wgElementen,
+        expr: E.som(lastTermen),
       }),
     );
     if (profielId === undefined) {
@@ -265,6 +298,8 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
     const betaald = uren.waarde.times(52);
     const postRefs: ParamGebruik[] = [uren];
     const postDelen: string[] = [];
+    const betaaldExpr = E.maal(E.param(uren), E.getal(52));
+    const postTermen: Expr[] = [];
     let af = NUL;
     let reisOfScholing = false;
     for (const { post, param } of profiel.posten) {
@@ -272,15 +307,18 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
       postRefs.push(g);
       const u = param.eenheid === 'procent' ? betaald.times(g.waarde).div(HONDERD) : g.waarde;
       af = af.plus(u);
+      postTermen.push(param.eenheid === 'procent' ? E.procentVan(betaaldExpr, E.param(g)) : E.param(g));
       if (post === 'reistijd' || post === 'scholing') reisOfScholing = true;
       postDelen.push(param.eenheid === 'procent' ? `${post} ${fmt(g.waarde)} %` : `${post} ${fmt(g.waarde)} u`);
     }
     let productief = betaald.minus(af);
+    let productiefExpr: Expr = postTermen.length ? E.min(betaaldExpr, E.som(postTermen)) : betaaldExpr;
     let formule = `${fmt(uren.waarde)} × 52 = ${fmt(betaald)} betaalde uren − (${postDelen.join(' + ') || 'geen posten'})`;
     if (noShowNpt) {
       const ns = gebruik(noShowNpt);
       postRefs.push(ns);
       productief = productief.times(HONDERD.minus(ns.waarde)).div(HONDERD);
+      productiefExpr = E.deel(E.maal(productiefExpr, E.min(E.getal(100), E.param(ns))), E.getal(100));
       formule += ` − no-show ${fmt(ns.waarde)} % van de overige uren`;
     }
     const pe: string[] = [wet === 'wmo' ? KOSTENELEMENT.wmo.nietProductief : el.beroepskracht];
@@ -294,6 +332,7 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
         eenheid: 'uren_per_jaar',
         parameters: postRefs,
         kostenelementen: pe,
+        expr: productiefExpr,
       }),
     );
     const kostenPerUur = loonkosten.div(productief);
@@ -306,6 +345,7 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
         eenheid: 'euro_per_uur',
         parameters: [],
         kostenelementen: [el.beroepskracht],
+        expr: E.deel(E.stap(`${pfx}.werkgeverslasten`), E.stap(`${pfx}.productieve_uren`)),
       }),
     );
     const r = { kostenPerUur, loonkostenPerFte: loonkosten, stappen };
@@ -318,19 +358,31 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
     p: T.Product,
     personeelskosten: Decimal,
     kosten: { soort: string; param: T.Param }[],
-    omrekenKosten: (k: ParamGebruik, param: T.Param) => { bedrag: Decimal; tekst: string },
+    omrekenKosten: (k: ParamGebruik, param: T.Param) => { bedrag: Decimal; tekst: string; expr: Expr },
     eenheid: string,
     overheadParam: T.Param,
     noShowOpslag: T.Param | undefined,
     stappen: Stap[],
   ): { onafgerond: Decimal; kostprijs: Decimal } => {
+    const vorige = stappen[stappen.length - 1]!.stap;
     const el = KOSTENELEMENT[p.wet];
     const idx = set.opslagen.indexatie;
     let personeelIndex = personeelskosten;
     if (idx.loon) {
       const g = gebruik(idx.loon);
       personeelIndex = personeelskosten.times(HONDERD.plus(g.waarde)).div(HONDERD);
-      stappen.push(stap({ stap: 'indexatie', label: 'Indexatie loonkosten', formule: `personeelskosten × (1 + ${fmt(g.waarde)} %)`, waarde: personeelIndex, eenheid, parameters: [g], kostenelementen: [el.indexatie] }));
+      stappen.push(
+        stap({
+          stap: 'indexatie',
+          label: 'Indexatie loonkosten',
+          formule: `personeelskosten × (1 + ${fmt(g.waarde)} %)`,
+          waarde: personeelIndex,
+          eenheid,
+          parameters: [g],
+          kostenelementen: [el.indexatie],
+          expr: E.deel(E.maal(E.stap(vorige), E.plus(E.getal(100), E.param(g))), E.getal(100)),
+        }),
+      );
     } else {
       stappen.push(
         stap({
@@ -341,24 +393,29 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
           eenheid,
           parameters: [],
           kostenelementen: [el.indexatie],
+          expr: E.stap(vorige),
         }),
       );
     }
     // Client-bound costs (with materieel index when the set gives one).
     const kRefs: ParamGebruik[] = [];
     const kDelen: string[] = [];
+    const kTermen: Expr[] = [];
     let k = NUL;
     for (const item of kosten) {
       const g = gebruik(item.param);
       kRefs.push(g);
-      const { bedrag, tekst } = omrekenKosten(g, item.param);
+      const { bedrag, tekst, expr } = omrekenKosten(g, item.param);
+      kTermen.push(expr);
       k = k.plus(bedrag);
       kDelen.push(`${item.soort} ${tekst}`);
     }
+    let kExpr: Expr = E.som(kTermen);
     if (idx.materieel && kosten.length) {
       const g = gebruik(idx.materieel);
       kRefs.push(g);
       k = k.times(HONDERD.plus(g.waarde)).div(HONDERD);
+      kExpr = E.deel(E.maal(kExpr, E.plus(E.getal(100), E.param(g))), E.getal(100));
       kDelen.push(`× (1 + materiële index ${fmt(g.waarde)} %)`);
     }
     const oh = gebruik(overheadParam);
@@ -367,6 +424,11 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
     const overhead =
       conv.conventie === 'opslag_op_directe_kosten' ? ohBasis.times(oh.waarde).div(HONDERD) : ohBasis.times(oh.waarde).div(HONDERD.minus(oh.waarde));
     const naOverhead = personeelIndex.plus(overhead);
+    const ohBasisExpr = conv.grondslag === 'personeel' || !kosten.length ? E.stap('indexatie') : E.plus(E.stap('indexatie'), kExpr);
+    const ohExpr =
+      conv.conventie === 'opslag_op_directe_kosten'
+        ? E.procentVan(ohBasisExpr, E.param(oh))
+        : E.deel(E.maal(ohBasisExpr, E.param(oh)), E.min(E.getal(100), E.param(oh)));
     const grondslagTekst = conv.grondslag === 'personeel' ? 'personeelskosten' : '(personeelskosten + cliëntgebonden kosten)';
     stappen.push(
       stap({
@@ -380,6 +442,7 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
         eenheid,
         parameters: [oh],
         kostenelementen: [el.overhead],
+        expr: E.plus(E.stap('indexatie'), ohExpr),
       }),
     );
     let subtotaal = naOverhead;
@@ -396,10 +459,12 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
           eenheid,
           parameters: [g],
           kostenelementen: p.wet === 'wmo' ? [KOSTENELEMENT.wmo.verplichtingen] : [KOSTENELEMENT.jeugdwet.overhead],
+          expr: E.plus(E.stap('overhead'), E.procentVan(E.stap('indexatie'), E.param(g))),
         }),
       );
     }
     subtotaal = subtotaal.plus(k);
+    const voorK = stappen[stappen.length - 1]!.stap;
     stappen.push(
       stap({
         stap: 'clientgebonden_kosten',
@@ -409,6 +474,7 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
         eenheid,
         parameters: kRefs,
         kostenelementen: p.wet === 'jeugdwet' ? [KOSTENELEMENT.jeugdwet.clientgebonden] : [],
+        expr: kosten.length ? E.plus(E.stap(voorK), kExpr) : E.stap(voorK),
       }),
     );
     if (noShowOpslag) {
@@ -423,15 +489,26 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
           eenheid,
           parameters: [g],
           kostenelementen: p.wet === 'wmo' ? [KOSTENELEMENT.wmo.nietProductief] : [KOSTENELEMENT.jeugdwet.beroepskracht],
+          expr: E.deel(E.maal(E.stap('clientgebonden_kosten'), E.getal(100)), E.min(E.getal(100), E.param(g))),
         }),
       );
     }
     const kostprijs = subtotaal;
-    stappen.push(stap({ stap: 'kostprijs', label: 'Kostprijs', formule: 'som van de vorige stappen', waarde: kostprijs, eenheid, parameters: [] }));
+    stappen.push(
+      stap({ stap: 'kostprijs', label: 'Kostprijs', formule: 'som van de vorige stappen', waarde: kostprijs, eenheid, parameters: [], expr: E.stap(stappen[stappen.length - 1]!.stap) }),
+    );
     const wr = gebruik(set.opslagen.winstEnRisico);
     const onafgerond = kostprijs.times(HONDERD.plus(wr.waarde)).div(HONDERD);
     stappen.push(
-      stap({ stap: 'winst_en_risico', label: 'Winst en risico', formule: `kostprijs × (1 + ${fmt(wr.waarde)} %)`, waarde: onafgerond, eenheid, parameters: [wr] }),
+      stap({
+        stap: 'winst_en_risico',
+        label: 'Winst en risico',
+        formule: `kostprijs × (1 + ${fmt(wr.waarde)} %)`,
+        waarde: onafgerond,
+        eenheid,
+        parameters: [wr],
+        expr: E.deel(E.maal(E.stap('kostprijs'), E.plus(E.getal(100), E.param(wr))), E.getal(100)),
+      }),
     );
     return { onafgerond, kostprijs };
   };
@@ -449,6 +526,7 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
       geldig_tot: peildatum,
     };
     const afgerond = rondAf(onafgerond, regel.veelvoud, regel.richting);
+    const vorige = stappen[stappen.length - 1]!.stap;
     stappen.push(
       stap({
         stap: 'afronding',
@@ -457,6 +535,7 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
         waarde: afgerond,
         eenheid,
         parameters: [ref],
+        expr: afrondExpr(E.stap(vorige), ref, regel.richting),
       }),
     );
     if (p.eenheid !== 'minuut') return { tarief: afgerond };
@@ -469,6 +548,7 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
         waarde: perMinuut,
         eenheid: 'euro_per_minuut',
         parameters: [],
+        expr: MINUUT_EXPR('afronding'),
       }),
     );
     return { tarief: perMinuut, tariefPerUur: afgerond };
@@ -484,9 +564,11 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
     const npt = set.opslagen.noShow.methode === 'niet_productieve_tijd' ? ns : undefined;
     const mixDelen: string[] = [];
     const mixWaarden: Decimal[] = [];
+    const mixTermen: Expr[] = [];
     for (const i of inzet) {
       const r = personeel(cao, i.niveau, p.wet, profielId, p.ort, npt);
       stappen.push(...r.stappen);
+      mixTermen.push(E.maal(E.stap(`personeel.${i.niveau}.kosten_per_uur`), E.getal(i.aantal)));
       mixWaarden.push(r.kostenPerUur.times(i.aantal));
       mixDelen.push(`${fmt(i.aantal)} × ${i.niveau} ${fmt(r.kostenPerUur, 2)}`);
     }
@@ -500,6 +582,7 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
         eenheid: 'euro_per_uur',
         parameters: [],
         kostenelementen: [el.beroepskracht],
+        expr: E.som(mixTermen),
       }),
     );
     let perClientUur = perUur;
@@ -508,13 +591,24 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
       const g = gebruik(gg);
       perClientUur = perUur.div(g.waarde);
       stappen.push(
-        stap({ stap: 'groepsgrootte', label: 'Per cliënt (groepsgrootte)', formule: `÷ ${fmt(g.waarde)} cliënten per groep`, waarde: perClientUur, eenheid: 'euro_per_uur', parameters: [g], kostenelementen: [el.beroepskracht] }),
+        stap({
+          stap: 'groepsgrootte',
+          label: 'Per cliënt (groepsgrootte)',
+          formule: `÷ ${fmt(g.waarde)} cliënten per groep`,
+          waarde: perClientUur,
+          eenheid: 'euro_per_uur',
+          parameters: [g],
+          kostenelementen: [el.beroepskracht],
+          expr: E.deel(E.stap('functiemix'), E.param(g)),
+        }),
       );
     }
     const opUur = p.eenheid === 'minuut' || p.eenheid === 'uur';
     const rekeneenheid = opUur ? 'euro_per_uur' : `euro_per_${p.eenheid}`;
     let urenPerEenheid = new Decimal(1);
+    let upeExpr: Expr = E.getal(1);
     let perEenheid = perClientUur;
+    const voorEenheid = stappen[stappen.length - 1]!.stap;
     if (!opUur) {
       const upeParam = ov.urenPerEenheid ?? p.urenPerEenheid;
       const vast = PRODUCTEENHEDEN[p.eenheid].uren;
@@ -523,7 +617,11 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
         const g = gebruik(upeParam);
         refs.push(g);
         urenPerEenheid = g.waarde;
-      } else urenPerEenheid = new Decimal(vast!);
+        upeExpr = E.param(g);
+      } else {
+        urenPerEenheid = new Decimal(vast!);
+        upeExpr = E.getal(urenPerEenheid);
+      }
       perEenheid = perClientUur.times(urenPerEenheid);
       stappen.push(
         stap({
@@ -534,15 +632,17 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
           eenheid: rekeneenheid,
           parameters: refs,
           kostenelementen: [el.beroepskracht],
+          expr: E.maal(E.stap(voorEenheid), upeExpr),
         }),
       );
     }
     const kosten = ov.clientgebondenKosten ?? p.clientgebondenKosten;
     const omreken = (g: ParamGebruik, param: T.Param) => {
       if (opUur && param.eenheid === 'euro_per_eenheid' && p.eenheid === 'minuut')
-        return { bedrag: g.waarde.times(60), tekst: `${fmt(g.waarde, 2)} per minuut × 60` };
-      if (!opUur && param.eenheid === 'euro_per_uur') return { bedrag: g.waarde.times(urenPerEenheid), tekst: `${fmt(g.waarde, 2)} per uur × ${fmt(urenPerEenheid)}` };
-      return { bedrag: g.waarde, tekst: fmt(g.waarde, 2) };
+        return { bedrag: g.waarde.times(60), tekst: `${fmt(g.waarde, 2)} per minuut × 60`, expr: E.maal(E.param(g), E.getal(60)) };
+      if (!opUur && param.eenheid === 'euro_per_uur')
+        return { bedrag: g.waarde.times(urenPerEenheid), tekst: `${fmt(g.waarde, 2)} per uur × ${fmt(urenPerEenheid)}`, expr: E.maal(E.param(g), upeExpr) };
+      return { bedrag: g.waarde, tekst: fmt(g.waarde, 2), expr: E.param(g) };
     };
     const noShowOpslag = set.opslagen.noShow.methode === 'opslag' ? ns : undefined;
     const { onafgerond, kostprijs } = opslagenEnAfronding(p, perEenheid, kosten, omreken, rekeneenheid, overheadParam, noShowOpslag, stappen);
@@ -556,9 +656,11 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
     const el = KOSTENELEMENT[p.wet];
     const delen: string[] = [];
     const waarden: Decimal[] = [];
+    const termen: Expr[] = [];
     for (const i of p.inzet) {
       const r = personeel(cao, i.niveau, p.wet, undefined, undefined, undefined);
       stappen.push(...r.stappen);
+      termen.push(E.maal(E.stap(`personeel.${i.niveau}.werkgeverslasten`), E.getal(i.aantal)));
       waarden.push(r.loonkostenPerFte.times(i.aantal));
       delen.push(`${fmt(i.aantal)} fte ${i.niveau} × ${fmt(r.loonkostenPerFte, 2)}`);
     }
@@ -572,13 +674,14 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
         eenheid: 'euro_per_jaar',
         parameters: [],
         kostenelementen: p.wet === 'wmo' ? [el.beroepskracht, KOSTENELEMENT.wmo.nietProductief] : [el.beroepskracht],
+        expr: E.som(termen),
       }),
     );
     const { onafgerond, kostprijs } = opslagenEnAfronding(
       p,
       formatie,
       p.kostenPerJaar,
-      (g) => ({ bedrag: g.waarde, tekst: fmt(g.waarde, 2) }),
+      (g) => ({ bedrag: g.waarde, tekst: fmt(g.waarde, 2), expr: E.param(g) }),
       'euro_per_jaar',
       set.opslagen.overhead.standaard,
       undefined,
@@ -612,19 +715,47 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
   });
 
   /** The lowest of several results, with a closing step naming the comparison. */
-  const laagste = (kandidaten: { cao: string; r: Resultaat }[], label: string, stapId: string): { cao: string; r: Resultaat } => {
+  const laagste = (
+    product: string,
+    kandidaten: { cao: string; r: Resultaat }[],
+    label: string,
+    stapId: string,
+    live: boolean,
+  ): { cao: string; r: Resultaat } => {
     let beste = kandidaten[0]!;
     for (const k of kandidaten) if (k.r.tarief.lt(beste.r.tarief)) beste = k;
     const waarde = beste.r.tariefPerUur ? beste.r.tarief : beste.r.tarief;
     const vergelijking = kandidaten.map((k) => `${k.cao} ${fmt(k.r.tarief, 2)}`).join(', ');
     const stappen = [
       ...beste.r.stappen,
-      stap({ stap: stapId, label, formule: `laagste van: ${vergelijking} → ${beste.cao}`, waarde, eenheid: beste.r.stappen[beste.r.stappen.length - 1]!.eenheid, parameters: [] }),
+      stap({
+        stap: stapId,
+        label,
+        formule: `laagste van: ${vergelijking} → ${beste.cao}`,
+        waarde,
+        eenheid: beste.r.stappen[beste.r.stappen.length - 1]!.eenheid,
+        parameters: [],
+        // The basistarief is a live MIN over the CAO tariffs; the micro tariff keeps the chain of the chosen CAO.
+        expr: live
+          ? E.fn('MIN', ...kandidaten.map((k) => E.extern(product, k.cao, k.r.stappen[k.r.stappen.length - 1]!.stap)))
+          : E.stap(beste.r.stappen[beste.r.stappen.length - 1]!.stap),
+      }),
     ];
     return { cao: beste.cao, r: { ...beste.r, stappen } };
   };
 
-  const pgbVarianten = (p: T.Product, zin: Resultaat, zinLabel: string) => {
+  const regelRef = (regel: T.AfrondingsRegel): ParamGebruik => ({
+    pad: `afronding.${regel.id}`,
+    waarde: regel.veelvoud,
+    eenheid: 'euro',
+    ...regel.herkomst,
+    bron: 'afrondingsregel van de set',
+    status: 'vastgesteld',
+    geldig_van: peildatum,
+    geldig_tot: peildatum,
+  });
+
+  const pgbVarianten = (p: T.Product, zin: Resultaat, zinVariant: string, zinLabel: string) => {
     const pgb = set.varianten.pgb;
     if (!pgb) return;
     const regel = set.afronding.get(pgb.afronding)!;
@@ -633,14 +764,26 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
       if (ov?.uitgesloten) continue;
       const grond = zin.tariefPerUur ?? zin.tarief;
       const eenheid = zin.tariefPerUur ? 'euro_per_uur' : `euro_per_${p.eenheid}`;
+      const iMinuut = zin.stappen.findIndex((x) => x.stap === 'minuut');
+      const grondStap = zin.tariefPerUur && iMinuut > 0 ? zin.stappen[iMinuut - 1]!.stap : zin.stappen[zin.stappen.length - 1]!.stap;
       const stappen: Stap[] = [
-        stap({ stap: 'zin_tarief', label: `Grondslag: ZIN-tarief (${zinLabel})`, formule: `tarief ${zinLabel}`, waarde: grond, eenheid, parameters: [] }),
+        stap({
+          stap: 'zin_tarief',
+          label: `Grondslag: ZIN-tarief (${zinLabel})`,
+          formule: `tarief ${zinLabel}`,
+          waarde: grond,
+          eenheid,
+          parameters: [],
+          expr: E.extern(p.code, zinVariant, grondStap),
+        }),
       ];
       let bedrag: Decimal;
       if (ov && !ov.uitgesloten && ov.param.eenheid !== 'procent') {
         const g = gebruik(ov.param);
         bedrag = g.waarde;
-        stappen.push(stap({ stap: 'pgb', label: `Pgb-tarief ${soort.naam} (vastgesteld per product)`, formule: 'vast bedrag uit het product', waarde: bedrag, eenheid, parameters: [g] }));
+        stappen.push(
+          stap({ stap: 'pgb', label: `Pgb-tarief ${soort.naam} (vastgesteld per product)`, formule: 'vast bedrag uit het product', waarde: bedrag, eenheid, parameters: [g], expr: E.param(g) }),
+        );
       } else {
         const g = gebruik(ov && !ov.uitgesloten ? ov.param : soort.percentage);
         const ruw = grond.times(g.waarde).div(HONDERD);
@@ -653,13 +796,16 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
             waarde: bedrag,
             eenheid,
             parameters: [g],
+            expr: afrondExpr(E.procentVan(E.stap('zin_tarief'), E.param(g)), regelRef(regel), regel.richting),
           }),
         );
       }
       const r: Resultaat = { onafgerond: bedrag, kostprijs: bedrag, tarief: bedrag, stappen };
       if (zin.tariefPerUur) {
         const perMinuut = rondCent(bedrag.div(60));
-        stappen.push(stap({ stap: 'minuut', label: 'Tarief per minuut', formule: 'uurtarief ÷ 60, rekenkundig afgerond op hele centen', waarde: perMinuut, eenheid: 'euro_per_minuut', parameters: [] }));
+        stappen.push(
+          stap({ stap: 'minuut', label: 'Tarief per minuut', formule: 'uurtarief ÷ 60, rekenkundig afgerond op hele centen', waarde: perMinuut, eenheid: 'euro_per_minuut', parameters: [], expr: MINUUT_EXPR('pgb') }),
+        );
         r.tarief = perMinuut;
         r.tariefPerUur = bedrag;
       }
@@ -672,23 +818,41 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
       if (p.berekening === 'overgenomen') {
         const g = gebruik(p.tarief);
         const stappen: Stap[] = [
-          stap({ stap: 'overgenomen_tarief', label: 'Overgenomen tarief', formule: `vastgesteld tarief, overgenomen uit de bron`, waarde: g.waarde, eenheid: p.tarief.eenheid, parameters: [g] }),
+          stap({
+            stap: 'overgenomen_tarief',
+            label: 'Overgenomen tarief',
+            formule: `vastgesteld tarief, overgenomen uit de bron`,
+            waarde: g.waarde,
+            eenheid: p.tarief.eenheid,
+            parameters: [g],
+            expr: E.param(g),
+          }),
         ];
         let r: Resultaat;
         if (p.eenheid === 'minuut' && p.tarief.eenheid === 'euro_per_uur') {
           const perMinuut = rondCent(g.waarde.div(60));
-          stappen.push(stap({ stap: 'minuut', label: 'Tarief per minuut', formule: 'uurtarief ÷ 60, rekenkundig afgerond op hele centen', waarde: perMinuut, eenheid: 'euro_per_minuut', parameters: [] }));
+          stappen.push(
+            stap({
+              stap: 'minuut',
+              label: 'Tarief per minuut',
+              formule: 'uurtarief ÷ 60, rekenkundig afgerond op hele centen',
+              waarde: perMinuut,
+              eenheid: 'euro_per_minuut',
+              parameters: [],
+              expr: MINUUT_EXPR('overgenomen_tarief'),
+            }),
+          );
           r = { onafgerond: g.waarde, kostprijs: g.waarde, tarief: perMinuut, tariefPerUur: g.waarde, stappen };
         } else r = { onafgerond: g.waarde, kostprijs: g.waarde, tarief: g.waarde, stappen };
         tarieven.push(maak(p, 'vast', 'vast', r));
-        pgbVarianten(p, r, 'vast');
+        pgbVarianten(p, r, 'vast', 'vast');
         continue;
       }
       if (p.berekening === 'lumpsum') {
         const perCao = p.caos.map((c) => ({ cao: c, r: lumpsumProduct(p, c) }));
         for (const { cao, r } of perCao) tarieven.push(maak(p, cao, 'cao', r, cao));
         if (set.varianten.basistarief) {
-          const l = laagste(perCao, 'Basistarief: laagste tarief van de toepasselijke CAO’s', 'basistarief');
+          const l = laagste(p.code, perCao, 'Basistarief: laagste tarief van de toepasselijke CAO’s', 'basistarief', true);
           tarieven.push(maak(p, 'basistarief', 'basistarief', l.r, l.cao));
         }
         continue;
@@ -698,25 +862,28 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
       for (const { cao, r } of perCao) tarieven.push(maak(p, cao, 'cao', r, cao));
       let basis = perCao[0]!;
       if (set.varianten.basistarief) {
-        basis = laagste(perCao, 'Basistarief: laagste tarief van de toepasselijke CAO’s', 'basistarief');
+        basis = laagste(p.code, perCao, 'Basistarief: laagste tarief van de toepasselijke CAO’s', 'basistarief', true);
         tarieven.push(maak(p, 'basistarief', 'basistarief', basis.r, basis.cao));
       } else {
         for (const k of perCao) if (k.r.tarief.lt(basis.r.tarief)) basis = k;
       }
       if (set.varianten.micro && oh.micro) {
         const micro = laagste(
+          p.code,
           p.caos.map((c) => ({ cao: c, r: kostprijsProduct(p, c, oh.micro!) })),
           'Tarief micro-onderneming: laagste CAO-tarief met de overhead voor micro-ondernemingen',
           'micro_onderneming',
+          false,
         );
         tarieven.push(maak(p, 'micro-onderneming', 'micro', micro.r, micro.cao));
       }
       if (set.varianten.pgb) {
-        if (set.varianten.pgb.grondslag === 'basistarief') pgbVarianten(p, basis.r, set.varianten.basistarief ? 'basistarief' : `laagste CAO (${basis.cao})`);
+        if (set.varianten.pgb.grondslag === 'basistarief')
+          pgbVarianten(p, basis.r, set.varianten.basistarief ? 'basistarief' : basis.cao, set.varianten.basistarief ? 'basistarief' : `laagste CAO (${basis.cao})`);
         else {
           let hoogste = perCao[0]!;
           for (const k of perCao) if (k.r.tarief.gt(hoogste.r.tarief)) hoogste = k;
-          pgbVarianten(p, hoogste.r, `hoogste CAO (${hoogste.cao})`);
+          pgbVarianten(p, hoogste.r, hoogste.cao, `hoogste CAO (${hoogste.cao})`);
         }
       }
       for (const a of set.aanbieders) {
@@ -739,6 +906,7 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
             waarde: r.tarief,
             eenheid: r.stappen[r.stappen.length - 1]!.eenheid,
             parameters: [],
+            expr: E.stap(r.stappen[r.stappen.length - 1]!.stap),
           }),
         );
         tarieven.push(maak(p, `aanbieder-${a.id}`, 'aanbieder', r, a.cao));

@@ -1,6 +1,7 @@
 /** The computed model: tariffs with their opbouw (cost build-up). */
 import type { Decimal } from '../shared/decimal.ts';
 import type { Status } from '../params/types.ts';
+import type { Expr } from './expressie.ts';
 
 /** A parameter as it was used in one step. */
 export interface ParamGebruik {
@@ -28,6 +29,8 @@ export interface Stap {
   parameters: ParamGebruik[];
   /** Legal cost elements this step makes visible (Wmo art. 5.4 lid 3, Besluit Jeugdwet art. 2.3 lid 1). */
   kostenelementen: string[];
+  /** The computation over parameters and earlier steps, for live spreadsheet formulas. */
+  expr: Expr;
 }
 
 export type VariantSoort = 'cao' | 'basistarief' | 'micro' | 'pgb' | 'aanbieder' | 'vast';

@@ -89,6 +89,28 @@ export const zodFoutkaart = (iss: z.core.$ZodRawIssue): string | undefined => {
   return `bekend:${sleutels.join(',')}`;
 };
 
+/** Extra uitleg bij een onbekende waarde, per sleutelnaam. */
+const UITLEG_WAARDE: Record<string, (opties: string[]) => string | undefined> = {
+  eenheid: (opties) =>
+    opties.includes('euro_per_eenheid')
+      ? 'een bedrag per dagdeel, etmaal of stuk heeft eenheid euro_per_eenheid; een percentage heeft eenheid procent'
+      : opties.includes('dagdeel')
+        ? 'dit is de iStandaard-eenheid van het product; een vast jaarbedrag (lumpsum) heeft eenheid jaar'
+        : undefined,
+  status: () => 'vastgesteld = besloten, voorlopig = nog niet besloten, illustratief = voorbeeldwaarde zonder besluit',
+};
+
+function isOntbrekend(iss: ZodIssue, gevonden: unknown): boolean {
+  if (gevonden !== undefined) return false;
+  if (iss.code === 'invalid_type' || iss.code === 'invalid_value') return true;
+  if (iss.code === 'custom' && iss.message === 'ontbrekend_parameterveld') return true;
+  return iss.code === 'invalid_union' && 'discriminator' in iss && !!iss.discriminator;
+}
+
+function bekendeSleutels(iss: ZodIssue): string[] {
+  return iss.message.startsWith('bekend:') ? iss.message.slice(7).split(',').filter(Boolean) : [];
+}
+
 export function zodNaarProblemen(
   issues: readonly ZodIssue[],
   root: unknown,
@@ -104,10 +126,44 @@ export function zodNaarProblemen(
     uit.push({ ernst: 'fout', bestand: p.bestand, regel: p.regel, kolom: p.kolom, fragment: p.fragment, melding, ...extra });
   };
 
+  // One mistake, one message: a misspelt key ('geldig_vna') also makes the
+  // intended key ('geldig_van') missing. Report only the misspelling, and say
+  // there that the intended key is missing. Likewise a date in the wrong
+  // format is not also reported as a non-existent date.
+  const blokSleutel = (blok: Pad, sleutel: string) => JSON.stringify([...blok, sleutel]);
+  const ontbrekend = new Set<string>();
+  const formaatFout = new Set<string>();
+  for (const iss of issues) {
+    const pad: Pad = [...prefix, ...(iss.path as Pad)];
+    if (isOntbrekend(iss, waardeOp(root, pad))) ontbrekend.add(JSON.stringify(pad));
+    if (iss.code === 'invalid_format') formaatFout.add(JSON.stringify(pad));
+  }
+  const verklaardeOntbrekende = new Set<string>();
+  for (const iss of issues) {
+    if (iss.code !== 'unrecognized_keys') continue;
+    const blok: Pad = [...prefix, ...(iss.path as Pad)];
+    for (const k of iss.keys) {
+      const s = bedoeldeU(k, bekendeSleutels(iss));
+      if (s !== undefined && ontbrekend.has(blokSleutel(blok, s))) verklaardeOntbrekende.add(blokSleutel(blok, s));
+    }
+  }
+
   for (const iss of issues) {
     const pad: Pad = [...prefix, ...(iss.path as Pad)];
     const naam = padTekst(pad.filter((p) => typeof p === 'string' || typeof p === 'number'));
     const gevonden = waardeOp(root, pad);
+    if (verklaardeOntbrekende.has(JSON.stringify(pad)) && isOntbrekend(iss, gevonden)) continue;
+    if (iss.code === 'custom' && iss.message === 'ongeldige_datum' && formaatFout.has(JSON.stringify(pad))) continue;
+    const sleutelNaam = String(pad[pad.length - 1]);
+    if (gevonden === null && (iss.code === 'invalid_type' || iss.code === 'invalid_value' || iss.code === 'invalid_format')) {
+      const opties = iss.code === 'invalid_value' ? iss.values.map(String) : [];
+      maak(pad, `geen waarde ingevuld bij ${naam}`, {
+        verwacht: opties.length ? `een van: ${opties.join(', ')}` : iss.code === 'invalid_type' ? (TYPEN[iss.expected] ?? iss.expected) : (PATRONEN['pattern' in iss && iss.pattern ? String(iss.pattern) : '']?.verwacht ?? 'een waarde'),
+        gevonden: `niets achter '${sleutelNaam}:'`,
+        hint: 'vul de waarde in achter de dubbele punt (of op de regels eronder, ingesprongen)',
+      });
+      continue;
+    }
     switch (iss.code) {
       case 'invalid_type': {
         if (gevonden === undefined) {
@@ -121,7 +177,12 @@ export function zodNaarProblemen(
           maak(pad, `verkeerd soort waarde bij ${naam}`, {
             verwacht: TYPEN[iss.expected] ?? iss.expected,
             gevonden: beschrijfWaarde(gevonden),
-            hint: iss.expected === 'string' && Array.isArray(gevonden) ? 'hier hoort één waarde, geen lijst' : 'controleer de inspringing en het soort waarde',
+            hint:
+              iss.expected === 'string' && Array.isArray(gevonden)
+                ? 'hier hoort één waarde, geen lijst'
+                : iss.expected === 'boolean'
+                  ? 'schrijf true voor ja en false voor nee (zonder aanhalingstekens)'
+                  : 'controleer de inspringing en het soort waarde',
           });
         }
         break;
@@ -138,26 +199,38 @@ export function zodNaarProblemen(
       }
       case 'invalid_value': {
         const opties = iss.values.map(String);
+        if (gevonden === undefined) {
+          maak(pad, `verplichte sleutel '${sleutelNaam}' ontbreekt`, {
+            verwacht: `${sleutelNaam}: een van ${opties.join(', ')}`,
+            gevonden: 'geen sleutel met die naam in dit blok',
+            hint: `voeg '${sleutelNaam}:' toe aan het blok ${padTekst(pad.slice(0, -1)) || '(bovenste niveau)'}`,
+          });
+          break;
+        }
         const g = typeof gevonden === 'string' ? gevonden : String(gevonden);
         const suggestie = bedoeldeU(g, opties);
+        const uitleg = UITLEG_WAARDE[sleutelNaam]?.(opties);
         maak(pad, `onbekende waarde bij ${naam}`, {
           verwacht: `een van: ${opties.join(', ')}`,
           gevonden: beschrijfWaarde(gevonden),
-          hint: suggestie ? `bedoelde u '${suggestie}'?` : 'kies een van de genoemde waarden',
+          hint: [suggestie ? `bedoelde u '${suggestie}'?` : 'kies een van de genoemde waarden', uitleg].filter(Boolean).join('; '),
         });
         break;
       }
       case 'unrecognized_keys': {
-        const bekend = iss.message.startsWith('bekend:') ? iss.message.slice(7).split(',').filter(Boolean) : [];
+        const bekend = bekendeSleutels(iss);
         for (const k of iss.keys) {
           const suggestie = bedoeldeU(k, bekend);
+          const ontbreektNu = suggestie !== undefined && verklaardeOntbrekende.has(blokSleutel(pad, suggestie));
           maak(
             [...pad, k],
             `onbekende sleutel '${k}'`,
             {
               verwacht: bekend.length ? `een van: ${bekend.join(', ')}` : 'geen andere sleutels',
               gevonden: k,
-              hint: suggestie ? `bedoelde u '${suggestie}'? Een tikfout mag niet stilzwijgend worden genegeerd` : 'verwijder deze sleutel of verplaats hem naar het juiste blok',
+              hint: suggestie
+                ? `bedoelde u '${suggestie}'?${ontbreektNu ? ` Die sleutel is verplicht en ontbreekt nu in dit blok.` : ''} Een onbekende sleutel wordt niet overgeslagen, zodat een tikfout niet ongemerkt een waarde weglaat`
+                : 'verwijder deze sleutel of verplaats hem naar het juiste blok',
             },
             'sleutel',
           );
@@ -165,8 +238,17 @@ export function zodNaarProblemen(
         break;
       }
       case 'too_small': {
-        const wat = iss.origin === 'array' ? 'een lijst met minstens één element' : iss.origin === 'string' ? 'een niet-lege tekst' : `minstens ${String(iss.minimum)}`;
-        maak(pad, `te weinig bij ${naam}`, { verwacht: wat, gevonden: beschrijfWaarde(gevonden), hint: 'vul deze waarde in of verwijder de sleutel' });
+        if (iss.origin === 'array') {
+          maak(pad, `lege lijst bij ${naam}`, {
+            verwacht: 'een lijst met minstens één element',
+            gevonden: Array.isArray(gevonden) && gevonden.length === 0 ? 'een lege lijst' : beschrijfWaarde(gevonden),
+            hint: `noem ten minste één element, bijvoorbeeld ${sleutelNaam}: [eerste] of op een eigen regel '- eerste'`,
+          });
+        } else if (iss.origin === 'string') {
+          maak(pad, `lege tekst bij ${naam}`, { verwacht: 'een niet-lege tekst', gevonden: "een lege tekst ('')", hint: 'vul de tekst in, of verwijder de regel als de sleutel niet verplicht is' });
+        } else {
+          maak(pad, `te klein bij ${naam}`, { verwacht: `minstens ${String(iss.minimum)}`, gevonden: beschrijfWaarde(gevonden), hint: 'controleer de waarde met de bron' });
+        }
         break;
       }
       case 'invalid_key': {

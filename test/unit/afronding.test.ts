@@ -32,7 +32,7 @@ describe('afronding', () => {
 
   it('een uurtarief op een veelvoud van € 0,60 geeft een minuuttarief in hele centen', () => {
     for (let c = 0; c < 20000; c += 7) {
-      const uur = rondAf(d(c).div(100), d('0.60'));
+      const uur = rondAf(d(String(c)).div(100), d("0.60"));
       expect(uur.div(60).decimalPlaces()).toBeLessThanOrEqual(2);
     }
   });
