@@ -5,6 +5,10 @@ import { planNaarJson } from '../docmodel/json.ts';
 import { KOLOMMEN, tarievenTabel } from '../docmodel/tarieventabel.ts';
 import { tarievenTekst, verklaar } from '../docmodel/verklaring.ts';
 import { naarCsv } from '../render/csv.ts';
+import { dumpXlsx, schrijfXlsx } from '../render/xlsx.ts';
+import { tariefbijlageWerkboek } from '../docmodel/tariefbijlage.ts';
+import { productenboekWerkboek } from '../docmodel/productenboek.ts';
+import { readFileSync } from 'node:fs';
 import { bedoeldeU } from '../params/zodfouten.ts';
 import { Afgebroken, STANDAARD_SET, laad, reken, type Io } from './sets.ts';
 import { schrijfMapAtomisch } from './schrijf.ts';
@@ -110,20 +114,39 @@ Afsluitcodes: 0 goed, 1 fouten in de parameterset of controletotalen, 2 verkeerd
 
   program
     .command('genereer')
-    .description('controleer de set en schrijf output/<set>/: tarieven.csv (tekst, hoort in git) en opbouw.json')
+    .description('controleer de set en schrijf output/<set>/: tarieven.csv (tekst, hoort in git), opbouw.json, tariefbijlage.xlsx en productenboek.xlsx')
     .argument('[set]', 'naam of pad van de set', STANDAARD_SET)
     .option('--out <map>', 'map waarin de map van de set komt', 'output')
-    .action((set: string, o: { out: string }) => {
+    .action(async (set: string, o: { out: string }) => {
       const g = laad(set, io);
       io.err(`tariefbouw: ${g.set.naam} geladen (${g.set.producten.length} producten, tariefjaar ${g.set.tariefjaar})\n`);
       const plan = reken(g, {}, io, true);
+      io.err(`tariefbouw: ${plan.tarieven.length} tarieven berekend; werkboeken maken …\n`);
       const doel = path.resolve(o.out, g.set.id);
-      const bestanden = new Map<string, string>([
+      const bestanden = new Map<string, string | Buffer>([
         ['tarieven.csv', naarCsv(KOLOMMEN, tarievenTabel(plan))],
         ['opbouw.json', `${JSON.stringify(planNaarJson(plan), null, 2)}\n`],
+        ['tariefbijlage.xlsx', await schrijfXlsx(tariefbijlageWerkboek(g.set, plan))],
+        ['productenboek.xlsx', await schrijfXlsx(productenboekWerkboek(g.set, plan))],
       ]);
       schrijfMapAtomisch(doel, bestanden);
-      io.err(`tariefbouw: ${plan.tarieven.length} tarieven geschreven naar ${path.relative(process.cwd(), doel) || '.'}/ (tarieven.csv, opbouw.json)\n`);
+      const rel = path.relative(process.cwd(), doel);
+      io.err(`tariefbouw: geschreven naar ${rel.startsWith('..') ? doel : rel}/: ${[...bestanden.keys()].join(', ')}\n`);
+    });
+
+  program
+    .command('dump-xlsx')
+    .description('druk een werkboek af als tekst, één regel per cel (blad!cel, waarde, formule, opmaak); voor git diff')
+    .argument('<bestand>', 'een .xlsx-bestand')
+    .action(async (bestand: string) => {
+      let buf: Buffer;
+      try {
+        buf = readFileSync(bestand);
+      } catch {
+        io.err(`fout: kan ${bestand} niet lezen\n`);
+        throw new Afgebroken(1);
+      }
+      io.out(await dumpXlsx(buf));
     });
 
   return program;

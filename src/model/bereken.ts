@@ -723,7 +723,9 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
     live: boolean,
   ): { cao: string; r: Resultaat } => {
     let beste = kandidaten[0]!;
-    for (const k of kandidaten) if (k.r.tarief.lt(beste.r.tarief)) beste = k;
+    // Compare on the hourly tariff where there is one, so the lowest minute tariff and the lowest hourly tariff come from the same CAO.
+    const bedrag = (r: Resultaat) => r.tariefPerUur ?? r.tarief;
+    for (const k of kandidaten) if (bedrag(k.r).lt(bedrag(beste.r))) beste = k;
     const waarde = beste.r.tariefPerUur ? beste.r.tarief : beste.r.tarief;
     const vergelijking = kandidaten.map((k) => `${k.cao} ${fmt(k.r.tarief, 2)}`).join(', ');
     const stappen = [

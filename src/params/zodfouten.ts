@@ -9,19 +9,22 @@ import type { Pos, Posities } from './yaml.ts';
 type Pad = (string | number)[];
 type ZodIssue = z.core.$ZodIssue;
 
-const PATRONEN: Record<string, { verwacht: string; hint: string }> = {
+const PATRONEN: Record<string, { wat: string; verwacht: string; hint: string }> = {
   '/^-?\\d+(\\.\\d+)?$/': {
+    wat: 'geen geldig getal',
     verwacht: 'een decimaal getal met een punt als decimaalteken, zoals 12.50',
     hint: 'schrijf getallen zonder euroteken, procentteken of duizendtalscheiding; gebruik een punt, geen komma',
   },
-  '/^\\d{4}-\\d{2}-\\d{2}$/': { verwacht: 'een datum als JJJJ-MM-DD, zoals 2027-01-01', hint: 'schrijf de datum als jaar-maand-dag' },
+  '/^\\d{4}-\\d{2}-\\d{2}$/': { wat: 'datum in de verkeerde vorm', verwacht: 'een datum als JJJJ-MM-DD, zoals 2027-01-01', hint: 'schrijf de datum als jaar-maand-dag: 31-12-2026 wordt 2026-12-31' },
   '/^[a-z0-9][a-z0-9_-]*$/': {
+    wat: 'ongeldige naam',
     verwacht: 'een naam van kleine letters, cijfers, - en _',
     hint: 'gebruik bijvoorbeeld sociaal-werk of ambulant_jeugd',
   },
-  '/^\\d{2}$/': { verwacht: 'een productcategorie van twee cijfers tussen aanhalingstekens, zoals "45"', hint: 'zet de code tussen aanhalingstekens zodat een voorloopnul blijft staan' },
-  '/^\\d{4}$/': { verwacht: 'een jaartal van vier cijfers, zoals 2027', hint: 'het tariefjaar is een kalenderjaar' },
+  '/^\\d{2}$/': { wat: 'ongeldige productcategorie', verwacht: 'een productcategorie van twee cijfers tussen aanhalingstekens, zoals "45"', hint: 'zet de code tussen aanhalingstekens zodat een voorloopnul blijft staan' },
+  '/^\\d{4}$/': { wat: 'ongeldig jaartal', verwacht: 'een jaartal van vier cijfers, zoals 2027', hint: 'het tariefjaar is een kalenderjaar' },
   '/^[0-9A-Z]{5}$/': {
+    wat: 'ongeldige productcode',
     verwacht: 'een iStandaard-productcode van vijf tekens (cijfers en hoofdletters), zoals 45A48',
     hint: 'de eerste twee tekens zijn de productcategorie',
   },
@@ -46,6 +49,10 @@ export function afstand(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
+/**
+ * The option the author probably meant: close in spelling, and not a wholesale
+ * replacement (for '10' the schaal '6' is no typo, so no suggestion).
+ */
 export function bedoeldeU(gevonden: string, opties: readonly string[]): string | undefined {
   let beste: string | undefined;
   let min = Infinity;
@@ -56,7 +63,7 @@ export function bedoeldeU(gevonden: string, opties: readonly string[]): string |
       beste = o;
     }
   }
-  return beste !== undefined && min <= Math.max(2, Math.floor(beste.length / 3)) ? beste : undefined;
+  return beste !== undefined && min <= Math.max(2, Math.floor(beste.length / 3)) && min < gevonden.length ? beste : undefined;
 }
 
 export function beschrijfWaarde(v: unknown): string {
@@ -125,6 +132,8 @@ export function zodNaarProblemen(
     const p = plaats(pad, voorkeur);
     uit.push({ ernst: 'fout', bestand: p.bestand, regel: p.regel, kolom: p.kolom, fragment: p.fragment, melding, ...extra });
   };
+  /** A missing key is reported at the key of the block that should hold it (e.g. `winst_en_risico:`). */
+  const maakOntbrekend = (pad: Pad, melding: string, extra: Partial<Probleem>) => maak(pad.slice(0, -1), melding, extra, 'sleutel');
 
   // One mistake, one message: a misspelt key ('geldig_vna') also makes the
   // intended key ('geldig_van') missing. Report only the misspelling, and say
@@ -168,7 +177,7 @@ export function zodNaarProblemen(
       case 'invalid_type': {
         if (gevonden === undefined) {
           const sleutel = String(pad[pad.length - 1]);
-          maak(pad, `verplichte sleutel '${sleutel}' ontbreekt`, {
+          maakOntbrekend(pad, `verplichte sleutel '${sleutel}' ontbreekt`, {
             verwacht: `${sleutel}: ${TYPEN[iss.expected] ?? iss.expected}`,
             gevonden: 'geen sleutel met die naam in dit blok',
             hint: `voeg '${sleutel}:' toe aan het blok ${padTekst(pad.slice(0, -1)) || '(bovenste niveau)'}`,
@@ -190,7 +199,7 @@ export function zodNaarProblemen(
       case 'invalid_format': {
         const pat = 'pattern' in iss && iss.pattern ? String(iss.pattern) : '';
         const p = PATRONEN[pat];
-        maak(pad, `ongeldige waarde bij ${naam}`, {
+        maak(pad, `${p?.wat ?? 'ongeldige waarde'} bij ${naam}`, {
           verwacht: p?.verwacht ?? `tekst in de vorm ${pat}`,
           gevonden: beschrijfWaarde(gevonden),
           ...(p ? { hint: p.hint } : {}),
@@ -200,7 +209,7 @@ export function zodNaarProblemen(
       case 'invalid_value': {
         const opties = iss.values.map(String);
         if (gevonden === undefined) {
-          maak(pad, `verplichte sleutel '${sleutelNaam}' ontbreekt`, {
+          maakOntbrekend(pad, `verplichte sleutel '${sleutelNaam}' ontbreekt`, {
             verwacht: `${sleutelNaam}: een van ${opties.join(', ')}`,
             gevonden: 'geen sleutel met die naam in dit blok',
             hint: `voeg '${sleutelNaam}:' toe aan het blok ${padTekst(pad.slice(0, -1)) || '(bovenste niveau)'}`,
@@ -213,7 +222,9 @@ export function zodNaarProblemen(
         maak(pad, `onbekende waarde bij ${naam}`, {
           verwacht: `een van: ${opties.join(', ')}`,
           gevonden: beschrijfWaarde(gevonden),
-          hint: [suggestie ? `bedoelde u '${suggestie}'?` : 'kies een van de genoemde waarden', uitleg].filter(Boolean).join('; '),
+          hint: suggestie
+            ? `bedoelde u '${suggestie}'?${uitleg ? ` ${uitleg.charAt(0).toUpperCase()}${uitleg.slice(1)}` : ''}`
+            : `kies een van de genoemde waarden${uitleg ? `; ${uitleg}` : ''}`,
         });
         break;
       }
@@ -229,8 +240,8 @@ export function zodNaarProblemen(
               verwacht: bekend.length ? `een van: ${bekend.join(', ')}` : 'geen andere sleutels',
               gevonden: k,
               hint: suggestie
-                ? `bedoelde u '${suggestie}'?${ontbreektNu ? ` Die sleutel is verplicht en ontbreekt nu in dit blok.` : ''} Een onbekende sleutel wordt niet overgeslagen, zodat een tikfout niet ongemerkt een waarde weglaat`
-                : 'verwijder deze sleutel of verplaats hem naar het juiste blok',
+                ? `bedoelde u '${suggestie}'?${ontbreektNu ? ` Die verplichte sleutel ontbreekt nu in dit blok.` : ''}`
+                : 'verwijder deze sleutel of verplaats hem naar het juiste blok; een onbekende sleutel wordt nooit stilzwijgend overgeslagen',
             },
             'sleutel',
           );
@@ -242,7 +253,7 @@ export function zodNaarProblemen(
           maak(pad, `lege lijst bij ${naam}`, {
             verwacht: 'een lijst met minstens één element',
             gevonden: Array.isArray(gevonden) && gevonden.length === 0 ? 'een lege lijst' : beschrijfWaarde(gevonden),
-            hint: `noem ten minste één element, bijvoorbeeld ${sleutelNaam}: [eerste] of op een eigen regel '- eerste'`,
+            hint: "noem ten minste één element: tussen de haken, of op eigen regels die met '- ' beginnen",
           });
         } else if (iss.origin === 'string') {
           maak(pad, `lege tekst bij ${naam}`, { verwacht: 'een niet-lege tekst', gevonden: "een lege tekst ('')", hint: 'vul de tekst in, of verwijder de regel als de sleutel niet verplicht is' });
@@ -256,7 +267,7 @@ export function zodNaarProblemen(
         const sub = iss.issues[0];
         const pat = sub && 'pattern' in sub && sub.pattern ? String(sub.pattern) : '';
         const p = PATRONEN[pat];
-        maak(pad, `ongeldige sleutel '${sleutel}'`, { verwacht: p?.verwacht ?? 'een geldige naam', gevonden: sleutel, ...(p ? { hint: p.hint } : {}) }, 'sleutel');
+        maak(pad, `${p?.wat ?? 'ongeldige sleutel'} '${sleutel}'`, { verwacht: p?.verwacht ?? 'een geldige naam', gevonden: sleutel, ...(p ? { hint: p.hint } : {}) }, 'sleutel');
         break;
       }
       case 'invalid_union': {
@@ -264,7 +275,7 @@ export function zodNaarProblemen(
           const opties = ('options' in iss ? (iss.options as unknown[]) : []).map(String);
           const g = typeof gevonden === 'string' ? gevonden : '';
           const suggestie = bedoeldeU(g, opties);
-          maak(pad, gevonden === undefined ? `verplichte sleutel '${String(iss.discriminator)}' ontbreekt` : `onbekende waarde bij ${naam}`, {
+          (gevonden === undefined ? maakOntbrekend : maak)(pad, gevonden === undefined ? `verplichte sleutel '${String(iss.discriminator)}' ontbreekt` : `onbekende waarde bij ${naam}`, {
             verwacht: `${String(iss.discriminator)}: een van ${opties.join(', ')}`,
             gevonden: beschrijfWaarde(gevonden),
             hint: suggestie ? `bedoelde u '${suggestie}'?` : 'kostprijs rekent het tarief uit, lumpsum geeft een vast jaarbedrag, overgenomen neemt een vastgesteld tarief over',
@@ -297,7 +308,7 @@ export function zodNaarProblemen(
             hint: `verplaats '${sleutel}' naar de elementen van de reeks`,
           }, 'sleutel');
         } else if (iss.message === 'ontbrekend_parameterveld') {
-          maak(pad, `verplichte sleutel '${sleutel}' ontbreekt`, {
+          maakOntbrekend(pad, `verplichte sleutel '${sleutel}' ontbreekt`, {
             verwacht: `${sleutel}: ${sleutel === 'bron' ? 'de herkomst van deze waarde' : sleutel === 'status' ? 'vastgesteld, voorlopig of illustratief' : 'een waarde'}`,
             gevonden: 'geen sleutel met die naam in dit blok',
             hint:

@@ -1,0 +1,404 @@
+/**
+ * The tariefbijlage as a workbook: every tariff is a live formula chain over
+ * named parameter cells, with the decimal model's results cached. Pure.
+ */
+import type { ParameterSet } from '../params/types.ts';
+import type { ParamGebruik, Stap, Tarief, Tarievenplan } from '../model/types.ts';
+import type { Decimal } from '../shared/decimal.ts';
+import { EENHEID_TEKST } from '../shared/format.ts';
+import { bladRef, formule, veiligeBladnaam, veiligeNaam, type Blad, type Cel, type Formaat, type Werkboek } from './werkboek.ts';
+
+export function formaatVoor(eenheid: string): Formaat {
+  if (eenheid === 'procent') return 'procent';
+  if (eenheid.startsWith('euro')) return 'euro4';
+  if (eenheid.startsWith('uren')) return 'uren';
+  if (eenheid === 'aantal' || eenheid === 'uren') return 'aantal';
+  return 'getal';
+}
+
+const tekst = (s: string, stijl: Cel['stijl'] = 'tekst'): Cel => ({ waarde: s, stijl });
+const getal = (d: Decimal, formaat: Formaat, stijl: Cel['stijl'] = 'berekend'): Cel => ({ waarde: d, formaat, stijl });
+
+export function isConcept(plan: Tarievenplan): boolean {
+  return plan.tarieven.some((t) => t.status !== 'vastgesteld');
+}
+
+function isTabelRef(p: ParamGebruik): boolean {
+  return /^cao\.[^.]+\.tabel\[/.test(p.pad);
+}
+
+interface Plek {
+  blad: string;
+  rij: number;
+}
+
+export function tariefbijlageWerkboek(set: ParameterSet, plan: Tarievenplan): Werkboek {
+  const bladnamen = new Set<string>();
+  const namenBezet = new Set<string>();
+  const namen: Werkboek['namen'] = [];
+  const bladen: Blad[] = [];
+  const concept = isConcept(plan);
+
+  // --- every parameter the tariffs use, once
+  const params = new Map<string, ParamGebruik>();
+  for (const t of plan.tarieven)
+    for (const s of t.opbouw) for (const p of s.parameters) if (p.eenheid !== 'functiehuis') params.set(`${p.pad}@${p.geldig_van}`, p);
+  const naamVan = new Map<string, string>();
+  for (const [k, p] of [...params].sort(([a], [b]) => a.localeCompare(b))) naamVan.set(k, veiligeNaam(p.pad, namenBezet));
+
+  // --- CAO sheets: the salary table valid on the peildatum; used cells carry a defined name
+  const caoBlad = new Map<string, { naam: string; rijVan: Map<string, number>; kolomVan: Map<string, number> }>();
+  for (const cao of [...set.caos.values()].sort((a, b) => a.id.localeCompare(b.id))) {
+    const tabel = cao.tabellen.find((t) => t.van <= plan.model.peildatum && plan.model.peildatum <= t.tot);
+    if (!tabel) continue;
+    const naam = veiligeBladnaam(`CAO ${cao.naam}`, bladnamen);
+    const treden = [...new Set([...tabel.schalen.values()].flatMap((m) => [...m.keys()]))].sort((a, b) => Number(a) - Number(b));
+    const kolomVan = new Map(treden.map((t, i) => [t, i + 2]));
+    const rijVan = new Map<string, number>();
+    const titel = [
+      `${cao.naam}: salaristabel ${tabel.soort === 'maand' ? 'per maand' : 'per uur'} (voltijd), geldig ${tabel.van} t/m ${tabel.tot}`,
+      `Bron: ${tabel.bron.titel}${tabel.bron.url ? ` (${tabel.bron.url})` : ''} · status ${tabel.status} · ${tabel.herkomst.bestand}:${tabel.herkomst.regel}`,
+    ];
+    const rijen: (Cel | null)[][] = [];
+    [...tabel.schalen.entries()].forEach(([schaal, m], i) => {
+      rijVan.set(schaal, titel.length + 2 + i);
+      rijen.push([tekst(schaal), ...treden.map((t) => (m.has(t) ? getal(m.get(t)!.bedrag, 'euro', 'invoer') : null))]);
+    });
+    bladen.push({
+      naam,
+      titel,
+      kolommen: [{ kop: 'schaal', breedte: 12 }, ...treden.map((t) => ({ kop: `trede ${t}`, breedte: 12, formaat: 'euro' as Formaat }))],
+      rijen,
+      bevriesKolommen: 1,
+      liggend: true,
+      voettekst: `${cao.naam}`,
+    });
+    caoBlad.set(cao.id, { naam, rijVan, kolomVan });
+  }
+
+  // --- Parameters sheet
+  const parRijen: (Cel | null)[][] = [];
+  const parTitel = [`Parameters van ${set.naam} (tariefjaar ${plan.model.tariefjaar}, peildatum ${plan.model.peildatum})`, 'Gele cellen zijn invoer; elke invoercel heeft een naam die de formules op de opbouwbladen gebruiken.'];
+  const parBlad = veiligeBladnaam('Parameters', bladnamen);
+  const gesorteerd = [...params].sort(([a], [b]) => a.localeCompare(b));
+  for (const [k, p] of gesorteerd) {
+    const naam = naamVan.get(k)!;
+    const rij = parTitel.length + 2 + parRijen.length;
+    let waardeCel: Cel;
+    const tabelMatch = /^cao\.([^.]+)\.tabel\[[^\]]+\]\.schaal\[(.+)\]\.trede\[([^\]]+)\]$/.exec(p.pad);
+    if (isTabelRef(p) && tabelMatch && caoBlad.has(tabelMatch[1]!)) {
+      const cb = caoBlad.get(tabelMatch[1]!)!;
+      const r = cb.rijVan.get(tabelMatch[2]!)!;
+      const c = cb.kolomVan.get(tabelMatch[3]!)!;
+      namen.push({ naam, blad: cb.naam, rij: r, kolom: c });
+      waardeCel = { formule: bladRef(cb.naam, r, c), resultaat: p.waarde, formaat: 'euro', stijl: 'berekend' };
+    } else {
+      namen.push({ naam, blad: parBlad, rij, kolom: 3 });
+      waardeCel = getal(p.waarde, p.pad.startsWith('afronding.') ? 'euro' : formaatVoor(p.eenheid), 'invoer');
+    }
+    parRijen.push([
+      tekst(naam),
+      tekst(p.pad),
+      waardeCel,
+      tekst(p.eenheid),
+      tekst(p.geldig_van),
+      tekst(p.geldig_tot),
+      tekst(p.status),
+      tekst(p.bron),
+      tekst(`${p.bestand}:${p.regel}`),
+    ]);
+  }
+  const parametersBlad: Blad = {
+    naam: parBlad,
+    titel: parTitel,
+    kolommen: [
+      { kop: 'naam in formules', breedte: 42 },
+      { kop: 'parameter', breedte: 42 },
+      { kop: 'waarde', breedte: 14 },
+      { kop: 'eenheid', breedte: 15 },
+      { kop: 'geldig van', breedte: 12 },
+      { kop: 'geldig tot', breedte: 12 },
+      { kop: 'status', breedte: 12 },
+      { kop: 'bron', breedte: 60 },
+      { kop: 'bestand:regel', breedte: 45 },
+    ],
+    rijen: parRijen,
+    autofilter: true,
+    bevriesKolommen: 1,
+    liggend: true,
+    voettekst: 'Parameters',
+  };
+
+  // --- Opbouw sheets: lay out blocks first (addresses), then write formulas
+  const plek = new Map<string, Plek>();
+  const sleutel = (product: string, variant: string, stap: string) => `${product}|${variant}|${stap}`;
+  const perContract = new Map<string, Tarief[]>();
+  for (const t of plan.tarieven) {
+    const l = perContract.get(t.contract) ?? [];
+    l.push(t);
+    perContract.set(t.contract, l);
+  }
+  const caoVarianten = (product: string) => plan.tarieven.filter((t) => t.product === product && t.variantSoort === 'cao');
+  /** The steps a block shows: a basistarief block only shows the MIN rows; its chain is the chosen CAO's block. */
+  const blokStappen = (t: Tarief): Stap[] => {
+    if (t.variantSoort !== 'basistarief') return t.opbouw;
+    const uit: Stap[] = [];
+    const afronding = t.opbouw.find((s) => s.stap === 'afronding');
+    if (t.tariefPerUur && afronding) {
+      uit.push({
+        ...afronding,
+        label: 'Laagste uurtarief van de toepasselijke CAO’s',
+        formule: 'MIN over de CAO-varianten',
+        expr: { soort: 'fn', fn: 'MIN', args: caoVarianten(t.product).map((c) => ({ soort: 'extern', product: t.product, variant: c.variant, stap: 'afronding' })) },
+      });
+    }
+    uit.push(t.opbouw[t.opbouw.length - 1]!);
+    return uit;
+  };
+  const KOPRIJ_OPBOUW = 2;
+  const opbouwBladen: { blad: Blad; blokken: { t: Tarief; stappen: Stap[]; rij: number }[] }[] = [];
+  for (const contract of set.contracten) {
+    const tarieven = perContract.get(contract.id);
+    if (!tarieven) continue;
+    const naam = veiligeBladnaam(`Opbouw ${contract.naam}`, bladnamen);
+    const titel = [`Opbouw van de tarieven: ${contract.naam}. Filter op product en variant; elke waarde is een formule over de parameters en de stappen erboven.`];
+    let rij = titel.length + KOPRIJ_OPBOUW;
+    const blokken: { t: Tarief; stappen: Stap[]; rij: number }[] = [];
+    for (const t of tarieven) {
+      const stappen = blokStappen(t);
+      blokken.push({ t, stappen, rij });
+      stappen.forEach((s, i) => plek.set(sleutel(t.product, t.variant, s.stap), { blad: naam, rij: rij + 1 + i }));
+      rij += stappen.length + 2;
+    }
+    opbouwBladen.push({
+      blad: {
+        naam,
+        titel,
+        kolommen: [
+          { kop: 'product', breedte: 10 },
+          { kop: 'variant', breedte: 22 },
+          { kop: 'stap', breedte: 30 },
+          { kop: 'omschrijving', breedte: 48 },
+          { kop: 'berekening', breedte: 60 },
+          { kop: 'waarde', breedte: 16 },
+          { kop: 'eenheid', breedte: 16 },
+          { kop: 'parameters', breedte: 50 },
+          { kop: 'kostenelement', breedte: 50 },
+        ],
+        rijen: [],
+        autofilter: true,
+        bevriesKolommen: 2,
+        liggend: true,
+        voettekst: contract.naam,
+      },
+      blokken,
+    });
+  }
+  const vind = (product: string, variant: string, stap: string): Plek => {
+    const p = plek.get(sleutel(product, variant, stap));
+    if (p) return p;
+    const t = plan.tarieven.find((x) => x.product === product && x.variant === variant);
+    const terug = t?.cao ? plek.get(sleutel(product, t.cao, stap)) : undefined;
+    if (!terug) throw new Error(`geen cel voor ${product}/${variant}/${stap}`);
+    return terug;
+  };
+  for (const { blad, blokken } of opbouwBladen) {
+    for (const { t, stappen, rij } of blokken) {
+      while (blad.rijen.length < rij - (blad.titel!.length + 1) - 1) blad.rijen.push([]);
+      blad.rijen.push([
+        tekst(t.product, 'blokkop'),
+        tekst(t.variant, 'blokkop'),
+        tekst(`${t.productnaam}${t.cao && t.variantSoort !== 'cao' ? ` (CAO ${t.cao})` : ''}`, 'blokkop'),
+        tekst(t.variantSoort === 'basistarief' ? `basistarief; de opbouw staat bij variant ${t.cao}` : '', 'blokkop'),
+        null,
+        null,
+        null,
+        null,
+        null,
+      ]);
+      for (const s of stappen) {
+        const f = formule(s.expr, {
+          param: (pad, van) => naamVan.get(`${pad}@${van}`) ?? (() => { throw new Error(`geen naam voor ${pad}`); })(),
+          stap: (id) => {
+            const p = vind(t.product, t.variant, id);
+            return bladRef(p.blad, p.rij, 6, blad.naam);
+          },
+          extern: (product, variant, stap) => {
+            const p = vind(product, variant, stap);
+            return bladRef(p.blad, p.rij, 6, blad.naam);
+          },
+        });
+        const laatste = s === stappen[stappen.length - 1];
+        blad.rijen.push([
+          tekst(t.product),
+          tekst(t.variant),
+          tekst(s.stap),
+          tekst(s.label),
+          tekst(s.formule, 'uitleg'),
+          { formule: f, resultaat: s.waarde, formaat: s.eenheid.startsWith('euro') ? (laatste ? 'euro' : 'euro4') : formaatVoor(s.eenheid), stijl: laatste ? 'tarief' : 'berekend' },
+          tekst(EENHEID_TEKST[s.eenheid] ?? s.eenheid.replace(/^euro_per_/, 'per ')),
+          tekst(s.parameters.map((p) => p.pad).join('; ')),
+          tekst(s.kostenelementen.join('; ')),
+        ]);
+      }
+      blad.rijen.push([]);
+    }
+  }
+
+  // --- Tarieven overview: each tariff a reference to its block
+  const tarRijen: (Cel | null)[][] = plan.tarieven.map((t) => {
+    const laatste = blokStappen(t);
+    const eind = vind(t.product, t.variant, laatste[laatste.length - 1]!.stap);
+    const perUur = t.tariefPerUur ? plek.get(sleutel(t.product, t.variant, t.variantSoort === 'pgb' ? 'pgb' : t.variantSoort === 'vast' ? 'overgenomen_tarief' : 'afronding')) ?? vind(t.product, t.variant, 'afronding') : undefined;
+    return [
+      tekst(t.product),
+      tekst(t.productnaam),
+      tekst(t.wet === 'wmo' ? 'Wmo' : 'Jeugdwet'),
+      tekst(set.contracten.find((c) => c.id === t.contract)?.naam ?? t.contract),
+      tekst(t.variant),
+      tekst(t.cao ?? ''),
+      tekst(t.eenheid),
+      tekst(t.eenheidCode),
+      { formule: bladRef(eind.blad, eind.rij, 6), resultaat: t.tarief, formaat: 'euro', stijl: 'tarief' },
+      perUur && t.tariefPerUur ? { formule: bladRef(perUur.blad, perUur.rij, 6), resultaat: t.tariefPerUur, formaat: 'euro', stijl: 'berekend' } : null,
+      tekst(t.status),
+    ];
+  });
+  const tarievenBlad: Blad = {
+    naam: veiligeBladnaam('Tarieven', bladnamen),
+    titel: [
+      `${set.naam} · tarieven ${plan.model.tariefjaar}${concept ? ' · CONCEPT: bevat illustratieve of voorlopige waarden' : ''}`,
+      `Regio ${set.regio} · versie ${set.versie} · peildatum ${plan.model.peildatum} · vingerafdruk ${plan.model.vingerafdruk.slice(0, 16)}`,
+    ],
+    kolommen: [
+      { kop: 'productcode', breedte: 12 },
+      { kop: 'product', breedte: 44 },
+      { kop: 'wet', breedte: 9 },
+      { kop: 'contract', breedte: 26 },
+      { kop: 'variant', breedte: 24 },
+      { kop: 'CAO', breedte: 20 },
+      { kop: 'eenheid', breedte: 10 },
+      { kop: 'eenheidcode', breedte: 12 },
+      { kop: 'tarief per eenheid', breedte: 18 },
+      { kop: 'tarief per uur', breedte: 15 },
+      { kop: 'status', breedte: 12 },
+    ],
+    rijen: tarRijen,
+    autofilter: true,
+    bevriesKolommen: 2,
+    liggend: true,
+    voettekst: 'Tarieven',
+  };
+
+  // --- Functiehuis
+  const fhRijen: (Cel | null)[][] = [];
+  for (const cao of [...set.caos.values()].sort((a, b) => a.id.localeCompare(b.id)))
+    for (const f of cao.functiehuis.values())
+      fhRijen.push([
+        tekst(cao.naam),
+        tekst(f.niveau),
+        tekst(f.functie ?? ''),
+        tekst(f.schaal),
+        tekst(f.treden.map((t) => (f.treden.length === 1 ? t.trede : `${t.trede} (gewicht ${t.gewicht.toFixed()})`)).join(', ')),
+        tekst(f.status),
+        tekst(f.bron.titel),
+        tekst(`${f.herkomst.bestand}:${f.herkomst.regel}`),
+      ]);
+  const functiehuisBlad: Blad = {
+    naam: veiligeBladnaam('Functiehuis', bladnamen),
+    titel: ['Functiehuis: welke schaal en trede bij elk opleidingsniveau hoort, per CAO'],
+    kolommen: [
+      { kop: 'CAO', breedte: 30 },
+      { kop: 'niveau', breedte: 16 },
+      { kop: 'functie', breedte: 30 },
+      { kop: 'schaal', breedte: 10 },
+      { kop: 'trede(n)', breedte: 30 },
+      { kop: 'status', breedte: 12 },
+      { kop: 'bron', breedte: 50 },
+      { kop: 'bestand:regel', breedte: 45 },
+    ],
+    rijen: fhRijen,
+    autofilter: true,
+    liggend: true,
+    voettekst: 'Functiehuis',
+  };
+
+  // --- Aanbieder-specifieke tarieven: the overridden parameters and the resulting tariffs
+  const aanbRijen: (Cel | null)[][] = [];
+  for (const a of set.aanbieders) {
+    for (const ov of a.producten) {
+      const t = plan.tarieven.find((x) => x.product === ov.code && x.variant === `aanbieder-${a.id}`);
+      if (!t) continue;
+      const eind = vind(t.product, t.variant, t.opbouw[t.opbouw.length - 1]!.stap);
+      const gewijzigd = t.opbouw.flatMap((s) => s.parameters).filter((p) => p.pad.startsWith(`aanbieders.${a.id}.`));
+      const basis = plan.tarieven.find((x) => x.product === ov.code && x.variant === a.cao);
+      const basisPlek = basis ? vind(basis.product, basis.variant, basis.opbouw[basis.opbouw.length - 1]!.stap) : undefined;
+      aanbRijen.push([
+        tekst(a.naam),
+        tekst(a.cao),
+        tekst(t.product),
+        tekst(t.productnaam),
+        tekst(gewijzigd.map((p) => `${p.pad.split('.').slice(3).join('.')} = ${p.waarde.toFixed()}`).join('; ')),
+        basisPlek && basis ? { formule: bladRef(basisPlek.blad, basisPlek.rij, 6), resultaat: basis.tarief, formaat: 'euro', stijl: 'berekend' } : null,
+        { formule: bladRef(eind.blad, eind.rij, 6), resultaat: t.tarief, formaat: 'euro', stijl: 'tarief' },
+        tekst(a.besluit.titel),
+      ]);
+    }
+  }
+  const aanbiedersBlad: Blad | undefined = aanbRijen.length
+    ? {
+        naam: veiligeBladnaam('Aanbieder-specifiek', bladnamen),
+        titel: ['Aanbieder-specifieke tarieven: de parameters die voor deze aanbieder anders zijn, en het tarief dat eruit volgt'],
+        kolommen: [
+          { kop: 'aanbieder', breedte: 30 },
+          { kop: 'CAO', breedte: 16 },
+          { kop: 'product', breedte: 10 },
+          { kop: 'productnaam', breedte: 36 },
+          { kop: 'aangepaste parameters', breedte: 40 },
+          { kop: 'tarief CAO', breedte: 14 },
+          { kop: 'tarief aanbieder', breedte: 16 },
+          { kop: 'besluit', breedte: 50 },
+        ],
+        rijen: aanbRijen,
+        liggend: true,
+        voettekst: 'Aanbieder-specifieke tarieven',
+      }
+    : undefined;
+
+  // --- Toelichting (first sheet)
+  const regels: [string, string][] = [
+    ['Parameterset', set.naam],
+    ['Regio', set.regio],
+    ['Tariefjaar', String(plan.model.tariefjaar)],
+    ['Peildatum', plan.model.peildatum],
+    ['Versie', set.versie],
+    ['Vingerafdruk', plan.model.vingerafdruk],
+    ['Status', concept ? 'CONCEPT: de set bevat illustratieve of voorlopige waarden; niet publiceren als vastgesteld tarief' : 'alle gebruikte waarden zijn vastgesteld'],
+    ['Tarieven', `${plan.tarieven.length} tarieven voor ${set.producten.length} producten`],
+    ['Invoer', 'gele cellen met blauwe cijfers (bladen Parameters en CAO …): wijzig hier een waarde en alle tarieven rekenen mee'],
+    ['Berekend', 'witte cellen: formules over de invoer en de stappen erboven; de opgeslagen uitkomsten komen uit het rekenmodel van tariefbouw'],
+    ['Afronding', 'alleen bij de stap afronding (en het minuuttarief), rekenkundig zoals ROUND'],
+    ['Opbouw', 'de bladen “Opbouw …” tonen per product en variant elke stap: salaris, toeslagen, werkgeverslasten, productieve uren, functiemix, groepsgrootte, eenheid, indexatie, overhead, gemeentelijke verplichtingen, cliëntgebonden kosten, no-show, winst en risico, afronding'],
+  ];
+  const toelichting: Blad = {
+    naam: veiligeBladnaam('Toelichting', bladnamen),
+    titel: [`Tariefbijlage ${set.regio} ${plan.model.tariefjaar}`, ...(concept ? ['CONCEPT'] : [])],
+    kolommen: [
+      { kop: 'onderdeel', breedte: 18 },
+      { kop: 'toelichting', breedte: 110 },
+    ],
+    rijen: regels.map(([a, b]) => [tekst(a, 'kop'), tekst(b, a === 'Status' && concept ? 'concept' : a === 'Invoer' ? 'invoer' : 'tekst')]),
+    voettekst: 'Toelichting',
+  };
+
+  const volgorde = [toelichting, tarievenBlad, ...opbouwBladen.map((o) => o.blad), ...(aanbiedersBlad ? [aanbiedersBlad] : []), parametersBlad, functiehuisBlad, ...bladen];
+  return {
+    titel: `Tariefbijlage ${set.regio} ${plan.model.tariefjaar}`,
+    onderwerp: `Reële tarieven ${plan.model.tariefjaar} met opbouw`,
+    maker: 'tariefbouw',
+    datum: plan.model.peildatum,
+    bladen: volgorde,
+    namen,
+  };
+}
+

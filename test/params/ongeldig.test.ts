@@ -1,0 +1,83 @@
+/**
+ * The catalogue of broken parameter sets (test/params-invalid/): every case
+ * must be rejected with exit code 1, nothing on stdout, and exactly the
+ * messages in its verwacht.txt.
+ *
+ * To regenerate the expected messages after a deliberate change in wording:
+ *   VERNIEUW_VERWACHT=1 npx vitest run test/params/ongeldig.test.ts
+ * and then read every changed message in the diff before committing.
+ */
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const CORPUS = path.join(ROOT, 'test', 'params-invalid');
+const VERNIEUW = process.env.VERNIEUW_VERWACHT === '1';
+
+const gevallen = readdirSync(CORPUS)
+  .filter((naam) => /^\d{2}-[a-z0-9-]+$/.test(naam) && statSync(path.join(CORPUS, naam)).isDirectory())
+  .sort();
+
+async function controleer(naam: string): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  // Relative to the repo root, as in verwacht.txt (messages show paths relative to the working folder).
+  const code = await main(['controleer', path.relative(process.cwd(), path.join(CORPUS, naam)) || '.'], {
+    out: (s) => {
+      out += s;
+    },
+    err: (s) => {
+      err += s;
+    },
+  });
+  return { code, out, err };
+}
+
+describe('ongeldige parametersets (test/params-invalid)', () => {
+  it('draait vanuit de hoofdmap van het project, zodat paden in de meldingen kloppen', () => {
+    expect(process.cwd()).toBe(ROOT);
+  });
+
+  it('bevat ten minste 30 gevallen', () => {
+    expect(gevallen.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('nummert de gevallen zonder gaten of dubbele nummers', () => {
+    expect(gevallen.map((g) => Number(g.slice(0, 2)))).toEqual(gevallen.map((_, i) => i + 1));
+  });
+
+  it('beschrijft elk geval in de README', () => {
+    const readme = readFileSync(path.join(CORPUS, 'README.md'), 'utf8');
+    for (const g of gevallen) expect(readme, `README.md noemt ${g} niet`).toContain(`\`${g}\``);
+  });
+
+  it.each(gevallen)('%s begint met een omschrijving (# fout: …)', (naam) => {
+    const model = path.join(CORPUS, naam, 'model.yaml');
+    const bestand = existsSync(model)
+      ? model
+      : path.join(CORPUS, naam, readdirSync(path.join(CORPUS, naam)).find((f) => f.endsWith('.yaml') || f.endsWith('.yml'))!);
+    expect(readFileSync(bestand, 'utf8').split('\n')[0]).toMatch(/^# fout: \S/);
+  });
+
+  it.each(gevallen)('%s wordt afgewezen met precies de verwachte meldingen', async (naam) => {
+    const r = await controleer(naam);
+    const verwachtPad = path.join(CORPUS, naam, 'verwacht.txt');
+    if (VERNIEUW && r.code === 1 && r.out === '') writeFileSync(verwachtPad, r.err);
+    expect(r.code, r.err).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toBe(readFileSync(verwachtPad, 'utf8'));
+  });
+
+  it('wijst de alias-bom af zonder de aliassen uit te vouwen', async () => {
+    // Nine levels of nine aliases would expand to 9^9 strings if the reader
+    // followed them; it must instead stop at each alias and report it.
+    const r = await controleer('05-alias-bom');
+    expect(r.code).toBe(1);
+    expect(r.err).not.toContain('interne fout');
+    expect(r.err).toContain('fout: ankers en aliassen (& en *) zijn niet toegestaan');
+    expect(r.err).toContain('gevonden: alias *h');
+    expect(r.err.match(/ankers en aliassen/g)).toHaveLength(8 * 9);
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * A real spreadsheet engine recomputes every formula of the generated
+ * workbooks (with the cached results removed first) and must agree with the
+ * decimal model to the cent. Needs LibreOffice (`soffice`): skipped with a
+ * message on a machine without it, but a failure in CI (CI=true).
+ */
+import { describe, expect, it } from 'vitest';
+import { laadParameterset } from '../../src/params/laden.ts';
+import { berekenTarieven } from '../../src/model/bereken.ts';
+import { tariefbijlageWerkboek } from '../../src/docmodel/tariefbijlage.ts';
+import { productenboekWerkboek } from '../../src/docmodel/productenboek.ts';
+import { schrijfXlsx } from '../../src/render/xlsx.ts';
+import { formuleCellen, herbereken, sofficePad, zonderResultaten } from './hulp.ts';
+
+const soffice = sofficePad();
+const inCi = process.env.CI === 'true' || process.env.CI === '1';
+if (!soffice && !inCi) console.warn('\n⚠ LibreOffice (soffice) ontbreekt: de herberekeningstest van de werkboeken wordt overgeslagen. Installeer libreoffice-calc-nogui om hem te draaien.\n');
+
+const SETS = [...(process.env.ZONDER_STANDAARD ? [] : ['models/voorbeeldregio-2027']), 'test/fixtures/sets/volledig', 'test/fixtures/sets/volledig-conventies'];
+
+describe('LibreOffice herberekent de werkboeken', () => {
+  it('LibreOffice is beschikbaar in CI', () => {
+    if (inCi) expect(soffice, 'soffice ontbreekt in CI: .ci/run moet libreoffice-calc-nogui installeren').toBeTruthy();
+  });
+
+  it.skipIf(!soffice)('elke formulecel is gelijk aan het model, tot op de cent', async () => {
+    const origineel: Record<string, Buffer> = {};
+    const leeg: Record<string, Buffer> = {};
+    for (const map of SETS) {
+      const { set } = laadParameterset(map);
+      const plan = berekenTarieven(set);
+      for (const [soort, wb] of [
+        ['tariefbijlage', tariefbijlageWerkboek(set, plan)],
+        ['productenboek', productenboekWerkboek(set, plan)],
+      ] as const) {
+        const naam = `${set.id}-${soort}.xlsx`;
+        origineel[naam] = await schrijfXlsx(wb);
+        leeg[naam] = await zonderResultaten(origineel[naam]);
+      }
+    }
+    const herberekend = herbereken(soffice!, leeg);
+    let totaal = 0;
+    const afwijkingen: string[] = [];
+    for (const naam of Object.keys(origineel)) {
+      const model = await formuleCellen(origineel[naam]!);
+      const lo = await formuleCellen(herberekend[naam]!);
+      for (const [adres, cel] of model) {
+        totaal++;
+        const r = lo.get(adres);
+        const verwacht = Number(cel.resultaat);
+        const gevonden = typeof r?.resultaat === 'number' ? r.resultaat : Number.NaN;
+        if (!(Math.abs(gevonden - verwacht) < 0.005)) afwijkingen.push(`${naam} ${adres} =${cel.formule}: model ${verwacht}, LibreOffice ${String(r?.resultaat)}`);
+      }
+    }
+    expect(totaal).toBeGreaterThan(500);
+    expect(afwijkingen.slice(0, 20), `${afwijkingen.length} van ${totaal} formulecellen wijken af`).toEqual([]);
+  });
+});
