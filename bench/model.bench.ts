@@ -7,8 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { laadParameterset } from '../src/params/laden.ts';
 import { berekenTarieven } from '../src/model/bereken.ts';
 import { planNaarJson } from '../src/docmodel/json.ts';
-import type { KostprijsProduct, ParameterSet, Product } from '../src/params/types.ts';
-import { Decimal } from '../src/shared/decimal.ts';
+import { synthetischeSet } from './synthetisch.ts';
 
 function meet<T>(herhalingen: number, f: () => T): { mediaan: number; min: number; resultaat: T } {
   const tijden: number[] = [];
@@ -22,23 +21,6 @@ function meet<T>(herhalingen: number, f: () => T): { mediaan: number; min: numbe
   return { mediaan: tijden[Math.floor(tijden.length / 2)]!, min: tijden[0]!, resultaat };
 }
 
-/** A synthetic set: the test set's computed products copied with varied staff mix and group size. */
-function synthetisch(basis: ParameterSet, aantalProducten: number): ParameterSet {
-  const sjablonen = basis.producten.filter((p): p is KostprijsProduct => p.berekening === 'kostprijs');
-  const producten: Product[] = [];
-  for (let i = 0; i < aantalProducten; i++) {
-    const s = sjablonen[i % sjablonen.length]!;
-    const code = `9${String(i).padStart(4, '0')}`;
-    producten.push({
-      ...s,
-      code,
-      naam: `${s.naam} ${i}`,
-      inzet: s.inzet.map((x, k) => ({ ...x, aantal: x.aantal.plus(new Decimal(i % 7).div(10 + k)) })),
-    });
-  }
-  return { ...basis, producten, aanbieders: [], controletotalen: [] };
-}
-
 const r = (ms: number) => `${ms.toFixed(0)} ms`;
 console.log(`tariefbouw benchmarks · Node ${process.version} · ${process.platform}/${process.arch}\n`);
 
@@ -49,7 +31,7 @@ const standaard = meet(10, () => berekenTarieven(laden.resultaat.set));
 console.log(`berekenen ${laden.resultaat.set.id} (${plan0.tarieven.length} tarieven met opbouw): mediaan ${r(standaard.mediaan)}`);
 
 const test = laadParameterset('test/fixtures/sets/volledig').set;
-const groot = synthetisch(test, 1900);
+const groot = synthetischeSet(test, 1900);
 const heap0 = process.memoryUsage().heapUsed;
 const grootMeting = meet(5, () => berekenTarieven(groot));
 const heap1 = process.memoryUsage().heapUsed;

@@ -9,7 +9,7 @@ export function controleerTotalen(set: ParameterSet, plan: Tarievenplan): ModelP
     if (!t) {
       const varianten = plan.tarieven.filter((x) => x.product === c.product).map((x) => x.variant);
       uit.push({
-        ...c.herkomst,
+        ...c.herkomstVariant,
         melding: `controletotaal ${c.product} / ${c.variant}: deze variant bestaat niet`,
         verwacht: varianten.length ? `een variant van ${c.product}: ${varianten.join(', ')}` : `een product ${c.product} met tarieven`,
         gevonden: c.variant,

@@ -48,7 +48,9 @@ function isObject(v: unknown): v is Record<string, unknown> {
  * with the base's series. Positions travel with the values.
  */
 export function voegSamen(basis: unknown, over: unknown, posities: Posities): unknown {
-  if (!isObject(basis) || !isObject(over) || 'eenheid' in over) return over;
+  // A parameter (a block with eenheid and waarde or reeks) is replaced whole; a product, which also has
+  // an eenheid, is merged key by key.
+  if (!isObject(basis) || !isObject(over) || ('eenheid' in over && ('waarde' in over || 'reeks' in over))) return over;
   const uit: Record<string, unknown> = {};
   const pb = posities.van(basis);
   const po = posities.van(over);

@@ -127,12 +127,14 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
           return { trede: t.trede, gewicht: g };
         });
       }
+      const gemeld = new Set<string>();
       treden.forEach((t, i) => {
         for (const tabel of tabellen) {
           const schaal = tabel.schalen.get(f.schaal);
           const tpad = f.trede !== undefined ? [...pad, 'trede'] : [...pad, 'treden', i, 'trede'];
           if (!schaal) {
-            if (i === 0) {
+            if (i === 0 && !gemeld.has('schaal')) {
+              gemeld.add('schaal');
               const suggestie = bedoeldeU(f.schaal, [...tabel.schalen.keys()]);
               b.fout(r, [...pad, 'schaal'], `onbekende schaal '${f.schaal}' in functiehuis ${niveau}`, {
                 verwacht: `een schaal uit de tabel geldig vanaf ${tabel.van}: ${[...tabel.schalen.keys()].join(', ')}`,
@@ -140,7 +142,8 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
                 hint: suggestie ? `bedoelde u '${suggestie}'?` : 'voeg de schaal toe aan de tabel of kies een bestaande schaal',
               });
             }
-          } else if (!schaal.has(t.trede)) {
+          } else if (!schaal.has(t.trede) && !gemeld.has(`trede ${t.trede}`)) {
+            gemeld.add(`trede ${t.trede}`);
             const treden = [...schaal.keys()];
             b.fout(r, tpad, `trede ${t.trede} bestaat niet in schaal ${f.schaal}`, {
               verwacht: `een trede van ${treden[0]} t/m ${treden[treden.length - 1]} (tabel geldig vanaf ${tabel.van})`,
@@ -282,17 +285,15 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
   // --- producten
   const niveauCheck = (inzet: { niveau: string }[], cs: string[], root: unknown, pad: (string | number)[]) => {
     inzet.forEach((i, k) => {
-      for (const c of cs) {
-        const cao = caos.get(c);
-        if (cao && !cao.functiehuis.has(i.niveau)) {
-          const s = bedoeldeU(i.niveau, [...cao.functiehuis.keys()]);
-          b.fout(root, [...pad, k, 'niveau'], `opleidingsniveau '${i.niveau}' ontbreekt in het functiehuis van ${cao.naam}`, {
-            verwacht: `een niveau uit cao/${c}.yaml functiehuis: ${[...cao.functiehuis.keys()].join(', ')}`,
-            gevonden: i.niveau,
-            hint: s ? `bedoelde u '${s}'?` : `voeg ${i.niveau} toe aan het functiehuis van cao/${c}.yaml`,
-          });
-        }
-      }
+      const zonder = cs.map((c) => caos.get(c)).filter((cao): cao is T.Cao => cao !== undefined && !cao.functiehuis.has(i.niveau));
+      if (!zonder.length) return;
+      const niveaus = [...new Set(zonder.flatMap((cao) => [...cao.functiehuis.keys()]))];
+      const s = bedoeldeU(i.niveau, niveaus);
+      b.fout(root, [...pad, k, 'niveau'], `opleidingsniveau '${i.niveau}' ontbreekt in het functiehuis van ${zonder.map((c) => c.naam).join(', ')}`, {
+        verwacht: `een niveau uit het functiehuis van ${zonder.map((c) => `cao/${c.id}.yaml`).join(', ')}: ${niveaus.join(', ')}`,
+        gevonden: i.niveau,
+        hint: s ? `bedoelde u '${s}'?` : `voeg ${i.niveau} toe aan het functiehuis van ${zonder.map((c) => `cao/${c.id}.yaml`).join(' en ')}`,
+      });
     });
   };
   const inzetVan = (raw: { niveau: string; aantal: string }[], root: unknown, pad: (string | number)[]): T.Inzet[] =>
@@ -364,6 +365,14 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
       };
       const caoCheck = (cs: string[]) =>
         cs.forEach((c, i) => {
+          if (cs.indexOf(c) !== i) {
+            b.fout(r, [...pad, 'caos', i], `CAO '${c}' staat twee keer in de lijst`, {
+              verwacht: 'elke CAO één keer',
+              gevonden: cs.join(', '),
+              hint: 'verwijder de dubbele vermelding',
+            });
+            return;
+          }
           if (!caos.has(c)) {
             const s = bedoeldeU(c, [...caos.keys()]);
             b.fout(r, [...pad, 'caos', i], `onbekende CAO '${c}'`, {
@@ -478,6 +487,14 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
         b.fout(r, ['cao'], `CAO ${d.cao} hoort niet bij product ${code}`, { verwacht: `een van: ${prod.caos.join(', ')}`, gevonden: d.cao, hint: 'voeg de CAO toe aan het product of kies de juiste CAO' });
       }
       if (ov.inzet) niveauCheck(ov.inzet, [d.cao], r, [...pad, 'inzet']);
+      if (ov.productiviteit && !productiviteit.has(ov.productiviteit)) {
+        const s = bedoeldeU(ov.productiviteit, [...productiviteit.keys()]);
+        b.fout(r, [...pad, 'productiviteit'], `onbekend productiviteitsprofiel '${ov.productiviteit}'`, {
+          verwacht: `een profiel uit productiviteit.yaml: ${[...productiviteit.keys()].join(', ')}`,
+          gevonden: ov.productiviteit,
+          hint: s ? `bedoelde u '${s}'?` : 'voeg het profiel toe aan productiviteit.yaml',
+        });
+      }
       const ph = b.herkomst(r, pad, 'sleutel');
       const pfx = `aanbieders.${id}.${code}`;
       lijst.push({
@@ -500,6 +517,7 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
   const ct = get<z.infer<typeof S.ControletotalenBestand>>('controletotalen.yaml');
   const controletotalen: T.Controletotaal[] = (ct?.data.controletotalen ?? []).map((c, i) => {
     const h = b.herkomst(ct!.root, ['controletotalen', i, 'tarief']);
+    const hv = b.herkomst(ct!.root, ['controletotalen', i, 'variant']);
     if (!producten.some((p) => p.code === c.product)) {
       const s = bedoeldeU(c.product, producten.map((p) => p.code));
       b.fout(ct!.root, ['controletotalen', i, 'product'], `controletotaal voor onbekend product ${c.product}`, {
@@ -508,7 +526,13 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
         hint: s ? `bedoelde u '${s}'?` : 'controleer de productcode',
       });
     }
-    return { product: c.product, variant: c.variant, tarief: new Decimal(c.tarief), herkomst: { bestand: h.bestand, regel: h.regel, kolom: h.kolom } };
+    return {
+      product: c.product,
+      variant: c.variant,
+      tarief: new Decimal(c.tarief),
+      herkomst: { bestand: h.bestand, regel: h.regel, kolom: h.kolom },
+      herkomstVariant: { bestand: hv.bestand, regel: hv.regel, kolom: hv.kolom },
+    };
   });
 
   const set: T.ParameterSet = {

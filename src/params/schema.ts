@@ -131,7 +131,7 @@ const CaoTabel = z.strictObject({
   geldig_van: datum,
   geldig_tot: datum,
   soort: z.enum(['maand', 'uur']),
-  eerste_trede: decimaal.optional(),
+  eerste_trede: z.string().regex(/^\d+$/).optional(),
   bron: BronVerwijzing,
   status: Status,
   toelichting: tekst.optional(),

@@ -201,6 +201,8 @@ export interface Controletotaal {
   variant: string;
   tarief: Decimal;
   herkomst: Herkomst;
+  /** Where the variant name was written, for "this variant does not exist". */
+  herkomstVariant: Herkomst;
 }
 
 export interface ParameterSet {

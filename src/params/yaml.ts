@@ -103,30 +103,48 @@ export function leesYaml(bestand: string, bron: string, posities: Posities): Yam
     merge: false,
     version: '1.2',
   });
-  for (const e of doc.errors) {
-    if (e.code === 'DUPLICATE_KEY') {
-      probleem(e.pos[0], 'dubbele sleutel', {
-        verwacht: 'elke sleutel één keer per blok',
-        gevonden: 'een sleutel die in dit blok al eerder voorkomt',
-        hint: 'verwijder of hernoem een van de twee; YAML zou anders stilzwijgend de laatste waarde nemen',
-      });
-    } else {
-      probleem(e.pos[0], 'het bestand is geen geldige YAML', {
-        gevonden: e.message.split('\n')[0],
-        hint: 'controleer inspringing (spaties, geen tabs), dubbele punten en aanhalingstekens op deze regel',
-      });
+  // Duplicate keys are all reported; of the other syntax errors only the first, because later ones are
+  // usually consequences of it.
+  const dubbele = doc.errors.filter((e) => e.code === 'DUPLICATE_KEY');
+  const andere = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
+  for (const e of dubbele) {
+    const { line, col } = lc.linePos(e.pos[0]);
+    const tekstRegel = regels[line - 1] ?? '';
+    const naam = /^\s*(?:-\s+)?["']?([^"':]+)["']?\s*:/.exec(tekstRegel.slice(0))?.[1]?.trim() ?? 'sleutel';
+    // the first occurrence: the nearest line above at the same column with the same key
+    let eerste: number | undefined;
+    for (let r = line - 2; r >= 0; r--) {
+      const t = regels[r] ?? '';
+      const inspring = t.length - t.trimStart().length;
+      if (t.trim() === '' || t.trimStart().startsWith('#')) continue;
+      if (inspring < col - 1) break;
+      if (inspring === col - 1 && new RegExp(`^\\s*["']?${naam.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`).test(t)) eerste = r + 1;
     }
+    probleem(e.pos[0], `dubbele sleutel '${naam}'`, {
+      verwacht: 'elke sleutel één keer per blok',
+      gevonden: eerste !== undefined ? `'${naam}' staat ook op regel ${eerste}` : `'${naam}' staat eerder in dit blok`,
+      hint: 'verwijder of hernoem een van de twee; YAML zou anders stilzwijgend de laatste waarde nemen',
+    });
+  }
+  const e = andere[0];
+  if (e) {
+    const vertaling = YAML_FOUTEN[e.code] ?? { gevonden: 'de tekst op deze plek past niet in de YAML-opbouw', hint: 'controleer inspringing (spaties, geen tabs), dubbele punten en aanhalingstekens' };
+    const offset = e.code === 'MISSING_CHAR' ? openingsteken(bron, e.pos[0]) : e.pos[0];
+    probleem(offset, 'het bestand is geen geldige YAML', { ...vertaling });
   }
   if (doc.errors.length > 0) return { waarde: null, problemen };
 
   const zetom = (node: YamlNode | null | undefined): unknown => {
     if (node === null || node === undefined) return null;
     if (isAlias(node)) {
-      probleem(node.range?.[0] ?? 0, 'ankers en aliassen (& en *) zijn niet toegestaan', {
-        verwacht: 'elke waarde voluit geschreven',
-        gevonden: `alias *${node.source}`,
-        hint: 'schrijf de waarde uit, zodat een reviewer in de diff ziet wat er geldt',
-      });
+      aliassen.push(node.range?.[0] ?? 0);
+      if (aliassen.length === 1) {
+        probleem(node.range?.[0] ?? 0, 'ankers en aliassen (& en *) zijn niet toegestaan', {
+          verwacht: 'elke waarde voluit geschreven',
+          gevonden: `alias *${node.source}`,
+          hint: 'schrijf de waarde uit, zodat een reviewer in de diff ziet wat er geldt',
+        });
+      }
       return null;
     }
     if (isScalar(node)) {
@@ -176,5 +194,31 @@ export function leesYaml(bestand: string, bron: string, posities: Posities): Yam
     return null;
   };
 
-  return { waarde: zetom(doc.contents as YamlNode | null), problemen };
+  const aliassen: number[] = [];
+  const waarde = zetom(doc.contents as YamlNode | null);
+  if (aliassen.length > 1) {
+    const eerste = problemen.find((p) => p.melding.startsWith('ankers en aliassen'));
+    if (eerste) eerste.gevonden = `${eerste.gevonden} en nog ${aliassen.length - 1} andere alias${aliassen.length - 1 === 1 ? '' : 'sen'} in dit bestand (geen ervan wordt uitgevouwen)`;
+  }
+  return { waarde, problemen };
+}
+
+const YAML_FOUTEN: Record<string, { gevonden: string; hint: string }> = {
+  TAB_AS_INDENT: { gevonden: 'een tab als inspringing', hint: 'spring in met spaties; YAML staat geen tabs toe' },
+  MISSING_CHAR: { gevonden: 'een aanhalingsteken of haakje dat niet wordt gesloten', hint: 'sluit de tekst af met hetzelfde teken waarmee hij begint' },
+  BAD_INDENT: { gevonden: 'een regel die verkeerd is ingesprongen', hint: 'sleutels van hetzelfde blok staan recht onder elkaar' },
+  BLOCK_AS_IMPLICIT_KEY: { gevonden: 'een sleutel zonder dubbele punt, of een waarde die over meer regels loopt', hint: 'elke sleutel eindigt op een dubbele punt en een spatie, zoals naam: waarde' },
+  MULTILINE_IMPLICIT_KEY: { gevonden: 'een sleutel die over meer regels loopt', hint: 'controleer of de vorige regel een dubbele punt mist' },
+  UNEXPECTED_TOKEN: { gevonden: 'een onverwacht teken', hint: 'controleer dubbele punten, streepjes voor lijstelementen en aanhalingstekens' },
+  BAD_SCALAR_START: { gevonden: 'een waarde die begint met een teken dat YAML reserveert (zoals @, ` of %)', hint: 'zet de waarde tussen aanhalingstekens' },
+  MULTIPLE_DOCS: { gevonden: 'meer dan één document (---) in het bestand', hint: 'één bestand bevat één document' },
+  BAD_DQ_ESCAPE: { gevonden: 'een ongeldige \\-code tussen dubbele aanhalingstekens', hint: 'gebruik enkele aanhalingstekens of schrijf \\\\ voor een backslash' },
+  KEY_OVER_1024_CHARS: { gevonden: 'een sleutel van meer dan 1024 tekens', hint: 'kort de sleutel in' },
+};
+
+/** For an unclosed quote, point at the quote that opens it rather than at the end of the file. */
+function openingsteken(bron: string, offset: number): number {
+  const voor = bron.slice(0, offset);
+  const q = Math.max(voor.lastIndexOf('"'), voor.lastIndexOf("'"));
+  return q >= 0 ? q : offset;
 }

@@ -4,7 +4,9 @@
  * byte-identical.
  */
 import ExcelJS from 'exceljs';
+import archiver from 'archiver';
 import JSZip from 'jszip';
+import { PassThrough } from 'node:stream';
 import type { Decimal } from '../shared/decimal.ts';
 import { celAdres, type Blad, type Cel, type Formaat, type Werkboek } from '../docmodel/werkboek.ts';
 
@@ -28,44 +30,67 @@ function alsGetal(d: Decimal | string): number | string {
   return typeof d === 'string' ? d : d.toNumber();
 }
 
-const LETTER = { name: 'Arial', size: 10 } as const;
+// exceljs's default font is Calibri 11; plain cells carry no style of their own (fast for large sheets).
+const LETTER = { name: 'Calibri', size: 11 } as const;
+
+function stijlVoor(cel: Cel): Partial<ExcelJS.Style> {
+  const st: Partial<ExcelJS.Style> = {};
+  if (cel.formaat && cel.formaat !== 'tekst') st.numFmt = FORMATEN[cel.formaat];
+  switch (cel.stijl) {
+    case 'invoer':
+      st.fill = GEEL;
+      st.font = { ...LETTER, color: { argb: 'FF1F4E9B' } };
+      st.protection = { locked: false };
+      break;
+    case 'kop':
+    case 'tarief':
+      st.font = { ...LETTER, bold: true };
+      break;
+    case 'blokkop':
+      st.font = { ...LETTER, bold: true };
+      st.fill = LICHT;
+      break;
+    case 'uitleg':
+      st.font = { ...LETTER, color: { argb: 'FF595959' } };
+      break;
+    case 'concept':
+      st.font = { ...LETTER, bold: true, color: { argb: 'FF9C0006' } };
+      st.fill = ROOD;
+      break;
+    default:
+  }
+  return st;
+}
+
+/**
+ * One shared style object per (stijl, formaat): exceljs recognises a style
+ * object it has seen before, which keeps large sheets fast.
+ */
+const stijlen = new Map<string, Partial<ExcelJS.Style>>();
+function gedeeldeStijl(cel: Cel): Partial<ExcelJS.Style> | undefined {
+  if (!cel.stijl && (!cel.formaat || cel.formaat === 'tekst')) return undefined;
+  const sleutel = `${cel.stijl ?? ''}|${cel.formaat ?? ''}`;
+  let st = stijlen.get(sleutel);
+  if (!st) {
+    st = stijlVoor(cel);
+    stijlen.set(sleutel, st);
+  }
+  return st;
+}
 
 function zetCel(c: ExcelJS.Cell, cel: Cel) {
-  c.font = LETTER;
   if (cel.formule !== undefined) {
     c.value = { formula: cel.formule, result: cel.resultaat === undefined ? undefined : alsGetal(cel.resultaat) } as ExcelJS.CellFormulaValue;
   } else if (cel.waarde !== undefined) {
     c.value = alsGetal(cel.waarde);
   }
-  if (cel.formaat && cel.formaat !== 'tekst') c.numFmt = FORMATEN[cel.formaat];
-  switch (cel.stijl) {
-    case 'invoer':
-      c.fill = GEEL;
-      c.font = { ...LETTER, color: { argb: 'FF1F4E9B' } };
-      c.protection = { locked: false };
-      break;
-    case 'kop':
-      c.font = { ...LETTER, bold: true };
-      break;
-    case 'blokkop':
-      c.font = { ...LETTER, bold: true };
-      c.fill = LICHT;
-      break;
-    case 'tarief':
-      c.font = { ...LETTER, bold: true };
-      break;
-    case 'uitleg':
-      c.font = { ...LETTER, color: { argb: 'FF595959' } };
-      break;
-    case 'concept':
-      c.font = { ...LETTER, bold: true, color: { argb: 'FF9C0006' } };
-      c.fill = ROOD;
-      break;
-    default:
-  }
+  const st = gedeeldeStijl(cel);
+  if (st) c.style = st;
 }
 
-function schrijfBlad(wb: ExcelJS.Workbook, blad: Blad) {
+type Werkblad = ExcelJS.Worksheet;
+
+function schrijfBlad(wb: ExcelJS.stream.xlsx.WorkbookWriter, blad: Blad): Werkblad {
   const koprij = (blad.titel?.length ?? 0) + 1;
   const ws = wb.addWorksheet(blad.naam, {
     views: [{ state: 'frozen', xSplit: blad.bevriesKolommen ?? 0, ySplit: koprij }],
@@ -75,61 +100,88 @@ function schrijfBlad(wb: ExcelJS.Workbook, blad: Blad) {
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
+      printTitlesRow: `${koprij}:${koprij}`,
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
     headerFooter: { oddFooter: `&L${(blad.voettekst ?? blad.naam).replace(/&/g, '&&')}&Rpagina &P van &N` },
+  }) as Werkblad;
+  blad.kolommen.forEach((k, i) => {
+    ws.getColumn(i + 1).width = k.breedte;
   });
-  ws.pageSetup.printTitlesRow = `${koprij}:${koprij}`;
+  if (blad.autofilter && blad.rijen.length) ws.autoFilter = { from: celAdres(koprij, 1), to: celAdres(koprij + blad.rijen.length, blad.kolommen.length) };
   blad.titel?.forEach((t, i) => {
-    const c = ws.getCell(i + 1, 1);
+    const row = ws.getRow(i + 1);
+    const c = row.getCell(1);
     c.value = t;
     c.font = i === 0 ? { ...LETTER, bold: true, size: 13 } : t === 'CONCEPT' ? { ...LETTER, bold: true, size: 13, color: { argb: 'FF9C0006' } } : { ...LETTER, italic: true };
+    row.commit();
   });
+  const kop = ws.getRow(koprij);
   blad.kolommen.forEach((k, i) => {
-    const col = ws.getColumn(i + 1);
-    col.width = k.breedte;
-    const c = ws.getCell(koprij, i + 1);
+    const c = kop.getCell(i + 1);
     c.value = k.kop;
     c.font = { ...LETTER, bold: true };
     c.fill = GRIJS;
     c.alignment = { vertical: 'middle', wrapText: true };
     c.border = { bottom: { style: 'thin' } };
   });
+  kop.commit();
   blad.rijen.forEach((rij, r) => {
+    const row = ws.getRow(koprij + 1 + r);
     rij.forEach((cel, k) => {
-      if (cel) zetCel(ws.getCell(koprij + 1 + r, k + 1), cel);
+      if (!cel) return;
+      const c = row.getCell(k + 1);
+      zetCel(c, cel);
+      const lijst = blad.keuzelijsten?.find((l) => l.kolom === k + 1);
+      if (lijst)
+        c.dataValidation = {
+          type: 'list',
+          allowBlank: true,
+          formulae: [`"${lijst.opties.join(',')}"`],
+          showErrorMessage: true,
+          errorTitle: 'Ongeldig antwoord',
+          error: `Kies ${lijst.opties.join(' of ')}`,
+        };
     });
+    row.commit();
   });
-  if (blad.autofilter && blad.rijen.length) ws.autoFilter = { from: celAdres(koprij, 1), to: celAdres(koprij + blad.rijen.length, blad.kolommen.length) };
-  for (const kl of blad.keuzelijsten ?? []) {
-    for (let r = 0; r < blad.rijen.length; r++) {
-      ws.getCell(koprij + 1 + r, kl.kolom).dataValidation = {
-        type: 'list',
-        allowBlank: true,
-        formulae: [`"${kl.opties.join(',')}"`],
-        showErrorMessage: true,
-        errorTitle: 'Ongeldig antwoord',
-        error: `Kies ${kl.opties.join(' of ')}`,
-      };
-    }
-  }
   return ws;
 }
 
-/** Fixed entry dates in the zip: exceljs stamps "now" on every entry. */
+/**
+ * Fixed entry dates in the zip: exceljs stamps "now" on every entry. exceljs
+ * writes the entries uncompressed; they are compressed once here, with
+ * Node's own zlib, in a fixed order.
+ */
 async function vasteZip(buf: Buffer, datum: Date): Promise<Buffer> {
   const zip = await JSZip.loadAsync(buf);
-  const uit = new JSZip();
+  const uit = archiver('zip', { zlib: { level: 6 } });
+  const stukken: Buffer[] = [];
+  uit.on('data', (b: Buffer) => stukken.push(b));
+  const klaar = new Promise<void>((resolve, reject) => {
+    uit.on('end', resolve);
+    uit.on('error', reject);
+  });
   for (const naam of Object.keys(zip.files).sort()) {
     const f = zip.files[naam]!;
     if (f.dir) continue;
-    uit.file(naam, await f.async('uint8array'), { date: datum, createFolders: false });
+    uit.append(await f.async('nodebuffer'), { name: naam, date: datum, mode: 0o644 });
   }
-  return uit.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
+  await uit.finalize();
+  await klaar;
+  return Buffer.concat(stukken);
 }
 
 export async function schrijfXlsx(model: Werkboek): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const stukken: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on('data', (b: Buffer) => stukken.push(b));
+  const klaar = new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('error', reject);
+  });
+  // The streaming writer keeps memory flat for large sets: rows are written as they are committed.
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true, zip: { store: true } } as unknown as Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>);
   const datum = new Date(`${model.datum}T00:00:00Z`);
   wb.creator = model.maker;
   wb.lastModifiedBy = model.maker;
@@ -137,13 +189,15 @@ export async function schrijfXlsx(model: Werkboek): Promise<Buffer> {
   wb.modified = datum;
   wb.title = model.titel;
   wb.subject = model.onderwerp;
-  wb.calcProperties = { fullCalcOnLoad: true };
+  for (const n of model.namen) wb.definedNames.add(`'${n.blad.replace(/'/g, "''")}'!$${celAdres(n.rij, n.kolom).replace(/(\d+)$/, '$$$$$1')}`, n.naam);
   for (const blad of model.bladen) {
     const ws = schrijfBlad(wb, blad);
     if (blad.beveiligd) await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, autoFilter: true });
+    ws.commit();
   }
-  for (const n of model.namen) wb.definedNames.add(`'${n.blad.replace(/'/g, "''")}'!$${celAdres(n.rij, n.kolom).replace(/(\d+)$/, '$$$1')}`, n.naam);
-  return vasteZip(Buffer.from(await wb.xlsx.writeBuffer()), datum);
+  await wb.commit();
+  await klaar;
+  return vasteZip(Buffer.concat(stukken), datum);
 }
 
 /** One line per non-empty cell: sheet!cell, value, formula, number format. For `git diff` via textconv. */
