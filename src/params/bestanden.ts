@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Probleem } from '../shared/problems.ts';
 import { Posities, leesYaml } from './yaml.ts';
+import { bedoeldeU } from './zodfouten.ts';
 
 export const LOSSE_BESTANDEN = [
   'model.yaml',
@@ -117,7 +118,10 @@ export function leesSet(map: string, posities: Posities, weergaveBasis: string, 
       fout(toonNaam, `onbekend bestand '${rel}' in de parameterset`, {
         verwacht: `een van ${LOSSE_BESTANDEN.join(', ')}, of een bestand in ${MAPPEN.map((m) => `${m}/`).join(', ')}`,
         gevonden: rel,
-        hint: 'verplaats of hernoem het bestand; de set leest alleen bekende bestanden, zodat niets ongemerkt wordt overgeslagen',
+        hint: (() => {
+          const s = bedoeldeU(rel, [...LOSSE_BESTANDEN]);
+          return s ? `bedoelde u '${s}'? De set leest alleen bekende bestanden, zodat niets ongemerkt wordt overgeslagen` : 'verplaats of hernoem het bestand; de set leest alleen bekende bestanden, zodat niets ongemerkt wordt overgeslagen';
+        })(),
       });
       continue;
     }

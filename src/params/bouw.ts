@@ -150,7 +150,7 @@ export class Bouwer {
       const wpad = raw.reeks ? [...pad, 'reeks', i] : pad;
       const waarde = new Decimal(w.waarde);
       const wh = this.herkomst(root, [...wpad, 'waarde']);
-      this.bereik(waarde, bereik, raw.eenheid, root, [...wpad, 'waarde'], naam);
+      this.bereik(waarde, bereik, raw.eenheid, root, [...wpad, 'waarde'], naam, w.waarde);
       if (w.geldig_van > w.geldig_tot) {
         this.fout(root, [...wpad, 'geldig_tot'], `geldigheid van ${naam} eindigt vóór het begin`, {
           verwacht: `geldig_tot op of na ${w.geldig_van}`,
@@ -184,17 +184,20 @@ export class Bouwer {
     return p;
   }
 
-  bereik(waarde: Decimal, b: Bereik, eenheid: T.Eenheid, root: unknown, pad: Pad, naam: string) {
-    const te = (melding: string, verwacht: string) =>
+  bereik(waarde: Decimal, b: Bereik, eenheid: T.Eenheid, root: unknown, pad: Pad, naam: string, geschreven?: string) {
+    const te = (melding: string, verwacht: string, hint?: string) =>
       this.fout(root, pad, melding, {
         verwacht,
-        gevonden: `${waarde.toFixed()}${eenheid === 'procent' ? ' procent' : ''}`,
-        hint: eenheid === 'procent' ? 'een percentage schrijft u als getal: 8 betekent 8 %, niet 0.08 en niet 800' : 'controleer de waarde met de bron',
+        gevonden: `${geschreven ?? waarde.toFixed()}${eenheid === 'procent' ? ' procent' : ''}`,
+        hint: hint ?? (eenheid === 'procent' ? 'een percentage schrijft u als getal: 8 betekent 8 %, niet 0.08 en niet 800' : 'controleer de waarde met de bron'),
       });
     if (b.min !== undefined) {
       const min = new Decimal(b.min);
       if (b.minExclusief ? waarde.lte(min) : waarde.lt(min)) {
-        te(`${naam} is te klein`, `${b.minExclusief ? 'groter dan' : 'minstens'} ${b.min}${eenheid === 'procent' ? ' procent' : ''}`);
+        if (b.min === '0' && !b.minExclusief) te(`${naam} mag niet negatief zijn`, 'nul of meer', 'een korting of aftrek hoort niet als negatief bedrag in de set; controleer het teken');
+        else if (b.min === '0' && eenheid === 'aantal')
+          te(`${naam} moet groter zijn dan nul`, 'een aantal groter dan 0', naam.endsWith('groepsgrootte') ? 'bij individuele zorg laat u groepsgrootte weg; een groep heeft minstens 1 cliënt' : 'het model deelt door dit aantal');
+        else te(`${naam} is te klein`, `${b.minExclusief ? 'groter dan' : 'minstens'} ${b.min}${eenheid === 'procent' ? ' procent' : ''}`);
         return;
       }
     }

@@ -340,10 +340,11 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
       if ('pgb' in p && p.pgb) {
         for (const [soort, ov] of Object.entries(p.pgb)) {
           if (!varianten.pgb?.soorten.some((s) => s.id === soort)) {
+            const s = bedoeldeU(soort, varianten.pgb?.soorten.map((x) => x.id) ?? []);
             b.fout(r, [...pad, 'pgb', soort], `onbekende pgb-soort '${soort}'`, {
-              verwacht: `een soort uit varianten.yaml: ${varianten.pgb?.soorten.map((s) => s.id).join(', ') || '(geen pgb-varianten ingesteld)'}`,
+              verwacht: `een soort uit varianten.yaml: ${varianten.pgb?.soorten.map((x) => x.id).join(', ') || '(geen pgb-varianten ingesteld)'}`,
               gevonden: soort,
-              hint: 'de pgb-soorten staan in varianten.yaml onder pgb.soorten',
+              hint: s ? `bedoelde u '${s}'?` : 'de pgb-soorten staan in varianten.yaml onder pgb.soorten',
             }, 'sleutel');
           }
           if ('uitgesloten' in ov) pgb.push({ soort, uitgesloten: true });
@@ -476,10 +477,11 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
       const pad = ['producten', code];
       const prod = producten.find((p) => p.code === code);
       if (!prod || prod.berekening !== 'kostprijs') {
+        const s = prod ? undefined : bedoeldeU(code, producten.filter((p) => p.berekening === 'kostprijs').map((p) => p.code));
         b.fout(r, pad, prod ? `product ${code} wordt niet berekend, dus kan geen aanbieder-specifiek tarief krijgen` : `onbekend product ${code}`, {
           verwacht: 'de code van een product met berekening: kostprijs',
           gevonden: code,
-          hint: prod ? 'alleen kostprijsproducten hebben parameters die per aanbieder kunnen verschillen' : 'controleer de productcode in producten/',
+          hint: prod ? 'alleen kostprijsproducten hebben parameters die per aanbieder kunnen verschillen' : s ? `bedoelde u '${s}'?` : 'controleer de productcode in producten/',
         }, 'sleutel');
         continue;
       }

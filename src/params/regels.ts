@@ -62,13 +62,16 @@ export function controleerRegels(set: T.ParameterSet): Probleem[] {
       const betaald = uren.waarde.times(52);
       let af = new Decimal(0);
       let compleet = true;
+      const delen: string[] = [];
       for (const post of profiel.posten) {
         const w = waardeOp(post.param, datum);
         if (!w) {
           compleet = false;
           continue;
         }
-        af = af.plus(post.param.eenheid === 'procent' ? betaald.times(w.waarde).div(100) : w.waarde);
+        const uren = post.param.eenheid === 'procent' ? betaald.times(w.waarde).div(100) : w.waarde;
+        af = af.plus(uren);
+        delen.push(`${post.post} ${uren.toDecimalPlaces(1).toFixed()}`);
       }
       if (compleet && af.gte(betaald)) {
         uit.push({
@@ -76,7 +79,7 @@ export function controleerRegels(set: T.ParameterSet): Probleem[] {
           ...profiel.posten[0]!.param.herkomst,
           melding: `productiviteitsprofiel ${profiel.id} laat onder ${cao.naam} geen productieve uren over`,
           verwacht: `niet-productieve uren samen minder dan ${betaald.toFixed()} betaalde uren per fte`,
-          gevonden: `${af.toFixed(1)} niet-productieve uren`,
+          gevonden: `${af.toFixed(1)} niet-productieve uren (${delen.join(' + ')})`,
           hint: 'controleer of een post in uren_per_jaar per ongeluk als procent is geschreven (of omgekeerd)',
         });
       }
