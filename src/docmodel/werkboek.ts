@@ -7,7 +7,7 @@ import type { Decimal } from '../shared/decimal.ts';
 import type { Expr } from '../model/expressie.ts';
 
 export type Formaat = 'tekst' | 'euro' | 'euro4' | 'procent' | 'getal' | 'getal4' | 'uren' | 'aantal';
-export type Stijl = 'kop' | 'invoer' | 'berekend' | 'tekst' | 'blokkop' | 'tarief' | 'uitleg' | 'concept';
+export type Stijl = 'kop' | 'invoer' | 'berekend' | 'tekst' | 'tekstlang' | 'blokkop' | 'tarief' | 'uitleg' | 'concept';
 
 export interface Cel {
   /** Plain value: text, or an exact decimal (converted to a number only in the renderer). */

@@ -53,6 +53,9 @@ function stijlVoor(cel: Cel): Partial<ExcelJS.Style> {
     case 'uitleg':
       st.font = { ...LETTER, color: { argb: 'FF595959' } };
       break;
+    case 'tekstlang':
+      st.alignment = { wrapText: true, vertical: 'top' };
+      break;
     case 'concept':
       st.font = { ...LETTER, bold: true, color: { argb: 'FF9C0006' } };
       st.fill = ROOD;
@@ -128,6 +131,16 @@ function schrijfBlad(wb: ExcelJS.stream.xlsx.WorkbookWriter, blad: Blad): Werkbl
   kop.commit();
   blad.rijen.forEach((rij, r) => {
     const row = ws.getRow(koprij + 1 + r);
+    // Spreadsheets do not grow rows for wrapped text written by exceljs: estimate the lines needed.
+    let regels = 1;
+    rij.forEach((cel, k) => {
+      if (cel?.stijl === 'tekstlang' && typeof cel.waarde === 'string') {
+        const breedte = Math.max(4, (blad.kolommen[k]?.breedte ?? 10) * 1.15);
+        const n = cel.waarde.split('\n').reduce((som, deel) => som + Math.max(1, Math.ceil(deel.length / breedte)), 0);
+        regels = Math.max(regels, n);
+      }
+    });
+    if (regels > 1) row.height = 15 * regels;
     rij.forEach((cel, k) => {
       if (!cel) return;
       const c = row.getCell(k + 1);
