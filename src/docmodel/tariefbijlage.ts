@@ -152,7 +152,9 @@ export function tariefbijlageWerkboek(set: ParameterSet, plan: Tarievenplan): We
         expr: { soort: 'fn', fn: 'MIN', args: caoVarianten(t.product).map((c) => ({ soort: 'extern', product: t.product, variant: c.variant, stap: 'afronding' })) },
       });
     }
-    uit.push(t.opbouw[t.opbouw.length - 1]!);
+    // the MIN step and whatever follows it (an indexation round adds steps after it)
+    const i = t.opbouw.findIndex((s) => s.stap === 'basistarief');
+    uit.push(...t.opbouw.slice(i >= 0 ? i : t.opbouw.length - 1));
     return uit;
   };
   const KOPRIJ_OPBOUW = 2;
@@ -249,7 +251,9 @@ export function tariefbijlageWerkboek(set: ParameterSet, plan: Tarievenplan): We
   const tarRijen: (Cel | null)[][] = plan.tarieven.map((t) => {
     const laatste = blokStappen(t);
     const eind = vind(t.product, t.variant, laatste[laatste.length - 1]!.stap);
-    const perUur = t.tariefPerUur ? plek.get(sleutel(t.product, t.variant, t.variantSoort === 'pgb' ? 'pgb' : t.variantSoort === 'vast' ? 'overgenomen_tarief' : 'afronding')) ?? vind(t.product, t.variant, 'afronding') : undefined;
+    // the hourly tariff is the step just before the (last) minute step
+    const iMin = t.opbouw.map((s) => s.stap.startsWith('minuut')).lastIndexOf(true);
+    const perUur = t.tariefPerUur && iMin > 0 ? vind(t.product, t.variant, t.opbouw[iMin - 1]!.stap) : undefined;
     return [
       tekst(t.product),
       tekst(t.productnaam),

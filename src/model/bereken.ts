@@ -20,6 +20,7 @@ import { rondAf, rondCent } from './afronding.ts';
 import { getal } from '../shared/format.ts';
 import type { ModelProbleem, ParamGebruik, Stap, Tarief, Tarievenplan, VariantSoort } from './types.ts';
 import { E, type Expr } from './expressie.ts';
+import { indexeerTarieven } from './indexering.ts';
 
 export const KOSTENELEMENT = {
   wmo: {
@@ -93,6 +94,18 @@ interface Resultaat {
 }
 
 export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {}): Tarievenplan {
+  if (set.indexering) {
+    // Route 1 of an indexation round: last year's tariffs of this set, indexed to its tariefjaar.
+    const { indexering, ...basisSet } = set;
+    const basis = berekenTarieven({ ...basisSet, tariefjaar: indexering.basisjaar, peildatum: indexering.basisPeildatum });
+    const peildatum = opties.peildatum ?? set.peildatum;
+    const r = indexeerTarieven(set, basis.tarieven, peildatum);
+    return {
+      model: { id: set.id, naam: set.naam, regio: set.regio, tariefjaar: set.tariefjaar, peildatum, versie: set.versie, vingerafdruk: set.vingerafdruk },
+      tarieven: r.tarieven,
+      problemen: [...basis.problemen, ...r.problemen],
+    };
+  }
   const tariefjaar = opties.tariefjaar ?? set.tariefjaar;
   const peildatum = opties.peildatum ?? (tariefjaar === set.tariefjaar ? set.peildatum : `${tariefjaar}-01-01`);
   const problemen: ModelProbleem[] = [];

@@ -18,6 +18,9 @@ export const LOSSE_BESTANDEN = [
   'afronding.yaml',
   'varianten.yaml',
   'controletotalen.yaml',
+  'indexcijfers.yaml',
+  'volumes.yaml',
+  'signalen.yaml',
 ] as const;
 export const MAPPEN = ['cao', 'producten', 'aanbieders'] as const;
 

@@ -27,6 +27,9 @@ const SCHEMA_PER_BESTAND: Record<string, z.ZodType> = {
   'afronding.yaml': S.AfrondingBestand,
   'varianten.yaml': S.VariantenBestand,
   'controletotalen.yaml': S.ControletotalenBestand,
+  'indexcijfers.yaml': S.IndexcijfersBestand,
+  'volumes.yaml': S.VolumesBestand,
+  'signalen.yaml': S.SignalenBestand,
 };
 
 const VERPLICHT = ['model.yaml', 'productiviteit.yaml', 'opslagen.yaml', 'afronding.yaml', 'varianten.yaml'];

@@ -8,6 +8,7 @@ import { ParametersetFout, sorteerProblemen, type Probleem } from '../shared/pro
 import { leesSet } from './bestanden.ts';
 import { Bouwer, NIET_NEGATIEF, POSITIEF, PROCENT, PROCENT_DEELBAAR, valideerBestanden } from './bouw.ts';
 import { controleerRegels } from './regels.ts';
+import { bouwIndexcijfers, bouwSignalen, bouwVolumes } from './review.ts';
 import * as S from './schema.ts';
 import type * as T from './types.ts';
 import { Posities } from './yaml.ts';
@@ -537,6 +538,18 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
     };
   });
 
+  const indexering = model.data.indexering ? { basisjaar: Number(model.data.indexering.basisjaar), basisPeildatum: `${model.data.indexering.basisjaar}-01-01` } : undefined;
+  if (indexering && indexering.basisjaar >= tariefjaar) {
+    b.fout(model.root, ['indexering', 'basisjaar'], 'het basisjaar van de indexering ligt niet vóór het tariefjaar', {
+      verwacht: `een jaar vóór ${tariefjaar}`,
+      gevonden: String(indexering.basisjaar),
+      hint: 'indexeer van het vorige tariefjaar naar het nieuwe',
+    });
+  }
+  const indexcijfers = bouwIndexcijfers(b, get('indexcijfers.yaml'), producten);
+  const volumes = bouwVolumes(b, get('volumes.yaml'), producten);
+  const signalen = bouwSignalen(b, get('signalen.yaml'));
+
   const set: T.ParameterSet = {
     id: ruw.id,
     naam: model.data.naam,
@@ -557,6 +570,10 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
     aanbieders,
     controletotalen,
     parameters: b.parameters,
+    ...(indexering ? { indexering } : {}),
+    ...(indexcijfers ? { indexcijfers } : {}),
+    ...(volumes ? { volumes } : {}),
+    ...(signalen ? { signalen } : {}),
   };
 
   const alle = [...b.problemen];

@@ -20,14 +20,17 @@ function perioden(reeks: { van: string; tot: string }[]): string {
 
 export function controleerRegels(set: T.ParameterSet): Probleem[] {
   const uit: Probleem[] = [];
-  const datum = set.peildatum;
+  // An indexed set computes last year's tariffs first: its parameters must hold on that year's peildatum;
+  // index weights and signal thresholds on the new one.
+  const datum = set.indexering?.basisPeildatum ?? set.peildatum;
   for (const p of set.parameters) {
-    if (!waardeOp(p, datum)) {
+    const d = /^(indexcijfers|signalen)\./.test(p.pad) ? set.peildatum : datum;
+    if (!waardeOp(p, d)) {
       uit.push({
         ernst: 'fout',
         ...p.herkomst,
-        melding: `${p.pad} heeft geen waarde die geldt op de peildatum ${datum}`,
-        verwacht: `een waarde met geldig_van ≤ ${datum} ≤ geldig_tot`,
+        melding: `${p.pad} heeft geen waarde die geldt op de peildatum ${d}`,
+        verwacht: `een waarde met geldig_van ≤ ${d} ≤ geldig_tot`,
         gevonden: `waarden voor ${perioden(p.reeks)}`,
         hint: `voeg een waarde voor tariefjaar ${set.tariefjaar} toe of verleng de geldigheid als de bron dat rechtvaardigt`,
       });

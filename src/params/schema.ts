@@ -120,6 +120,8 @@ export const ModelBestand = z.strictObject({
   peildatum: datum.optional(),
   versie: tekst,
   basis: tekst.optional(),
+  /** A set made by `indexeer`: last year's tariffs of the base set, indexed to tariefjaar. */
+  indexering: z.strictObject({ basisjaar: z.string().regex(/^\d{4}$/), toelichting: tekst.optional() }).optional(),
   toelichting: tekst.optional(),
 });
 
@@ -311,4 +313,53 @@ export const ControletotalenBestand = z.strictObject({
       toelichting: tekst.optional(),
     }),
   ),
+});
+
+/** One published index figure (OVA or PPC), in percent, with its source. */
+const Indexcijfer = z.strictObject({
+  waarde: decimaal,
+  bron: BronVerwijzing,
+  status: Status,
+  toelichting: tekst.optional(),
+});
+
+export const IndexcijfersBestand = z.strictObject({
+  methode: z.enum(['vng', 'nza']),
+  inhaal: z.enum(['absoluut', 'relatief']),
+  decimalen: z.string().regex(/^\d$/),
+  gewichten: z.strictObject({ loon: Parameter, materieel: Parameter }),
+  cijfers: z.array(
+    z.strictObject({
+      jaar: z.string().regex(/^\d{4}$/),
+      ova_voorlopig: Indexcijfer,
+      ova_definitief: Indexcijfer.optional(),
+      ppc_voorlopig: Indexcijfer,
+      ppc_definitief: Indexcijfer.optional(),
+    }),
+  ),
+  producten: z.record(z.string(), z.strictObject({ gewichten: z.strictObject({ loon: Parameter, materieel: Parameter }), toelichting: tekst.optional() })).optional(),
+  toelichting: tekst.optional(),
+});
+
+export const VolumesBestand = z.strictObject({
+  variant: tekst,
+  gemeenten: z.record(
+    id,
+    z.strictObject({
+      naam: tekst,
+      bron: BronVerwijzing,
+      status: Status,
+      toelichting: tekst.optional(),
+      volumes: z.record(z.string(), decimaal),
+    }),
+  ),
+  toelichting: tekst.optional(),
+});
+
+export const SignalenBestand = z.strictObject({
+  minimumloon_per_uur: Parameter.optional(),
+  jeugd_wmo_verschil: Parameter.optional(),
+  maximale_bronleeftijd_maanden: z.string().regex(/^\d+$/).optional(),
+  maximale_tariefbeweging: Parameter.optional(),
+  toelichting: tekst.optional(),
 });

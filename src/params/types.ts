@@ -205,6 +205,60 @@ export interface Controletotaal {
   herkomstVariant: Herkomst;
 }
 
+/** One published index figure (OVA or PPC) of one year. */
+export interface Indexcijfer {
+  pad: string;
+  waarde: Decimal;
+  bron: Bron;
+  status: Status;
+  herkomst: Herkomst;
+}
+
+export interface IndexJaar {
+  jaar: number;
+  ovaVoorlopig: Indexcijfer;
+  ovaDefinitief?: Indexcijfer;
+  ppcVoorlopig: Indexcijfer;
+  ppcDefinitief?: Indexcijfer;
+  herkomst: Herkomst;
+}
+
+export interface Indexcijfers {
+  methode: 'vng' | 'nza';
+  inhaal: 'absoluut' | 'relatief';
+  decimalen: number;
+  gewichten: { loon: Param; materieel: Param };
+  jaren: Map<number, IndexJaar>;
+  /** Per-product weights where the set gives them. */
+  producten: Map<string, { loon: Param; materieel: Param }>;
+  herkomst: Herkomst;
+}
+
+export interface Gemeentevolume {
+  id: string;
+  naam: string;
+  bron: Bron;
+  status: Status;
+  herkomst: Herkomst;
+  volumes: { product: string; aantal: Decimal; herkomst: Herkomst }[];
+}
+
+export interface Volumes {
+  /** The variant whose tariff prices the volumes (usually basistarief). */
+  variant: string;
+  gemeenten: Gemeentevolume[];
+  herkomst: Herkomst;
+}
+
+/** Thresholds for the reviewer signals in `controleer` and `vergelijk`. */
+export interface Signalen {
+  minimumloonPerUur?: Param;
+  jeugdWmoVerschil?: Param;
+  maximaleBronleeftijdMaanden?: number;
+  maximaleTariefbeweging?: Param;
+  herkomst: Herkomst;
+}
+
 export interface ParameterSet {
   id: string;
   naam: string;
@@ -228,4 +282,9 @@ export interface ParameterSet {
   controletotalen: Controletotaal[];
   /** Every parameter with its path, for listings and reverse lookups. */
   parameters: Param[];
+  /** Set made by `indexeer`: tariffs of basisjaar, indexed to tariefjaar. */
+  indexering?: { basisjaar: number; basisPeildatum: string };
+  indexcijfers?: Indexcijfers;
+  volumes?: Volumes;
+  signalen?: Signalen;
 }

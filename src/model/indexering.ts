@@ -1,0 +1,213 @@
+/**
+ * Route 1 of an indexation round: last year's tariffs × (1 + index), rounded
+ * by each product's rule. The opbouw keeps last year's steps and adds the
+ * index with the OVA/PPC figures it used. Pure.
+ */
+import { HONDERD, type Decimal } from '../shared/decimal.ts';
+import type * as T from '../params/types.ts';
+import { waardeOp } from '../params/regels.ts';
+import { rondAf, rondCent } from './afronding.ts';
+import { E, type Expr } from './expressie.ts';
+import { berekenIndex } from './indexcijfers.ts';
+import type { ModelProbleem, ParamGebruik, Stap, Tarief } from './types.ts';
+
+const AFROND_FN = { rekenkundig: 'ROUND', omhoog: 'ROUNDUP', omlaag: 'ROUNDDOWN' } as const;
+
+function bronTekst(b: T.Bron): string {
+  return [b.titel, b.pagina ? `p. ${b.pagina}` : '', b.url ?? ''].filter(Boolean).join(', ');
+}
+
+function cijferRef(c: T.Indexcijfer, jaar: number): ParamGebruik {
+  return { pad: c.pad, waarde: c.waarde, eenheid: 'procent', ...c.herkomst, bron: bronTekst(c.bron), status: c.status, geldig_van: `${jaar}-01-01`, geldig_tot: `${jaar}-12-31` };
+}
+
+function pct(d: Decimal): string {
+  return `${d.toFixed(2).replace('.', ',')} %`;
+}
+
+export function indexeerTarieven(set: T.ParameterSet, basis: Tarief[], peildatum: string): { tarieven: Tarief[]; problemen: ModelProbleem[] } {
+  const problemen: ModelProbleem[] = [];
+  const ic = set.indexcijfers;
+  const jaar = set.tariefjaar;
+  const plek = ic?.herkomst ?? { bestand: 'model.yaml', regel: 1, kolom: 1 };
+  if (!ic) {
+    problemen.push({ ...plek, melding: 'de set wordt geïndexeerd, maar er zijn geen indexcijfers', verwacht: 'een bestand indexcijfers.yaml in de set of een basisset', hint: 'voeg de OVA- en PPC-cijfers met hun bron toe' });
+    return { tarieven: [], problemen };
+  }
+  const dit = ic.jaren.get(jaar);
+  const vorig = ic.jaren.get(jaar - 1);
+  if (!dit) problemen.push({ ...ic.herkomst, melding: `indexcijfers voor ${jaar} ontbreken`, verwacht: `een blok cijfers met jaar: ${jaar} (voorlopige OVA en PPC)`, gevonden: `jaren ${[...ic.jaren.keys()].join(', ') || '(geen)'}`, hint: 'neem de voorlopige cijfers over uit de publicatie van NZa of VNG, met bron' });
+  if (!vorig?.ovaDefinitief || !vorig.ppcDefinitief)
+    problemen.push({
+      ...(vorig?.herkomst ?? ic.herkomst),
+      melding: `definitieve indexcijfers voor ${jaar - 1} ontbreken`,
+      verwacht: `ova_definitief en ppc_definitief in het blok voor ${jaar - 1}`,
+      gevonden: vorig ? 'alleen voorlopige cijfers' : `geen blok voor ${jaar - 1}`,
+      hint: 'de inhaal over het vorige jaar vraagt de definitieve cijfers',
+    });
+  if (problemen.length) return { tarieven: [], problemen };
+  const v = vorig as T.IndexJaar & { ovaDefinitief: T.Indexcijfer; ppcDefinitief: T.Indexcijfer };
+  const d = dit!;
+
+  const gewicht = (p: T.Param): ParamGebruik | undefined => {
+    const w = waardeOp(p, peildatum);
+    if (!w) {
+      problemen.push({ ...p.herkomst, melding: `${p.pad} heeft geen waarde die geldt op ${peildatum}`, hint: 'verleng de geldigheid van de gewichten of voeg een waarde toe' });
+      return undefined;
+    }
+    return { pad: p.pad, waarde: w.waarde, eenheid: p.eenheid, ...w.herkomst, bron: bronTekst(w.bron), status: w.status, geldig_van: w.van, geldig_tot: w.tot };
+  };
+
+  const uit: Tarief[] = [];
+  for (const t of basis) {
+    const g = ic.producten.get(t.product) ?? ic.gewichten;
+    const wl = gewicht(g.loon);
+    const wm = gewicht(g.materieel);
+    if (!wl || !wm) continue;
+    const product = set.producten.find((p) => p.code === t.product)!;
+    if (product.berekening === 'overgenomen') {
+      uit.push({
+        ...t,
+        opbouw: [
+          ...t.opbouw,
+          {
+            stap: 'indexering',
+            label: 'Geen indexering: overgenomen tarief',
+            formule: 'een overgenomen tarief volgt zijn eigen bron; werk de bron bij als die een nieuw tarief publiceert',
+            waarde: t.tarief,
+            eenheid: t.opbouw[t.opbouw.length - 1]!.eenheid,
+            parameters: [],
+            kostenelementen: [],
+            expr: E.stap(t.opbouw[t.opbouw.length - 1]!.stap),
+          },
+        ],
+      });
+      continue;
+    }
+    const u = berekenIndex({
+      methode: ic.methode,
+      inhaal: ic.inhaal,
+      loon: wl.waarde,
+      materieel: wm.waarde,
+      vorigJaar: { ovaVoorlopig: v.ovaVoorlopig.waarde, ovaDefinitief: v.ovaDefinitief.waarde, ppcVoorlopig: v.ppcVoorlopig.waarde, ppcDefinitief: v.ppcDefinitief.waarde },
+      ditJaar: { ovaVoorlopig: d.ovaVoorlopig.waarde, ppcVoorlopig: d.ppcVoorlopig.waarde },
+      decimalen: ic.decimalen,
+    });
+    const r = {
+      ovaV: cijferRef(v.ovaVoorlopig, jaar - 1),
+      ovaD: cijferRef(v.ovaDefinitief, jaar - 1),
+      ppcV: cijferRef(v.ppcVoorlopig, jaar - 1),
+      ppcD: cijferRef(v.ppcDefinitief, jaar - 1),
+      ovaT: cijferRef(d.ovaVoorlopig, jaar),
+      ppcT: cijferRef(d.ppcVoorlopig, jaar),
+    };
+    const dp = E.getal(ic.decimalen);
+    const P = E.param;
+    const gewogen = (ova: Expr, ppc: Expr) => E.deel(E.plus(E.maal(P(wl), ova), E.maal(P(wm), ppc)), E.getal(100));
+    const relatief = (a: Expr, b: Expr) => E.maal(E.min(E.deel(E.plus(E.getal(100), a), E.plus(E.getal(100), b)), E.getal(1)), E.getal(100));
+    const keten = (a: Expr, b: Expr) => E.min(E.deel(E.maal(E.plus(E.getal(100), a), E.plus(E.getal(100), b)), E.getal(100)), E.getal(100));
+    const stappen: Stap[] = [];
+    const stap = (s: Omit<Stap, 'kostenelementen' | 'eenheid'> & { eenheid?: string; kostenelementen?: string[] }) => stappen.push({ kostenelementen: [], eenheid: 'procent', ...s });
+    const el = t.wet === 'wmo' ? 'Wmo art. 5.4 lid 3 e (indexatie)' : 'Besluit Jeugdwet art. 2.3 lid 1 d (indexering)';
+    const gew = `loon ${wl.waarde.toFixed()} %, materieel ${wm.waarde.toFixed()} %`;
+    if (ic.methode === 'vng') {
+      stap({
+        stap: 'index_voorlopig',
+        label: `Voorlopige index ${jaar} (${gew})`,
+        formule: `OVA ${pct(d.ovaVoorlopig.waarde)} en PPC ${pct(d.ppcVoorlopig.waarde)} gewogen, afgerond op ${ic.decimalen} decimalen`,
+        waarde: u.voorlopig,
+        parameters: [wl, wm, r.ovaT, r.ppcT],
+        expr: E.fn('ROUND', gewogen(P(r.ovaT), P(r.ppcT)), dp),
+      });
+      const vrlVorig = gewogen(P(r.ovaV), P(r.ppcV));
+      const defVorig = gewogen(P(r.ovaD), P(r.ppcD));
+      stap({
+        stap: 'index_inhaal',
+        label: `Inhaal ${jaar - 1}: definitief minus voorlopig (${ic.inhaal === 'absoluut' ? 'verschil in procentpunten' : 'relatief verschil'})`,
+        formule: `OVA ${pct(v.ovaVoorlopig.waarde)} → ${pct(v.ovaDefinitief.waarde)}, PPC ${pct(v.ppcVoorlopig.waarde)} → ${pct(v.ppcDefinitief.waarde)}`,
+        waarde: u.inhaal,
+        parameters: [r.ovaV, r.ovaD, r.ppcV, r.ppcD],
+        expr: E.fn('ROUND', ic.inhaal === 'absoluut' ? E.min(defVorig, vrlVorig) : relatief(defVorig, vrlVorig), dp),
+      });
+      stap({ stap: 'indexpercentage', label: `Indexatie ${jaar} (VNG: inhaal plus voorlopige index)`, formule: 'inhaal + voorlopige index', waarde: u.index, parameters: [], kostenelementen: [el], expr: E.plus(E.stap('index_inhaal'), E.stap('index_voorlopig')) });
+    } else {
+      stap({
+        stap: 'index_loon',
+        label: `Index loon ${jaar} (NZa: (1 + inhaal OVA ${jaar - 1}) × (1 + OVA ${jaar}) − 1)`,
+        formule: `OVA ${pct(v.ovaVoorlopig.waarde)} → ${pct(v.ovaDefinitief.waarde)}; OVA ${jaar} ${pct(d.ovaVoorlopig.waarde)}`,
+        waarde: u.loonIndex!,
+        parameters: [r.ovaV, r.ovaD, r.ovaT],
+        expr: E.fn('ROUND', keten(relatief(P(r.ovaD), P(r.ovaV)), P(r.ovaT)), dp),
+      });
+      stap({
+        stap: 'index_materieel',
+        label: `Index materieel ${jaar} (NZa: (1 + inhaal PPC ${jaar - 1}) × (1 + PPC ${jaar}) − 1)`,
+        formule: `PPC ${pct(v.ppcVoorlopig.waarde)} → ${pct(v.ppcDefinitief.waarde)}; PPC ${jaar} ${pct(d.ppcVoorlopig.waarde)}`,
+        waarde: u.materieelIndex!,
+        parameters: [r.ppcV, r.ppcD, r.ppcT],
+        expr: E.fn('ROUND', keten(relatief(P(r.ppcD), P(r.ppcV)), P(r.ppcT)), dp),
+      });
+      stap({
+        stap: 'indexpercentage',
+        label: `Indexatie ${jaar} (NZa, gewogen ${gew})`,
+        formule: 'gewogen gemiddelde van de componenten',
+        waarde: u.index,
+        parameters: [wl, wm],
+        kostenelementen: [el],
+        // from the unrounded components, as berekenIndex does
+        expr: E.fn('ROUND', gewogen(keten(relatief(P(r.ovaD), P(r.ovaV)), P(r.ovaT)), keten(relatief(P(r.ppcD), P(r.ppcV)), P(r.ppcT))), dp),
+      });
+    }
+    const iMin = t.opbouw.findIndex((s) => s.stap === 'minuut');
+    const basisStap = t.tariefPerUur && iMin > 0 ? t.opbouw[iMin - 1]! : t.opbouw[t.opbouw.length - 1]!;
+    const basisWaarde = t.tariefPerUur ?? t.tarief;
+    const geindexeerd = basisWaarde.times(HONDERD.plus(u.index)).div(HONDERD);
+    stap({
+      stap: 'geindexeerd',
+      label: `Tarief ${jaar - 1} geïndexeerd`,
+      formule: `${basisWaarde.toFixed(2).replace('.', ',')} × (1 + ${pct(u.index)})`,
+      waarde: geindexeerd,
+      eenheid: basisStap.eenheid,
+      parameters: [],
+      expr: E.deel(E.maal(E.stap(basisStap.stap), E.plus(E.getal(100), E.stap('indexpercentage'))), E.getal(100)),
+    });
+    const regelId = t.variantSoort === 'pgb' ? (set.varianten.pgb?.afronding ?? product.afronding) : product.afronding;
+    const regel = set.afronding.get(regelId)!;
+    const ref: ParamGebruik = { pad: `afronding.${regel.id}`, waarde: regel.veelvoud, eenheid: 'euro', ...regel.herkomst, bron: 'afrondingsregel van de set', status: 'vastgesteld', geldig_van: peildatum, geldig_tot: peildatum };
+    const afgerond = rondAf(geindexeerd, regel.veelvoud, regel.richting);
+    stap({
+      stap: 'afronding_geindexeerd',
+      label: `Afronding (${regel.id})`,
+      formule: `${regel.richting} afronden op een veelvoud van € ${regel.veelvoud.toFixed(2).replace('.', ',')}`,
+      waarde: afgerond,
+      eenheid: basisStap.eenheid,
+      parameters: [ref],
+      expr: E.maal(E.fn(AFROND_FN[regel.richting], E.deel(E.stap('geindexeerd'), E.param(ref)), E.getal(0)), E.param(ref)),
+    });
+    let tarief = afgerond;
+    if (t.tariefPerUur) {
+      tarief = rondCent(afgerond.div(60));
+      stap({
+        stap: 'minuut_geindexeerd',
+        label: 'Tarief per minuut',
+        formule: 'uurtarief ÷ 60, rekenkundig afgerond op hele centen',
+        waarde: tarief,
+        eenheid: 'euro_per_minuut',
+        parameters: [],
+        expr: E.fn('ROUND', E.deel(E.stap('afronding_geindexeerd'), E.getal(60)), E.getal(2)),
+      });
+    }
+    const statussen = [t.status, ...stappen.flatMap((s) => s.parameters.map((p) => p.status))];
+    const status = statussen.includes('illustratief') ? 'illustratief' : statussen.includes('voorlopig') ? 'voorlopig' : 'vastgesteld';
+    uit.push({
+      ...t,
+      tarief,
+      ...(t.tariefPerUur ? { tariefPerUur: afgerond } : {}),
+      ...(t.kostprijs ? { kostprijs: t.kostprijs.times(HONDERD.plus(u.index)).div(HONDERD) } : {}),
+      status,
+      opbouw: [...t.opbouw, ...stappen],
+    });
+  }
+  return { tarieven: uit, problemen };
+}
+

@@ -1,0 +1,45 @@
+/** Indexation percentages: the published VNG 2024 figure and hand calculations for the other variants. */
+import { describe, expect, it } from 'vitest';
+import { berekenIndex, type IndexInvoer } from '../../src/model/indexcijfers.ts';
+import { Decimal } from '../../src/shared/decimal.ts';
+
+const d = (s: string) => new Decimal(s);
+// VNG, Indexatie bij inkoop jeugdhulp en Wmo-ondersteuning 2024 (domein-tariefmodel.md §5 E3)
+const vng2024: IndexInvoer = {
+  methode: 'vng',
+  inhaal: 'relatief',
+  loon: d('90'),
+  materieel: d('10'),
+  vorigJaar: { ovaVoorlopig: d('4.74'), ovaDefinitief: d('6.36'), ppcVoorlopig: d('4.87'), ppcDefinitief: d('7.02') },
+  ditJaar: { ovaVoorlopig: d('4.94'), ppcVoorlopig: d('2.51') },
+  decimalen: 2,
+};
+
+describe('indexcijfers', () => {
+  it('gepubliceerd: VNG-indexatie 2024 is 6,30 % (inhaal 1,60 % relatief + voorlopig 4,70 %)', () => {
+    const u = berekenIndex(vng2024);
+    expect(u.inhaal.toFixed(2)).toBe('1.60');
+    expect(u.voorlopig.toFixed(2)).toBe('4.70');
+    expect(u.index.toFixed(2)).toBe('6.30');
+  });
+
+  it('handberekening: VNG met inhaal als absoluut verschil: 6,426 − 4,753 = 1,673 → 1,67; + 4,70 = 6,37 %', () => {
+    expect(berekenIndex({ ...vng2024, inhaal: 'absoluut' }).index.toFixed(2)).toBe('6.37');
+  });
+
+  it('handberekening: NZa ketent per component: OVA 1,0636/1,0474 × 1,0494 − 1 = 6,5631 %, PPC 1,0702/1,0487 × 1,0251 − 1 = 4,6116 %; 0,9 × 6,5631 + 0,1 × 4,6116 = 6,37 %', () => {
+    const u = berekenIndex({ ...vng2024, methode: 'nza' });
+    expect(u.loonIndex!.toFixed(2)).toBe('6.56');
+    expect(u.materieelIndex!.toFixed(2)).toBe('4.61');
+    expect(u.index.toFixed(2)).toBe('6.37');
+  });
+
+  it('handberekening: andere gewichten per product (70/30) veranderen de VNG-index: inhaal 1,70 (relatief) + voorlopig 4,21 = 5,91 %', () => {
+    // vrl vorig 0,7×4,74+0,3×4,87 = 4,779; def 0,7×6,36+0,3×7,02 = 6,558; 1,06558/1,04779−1 = 1,6979 % → 1,70
+    // vrl dit jaar 0,7×4,94+0,3×2,51 = 4,211 → 4,21; samen 5,91
+    const u = berekenIndex({ ...vng2024, loon: d('70'), materieel: d('30') });
+    expect(u.inhaal.toFixed(2)).toBe('1.70');
+    expect(u.voorlopig.toFixed(2)).toBe('4.21');
+    expect(u.index.toFixed(2)).toBe('5.91');
+  });
+});
