@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { bedoeldeU } from '../params/zodfouten.ts';
 import { Afgebroken, STANDAARD_SET, laad, reken, type Io } from './sets.ts';
 import { schrijfMapAtomisch } from './schrijf.ts';
+import { registreerReviewCommandos } from './review.ts';
 
 const VERTALINGEN: [RegExp, string][] = [
   [/^error: unknown command '(.*)'/m, "fout: onbekend commando '$1'"],
@@ -149,6 +150,7 @@ Afsluitcodes: 0 goed, 1 fouten in de parameterset of controletotalen, 2 verkeerd
       io.out(await dumpXlsx(buf));
     });
 
+  registreerReviewCommandos(program, io);
   return program;
 }
 

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { laadParameterset, type GeladenSet } from '../params/laden.ts';
 import { berekenTarieven, type BerekenOpties } from '../model/bereken.ts';
 import { controleerTotalen } from '../model/controle.ts';
+import { signalenVoorPlan } from '../model/signalen.ts';
 import type { ModelProbleem, Tarievenplan } from '../model/types.ts';
 import { ParametersetFout, formatProblemen, sorteerProblemen, type Probleem } from '../shared/problems.ts';
 
@@ -75,6 +76,13 @@ export function reken(g: GeladenSet, opties: BerekenOpties, io: Io, metControle 
     io.err(`${formatProblemen(sorteerProblemen(problemen))}\n`);
     io.err('Er is niets geschreven. Los de fouten op en probeer het opnieuw.\n');
     throw new Afgebroken(1);
+  }
+  if (metControle) {
+    // Signals for reviewers: warnings, never a reason to stop.
+    const signalen = signalenVoorPlan(g.set, plan).map(
+      (s): Probleem => ({ ernst: 'waarschuwing', bestand: s.bestand ?? `models/${g.set.id}`, regel: s.regel ?? 1, kolom: s.kolom ?? 1, melding: s.melding, hint: 'een signaal voor de reviewer; de set is wel geldig' }),
+    );
+    if (signalen.length) io.err(`${formatProblemen(sorteerProblemen(metFragment(signalen)))}\n`);
   }
   return plan;
 }

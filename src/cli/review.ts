@@ -1,0 +1,177 @@
+/** Commands for review and indexation rounds: vergelijk, indexeer, begroting. */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { laadParameterset } from '../params/laden.ts';
+import type { ParameterSet } from '../params/types.ts';
+import { berekenTarieven } from '../model/bereken.ts';
+import { parameterWaarden, vergelijk } from '../model/vergelijk.ts';
+import { signalenVoorPlan, signalenVoorVergelijking } from '../model/signalen.ts';
+import { berekenBegroting } from '../model/begroting.ts';
+import type { Tarievenplan } from '../model/types.ts';
+import { vergelijkingJson, vergelijkingMarkdown, vergelijkingTekst } from '../docmodel/vergelijking.ts';
+import { begrotingJson, begrotingMarkdown, begrotingTekst } from '../docmodel/begroting.ts';
+import { indexatieOverzicht, indexatieMarkdown } from '../docmodel/indexatie.ts';
+import { schrijfXlsx } from '../render/xlsx.ts';
+import { ParametersetFout, formatProblemen } from '../shared/problems.ts';
+import { Afgebroken, STANDAARD_SET, metFragment, vindSet, type Io } from './sets.ts';
+import { GitFout, isGitRef, setOpRef } from './git.ts';
+import { schrijfMapAtomisch } from './schrijf.ts';
+
+interface Bron {
+  label: string;
+  set: ParameterSet;
+  plan: Tarievenplan;
+}
+
+function laadBron(arg: string, standaardSet: string, io: Io): Bron {
+  let map: string;
+  let weergaveBasis = process.cwd();
+  let label = arg;
+  const [links, rechts] = arg.includes(':') ? [arg.slice(0, arg.indexOf(':')), arg.slice(arg.indexOf(':') + 1)] : [arg, undefined];
+  try {
+    if (rechts !== undefined) {
+      ({ map, weergaveBasis } = setOpRef(links, vindSet(rechts || standaardSet)));
+      label = `${links}:${rechts || standaardSet}`;
+    } else if (existsSync(path.join(vindSet(arg), 'model.yaml'))) {
+      map = vindSet(arg);
+    } else if (isGitRef(arg)) {
+      ({ map, weergaveBasis } = setOpRef(arg, vindSet(standaardSet)));
+      label = `${arg}:${standaardSet}`;
+    } else {
+      io.err(`fout: '${arg}' is geen parameterset en geen git-ref\n  verwacht: de naam van een set onder models/, een pad naar een setmap, of een git-ref (main, HEAD~1, een tag), eventueel als ref:set\n  hint: controleer de spelling; git-refs worden gelezen zonder de werkmap te veranderen\n`);
+      throw new Afgebroken(1);
+    }
+  } catch (e) {
+    if (e instanceof GitFout) {
+      io.err(`fout: ${e.message}\n`);
+      throw new Afgebroken(1);
+    }
+    throw e;
+  }
+  try {
+    const { set } = laadParameterset(map, { weergaveBasis });
+    const plan = berekenTarieven(set);
+    if (plan.problemen.length) {
+      io.err(`${formatProblemen(metFragment(plan.problemen))}\n`);
+      throw new Afgebroken(1);
+    }
+    return { label, set, plan };
+  } catch (e) {
+    if (e instanceof ParametersetFout) {
+      io.err(`fout in ${label}:\n${formatProblemen(metFragment(e.problemen))}\n`);
+      throw new Afgebroken(1);
+    }
+    throw e;
+  }
+}
+
+export function registreerReviewCommandos(program: Command, io: Io): void {
+  program
+    .command('vergelijk')
+    .description('toon wat een wijziging met de tarieven doet: gewijzigde parameters en de tarieven die ze bewegen')
+    .argument('<basis>', 'de oude situatie: een set, een git-ref (main, HEAD~1, een tag) of ref:set')
+    .argument('[nieuw]', 'de nieuwe situatie (standaard: dezelfde set in de werkmap)')
+    .option('--set <set>', 'de set als een argument alleen een git-ref is', STANDAARD_SET)
+    .option('--markdown', 'Markdown voor een pull request of de samenvatting van een CI-job')
+    .option('--json', 'JSON voor andere programma’s')
+    .option('--max-tekens <n>', 'maximale lengte van de Markdown', '60000')
+    .option('--faal-bij-verschil', 'afsluitcode 1 als er iets verschilt')
+    .action((basisArg: string, nieuwArg: string | undefined, o: { set: string; markdown?: boolean; json?: boolean; maxTekens: string; faalBijVerschil?: boolean }) => {
+      const basis = laadBron(basisArg, o.set, io);
+      const nieuw = laadBron(nieuwArg ?? (basisArg.includes(':') ? basisArg.slice(basisArg.indexOf(':') + 1) || o.set : existsSync(path.join(vindSet(basisArg), 'model.yaml')) ? o.set : o.set), o.set, io);
+      const v = vergelijk(basis.plan, nieuw.plan, parameterWaarden(basis.set, basis.plan.model.peildatum), parameterWaarden(nieuw.set, nieuw.plan.model.peildatum));
+      const signalen = [...signalenVoorVergelijking(nieuw.set, v), ...signalenVoorPlan(nieuw.set, nieuw.plan)];
+      if (o.json) io.out(`${JSON.stringify(vergelijkingJson(v, signalen), null, 2)}\n`);
+      else if (o.markdown) io.out(vergelijkingMarkdown(v, signalen, { maxTekens: Number(o.maxTekens) }));
+      else io.out(vergelijkingTekst(v, signalen));
+      if (o.faalBijVerschil && (v.parameters.length || v.tarieven.length)) throw new Afgebroken(1);
+    });
+
+  program
+    .command('begroting')
+    .description('begrotingseffect: verwachte volumes × tarieven per gemeente, en het verschil met een basisset')
+    .argument('[set]', 'naam of pad van de set', STANDAARD_SET)
+    .option('--basis <set>', 'vergelijk met deze set of git-ref (dezelfde volumes tegen de oude tarieven)')
+    .option('--markdown', 'Markdown')
+    .option('--json', 'JSON')
+    .action((setArg: string, o: { basis?: string; markdown?: boolean; json?: boolean }) => {
+      const nieuw = laadBron(setArg, setArg, io);
+      const basis = o.basis ? laadBron(o.basis, setArg, io) : undefined;
+      const b = berekenBegroting(nieuw.set, nieuw.plan, basis?.plan);
+      if (!b) {
+        io.err(`fout: ${nieuw.set.naam} heeft geen volumes\n  verwacht: een bestand volumes.yaml met per gemeente de verwachte aantallen per product\n  hint: zie docs/parameters.md\n`);
+        throw new Afgebroken(1);
+      }
+      io.out(o.json ? `${JSON.stringify(begrotingJson(b), null, 2)}\n` : o.markdown ? begrotingMarkdown(b) : begrotingTekst(b));
+    });
+
+  program
+    .command('indexeer')
+    .description('maak de volgende indexatieronde: een nieuwe set die op deze voortbouwt, plus het overzicht voor aanbieders')
+    .argument('<set>', 'naam of pad van de set van dit jaar')
+    .requiredOption('--naar <jaar>', 'het nieuwe tariefjaar')
+    .option('--uit <naam>', 'naam van de nieuwe set (standaard: de naam met het nieuwe jaar)')
+    .option('--out <map>', 'map voor het overzicht', 'output')
+    .action(async (setArg: string, o: { naar: string; uit?: string; out: string }) => {
+      const basis = laadBron(setArg, setArg, io);
+      const jaar = Number(o.naar);
+      if (!/^\d{4}$/.test(o.naar) || jaar <= basis.set.tariefjaar) {
+        io.err(`fout: --naar ${o.naar} is geen jaar na ${basis.set.tariefjaar}\n  verwacht: een tariefjaar na dat van de set, meestal ${basis.set.tariefjaar + 1}\n`);
+        throw new Afgebroken(2);
+      }
+      if (basis.set.indexering) {
+        io.err(`fout: ${basis.set.naam} is zelf al een geïndexeerde set\n  hint: indexeer vanuit een set met eigen CAO-tabellen, of neem de nieuwe tabellen op (route 2)\n`);
+        throw new Afgebroken(1);
+      }
+      const bronMap = vindSet(setArg);
+      const naam = o.uit ?? (basis.set.id.includes(String(basis.set.tariefjaar)) ? basis.set.id.replace(String(basis.set.tariefjaar), String(jaar)) : `${basis.set.id}-${jaar}`);
+      const doel = path.join(path.dirname(bronMap), naam);
+      if (existsSync(doel)) {
+        io.err(`fout: ${path.relative(process.cwd(), doel)} bestaat al; indexeer overschrijft nooit een set\n  hint: kies een andere naam met --uit, of verwijder de map als u opnieuw wilt beginnen\n`);
+        throw new Afgebroken(1);
+      }
+      // Check in memory first: nothing is written when index figures are missing.
+      const proef: ParameterSet = { ...basis.set, tariefjaar: jaar, peildatum: `${jaar}-01-01`, indexering: { basisjaar: basis.set.tariefjaar, basisPeildatum: basis.set.peildatum } };
+      const proefPlan = berekenTarieven(proef);
+      if (proefPlan.problemen.length) {
+        io.err(`${formatProblemen(metFragment(proefPlan.problemen))}\n`);
+        io.err('Er is niets geschreven.\n');
+        throw new Afgebroken(1);
+      }
+      mkdirSync(doel, { recursive: true });
+      writeFileSync(
+        path.join(doel, 'model.yaml'),
+        `# Indexatieronde ${jaar}: de tarieven van ${basis.set.naam} (${basis.set.tariefjaar}), geïndexeerd met de
+# indexcijfers uit de set. Gemaakt met: tariefbouw indexeer ${setArg} --naar ${jaar}
+# Wijzigingen voor ${jaar} (nieuwe CAO-tabellen, andere parameters) schrijft u hier als overlay bij.
+basis: ${path.basename(bronMap)}
+naam: ${basis.set.naam.replace(String(basis.set.tariefjaar), String(jaar))}${basis.set.naam.includes(String(basis.set.tariefjaar)) ? '' : ` ${jaar}`}
+regio: ${basis.set.regio}
+tariefjaar: ${jaar}
+versie: "${basis.set.versie}"
+indexering:
+  basisjaar: ${basis.set.tariefjaar}
+`,
+      );
+      writeFileSync(
+        path.join(doel, 'controletotalen.yaml'),
+        `# De controletotalen van ${basis.set.tariefjaar} gelden niet meer voor ${jaar}. Neem hier de tarieven op
+# die het inkoopteam voor ${jaar} vaststelt.
+controletotalen: []
+`,
+      );
+      const nieuw = laadBron(doel, naam, io);
+      const overzicht = indexatieOverzicht(basis.plan, nieuw.plan);
+      const uitMap = path.resolve(o.out, naam);
+      schrijfMapAtomisch(
+        uitMap,
+        new Map<string, string | Buffer>([
+          [`indexatie-${jaar}.md`, indexatieMarkdown(overzicht)],
+          [`indexatie-${jaar}.xlsx`, await schrijfXlsx(overzicht.werkboek)],
+        ]),
+      );
+      io.err(`tariefbouw: nieuwe set ${path.relative(process.cwd(), doel)}/ (model.yaml, controletotalen.yaml)\n`);
+      io.err(`tariefbouw: overzicht voor aanbieders in ${path.relative(process.cwd(), uitMap)}/: indexatie-${jaar}.md, indexatie-${jaar}.xlsx\n`);
+    });
+}

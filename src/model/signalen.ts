@@ -1,0 +1,129 @@
+/**
+ * Signals for reviewers: not errors, but things a reviewer should look at.
+ * Shown as warnings by `controleer` and in the `vergelijk` report. Pure.
+ */
+import { Decimal, HONDERD } from '../shared/decimal.ts';
+import type { ParameterSet, Param } from '../params/types.ts';
+import { waardeOp } from '../params/regels.ts';
+import type { Tarief, Tarievenplan } from './types.ts';
+import type { Vergelijking } from './vergelijk.ts';
+
+export interface Signaal {
+  soort: 'onder_kostprijs' | 'onder_minimumloon' | 'jeugd_wmo_verschil' | 'oude_bron' | 'grote_beweging';
+  melding: string;
+  /** file:line the signal is about, where there is one */
+  plek?: string;
+  bestand?: string;
+  regel?: number;
+  kolom?: number;
+}
+
+const g = (d: Decimal, dp = 2) => d.toFixed(dp).replace('.', ',');
+
+function drempel(p: Param | undefined, datum: string): Decimal | undefined {
+  return p ? waardeOp(p, datum)?.waarde : undefined;
+}
+
+function maandenTerug(datum: string, maanden: number): string {
+  const [j, m, d] = datum.split('-').map(Number) as [number, number, number];
+  const totaal = j * 12 + (m - 1) - maanden;
+  return `${Math.floor(totaal / 12)}-${String((totaal % 12) + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+export function signalenVoorPlan(set: ParameterSet, plan: Tarievenplan): Signaal[] {
+  const uit: Signaal[] = [];
+  const datum = plan.model.peildatum;
+  for (const t of plan.tarieven) {
+    const tarief = t.tariefPerUur ?? t.tarief;
+    if (t.kostprijs && tarief.lt(t.kostprijs)) {
+      const h = set.producten.find((p) => p.code === t.product)?.herkomst;
+      uit.push({
+        soort: 'onder_kostprijs',
+        melding: `${t.product} ${t.variant}: tarief ${g(tarief)} ligt onder de eigen kostprijs ${g(t.kostprijs)}`,
+        ...(h ? { plek: `${h.bestand}:${h.regel}`, ...h } : {}),
+      });
+    }
+  }
+  const s = set.signalen;
+  if (!s) return uit;
+  const wml = drempel(s.minimumloonPerUur, datum);
+  if (wml) {
+    const gezien = new Set<string>();
+    for (const t of plan.tarieven) {
+      for (const st of t.opbouw) {
+        const m = /^personeel\.([^.]+)\.jaarsalaris$/.exec(st.stap);
+        if (!m) continue;
+        const uren = t.opbouw.flatMap((x) => x.parameters).find((p) => p.pad.endsWith('.uren_per_week'));
+        if (!uren) continue;
+        const sleutel = `${t.cao}|${m[1]}`;
+        if (gezien.has(sleutel)) continue;
+        gezien.add(sleutel);
+        const perUur = st.waarde.div(uren.waarde.times(52));
+        if (perUur.lt(wml)) {
+          const sal = t.opbouw.find((x) => x.stap === `personeel.${m[1]}.salaris`)?.parameters.find((p) => p.pad.includes('.trede['));
+          uit.push({
+            soort: 'onder_minimumloon',
+            melding: `${t.cao} ${m[1]}: uurloon ${g(perUur)} ligt onder het wettelijk minimumloon ${g(wml)} (${datum})`,
+            ...(sal ? { plek: `${sal.bestand}:${sal.regel}`, bestand: sal.bestand, regel: sal.regel, kolom: sal.kolom } : {}),
+          });
+        }
+      }
+    }
+  }
+  const maxVerschil = drempel(s.jeugdWmoVerschil, datum);
+  if (maxVerschil) {
+    const basis = (code: string): Tarief | undefined => plan.tarieven.find((t) => t.product === code && t.variant === 'basistarief');
+    const mix = (code: string) => {
+      const p = set.producten.find((x) => x.code === code);
+      if (!p || p.berekening !== 'kostprijs') return undefined;
+      const gg = p.groepsgrootte ? waardeOp(p.groepsgrootte, datum)?.waarde.toFixed() : '1';
+      return `${p.eenheid}|${gg}|${p.inzet.map((i) => `${i.niveau}:${i.aantal.toFixed()}`).sort().join('+')}`;
+    };
+    const jeugd = set.producten.filter((p) => p.wet === 'jeugdwet');
+    const wmo = set.producten.filter((p) => p.wet === 'wmo');
+    for (const j of jeugd) {
+      const mj = mix(j.code);
+      if (!mj) continue;
+      for (const w of wmo) {
+        if (mix(w.code) !== mj) continue;
+        const tj = basis(j.code);
+        const tw = basis(w.code);
+        if (!tj || !tw) continue;
+        const a = tj.tariefPerUur ?? tj.tarief;
+        const b = tw.tariefPerUur ?? tw.tarief;
+        const verschil = a.minus(b).abs().div(Decimal.min(a, b)).times(HONDERD);
+        if (verschil.gt(maxVerschil)) {
+          uit.push({
+            soort: 'jeugd_wmo_verschil',
+            melding: `${j.code} (Jeugdwet, ${g(a)}) en ${w.code} (Wmo, ${g(b)}) hebben dezelfde inzet maar verschillen ${g(verschil, 1)} %, meer dan ${g(maxVerschil, 1)} %: let op de overgang 18-/18+`,
+            plek: `${j.herkomst.bestand}:${j.herkomst.regel}`,
+            ...j.herkomst,
+          });
+        }
+      }
+    }
+  }
+  if (s.maximaleBronleeftijdMaanden !== undefined) {
+    const grens = maandenTerug(datum, s.maximaleBronleeftijdMaanden);
+    for (const p of set.parameters) {
+      const w = waardeOp(p, datum);
+      if (w?.bron.datum && w.bron.datum < grens) {
+        uit.push({
+          soort: 'oude_bron',
+          melding: `${p.pad}: de bron is van ${w.bron.datum}, ouder dan ${s.maximaleBronleeftijdMaanden} maanden voor de peildatum`,
+          plek: `${w.herkomst.bestand}:${w.herkomst.regel}`,
+          ...w.herkomst,
+        });
+      }
+    }
+  }
+  return uit;
+}
+
+export function signalenVoorVergelijking(set: ParameterSet, v: Vergelijking): Signaal[] {
+  const max = drempel(set.signalen?.maximaleTariefbeweging, v.nieuw.peildatum);
+  if (!max) return [];
+  return v.tarieven
+    .filter((t) => t.deltaProcent && t.deltaProcent.abs().gt(max))
+    .map((t) => ({ soort: 'grote_beweging' as const, melding: `${t.product} ${t.variant} beweegt ${g(t.deltaProcent!, 1)} % in één ronde, meer dan ${g(max, 1)} %` }));
+}

@@ -1,0 +1,142 @@
+/** `vergelijk`: which parameters changed and exactly which tariffs they moved, from folders and from git refs. */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { laadParameterset } from '../../src/params/laden.ts';
+import { berekenTarieven } from '../../src/model/bereken.ts';
+import { vergelijk } from '../../src/model/vergelijk.ts';
+import { vergelijkingMarkdown } from '../../src/docmodel/vergelijking.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const tmp = mkdtempSync(path.join(tmpdir(), 'tariefbouw-vergelijk-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+async function run(args: string[], cwd = ROOT) {
+  let out = '';
+  let err = '';
+  const oud = process.cwd();
+  process.chdir(cwd);
+  try {
+    const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
+    return { code, out, err };
+  } finally {
+    process.chdir(oud);
+  }
+}
+
+describe('vergelijk twee mappen', () => {
+  // A copy of the default set in which one CAO table changed: every amount of CAO Jeugdzorg + 2 %.
+  const kopie = path.join(tmp, 'models', 'voorbeeldregio-2027');
+  cpSync(path.join(ROOT, 'models/voorbeeldregio-2027'), kopie, { recursive: true });
+  const caoBestand = path.join(kopie, 'cao/jeugdzorg.yaml');
+  const tekst = readFileSync(caoBestand, 'utf8');
+  const gewijzigd = tekst.replace(/("\d+":\s*\[)([^\]]+)\]/g, (_, kop: string, lijst: string) => `${kop}${lijst.split(',').map((x) => (x.trim() === 'null' ? ' null' : ` ${(Number(x) * 1.02).toFixed(2)}`)).join(',').trimStart()}]`);
+  expect(gewijzigd).not.toBe(tekst);
+  writeFileSync(caoBestand, gewijzigd);
+  writeFileSync(path.join(kopie, 'controletotalen.yaml'), 'controletotalen: []\n');
+
+  it('noemt precies de tarieven die bewegen, met het juiste verschil', async () => {
+    const r = await run(['vergelijk', path.join(ROOT, 'models/voorbeeldregio-2027'), kopie, '--json']);
+    expect(r.code, r.err).toBe(0);
+    const j = JSON.parse(r.out);
+    const oud = berekenTarieven(laadParameterset(path.join(ROOT, 'models/voorbeeldregio-2027')).set);
+    const nieuw = berekenTarieven(laadParameterset(kopie).set);
+    const verwacht = new Map<string, string>();
+    for (const t of nieuw.tarieven) {
+      const o = oud.tarieven.find((x) => x.product === t.product && x.variant === t.variant)!;
+      if (!o.tarief.eq(t.tarief)) verwacht.set(`${t.product}/${t.variant}`, t.tarief.minus(o.tarief).toFixed(2));
+    }
+    expect(verwacht.size).toBeGreaterThan(5);
+    const gevonden = new Map<string, string>(j.tarieven.map((t: { product: string; variant: string; delta: string }) => [`${t.product}/${t.variant}`, t.delta]));
+    expect(gevonden).toEqual(verwacht);
+    // only products under CAO Jeugdzorg move, and only the Jeugdzorg table changed
+    const set = laadParameterset(kopie).set;
+    for (const sleutel of gevonden.keys()) {
+      const p = set.producten.find((x) => x.code === sleutel.split('/')[0])!;
+      expect(p.berekening !== 'overgenomen' && p.caos.includes('jeugdzorg'), sleutel).toBe(true);
+    }
+    expect(j.parameters.length).toBeGreaterThan(0);
+    for (const p of j.parameters) expect(p.pad).toMatch(/^cao\.jeugdzorg\.tabel\.schaal/);
+    // each changed parameter lists the tariffs it moved (the reverse of the opbouw)
+    const bewogen = new Set(j.parameters.flatMap((p: { tarieven: string[] }) => p.tarieven));
+    expect(bewogen).toEqual(new Set(gevonden.keys()));
+  });
+
+  it('geeft Markdown voor een pull request, met een afkapregel als het te lang wordt', async () => {
+    const r = await run(['vergelijk', path.join(ROOT, 'models/voorbeeldregio-2027'), kopie, '--markdown']);
+    expect(r.out).toMatch(/^## Tariefimpact: Voorbeeldregio 2027 → Voorbeeldregio 2027/);
+    expect(r.out).toContain('| product | variant | eenheid | oud | nieuw | Δ € | Δ % | door |');
+    const kort = vergelijkingMarkdown(
+      vergelijk(berekenTarieven(laadParameterset(path.join(ROOT, 'models/voorbeeldregio-2027')).set), berekenTarieven(laadParameterset(kopie).set)),
+      [],
+      { maxTekens: 1500 },
+    );
+    expect(kort.length).toBeLessThan(1800);
+    expect(kort).toContain('> Afgekapt:');
+  });
+
+  it('afsluitcode 0 bij verschil, 1 met --faal-bij-verschil, 0 zonder verschil', async () => {
+    const basis = path.join(ROOT, 'models/voorbeeldregio-2027');
+    expect((await run(['vergelijk', basis, kopie])).code).toBe(0);
+    expect((await run(['vergelijk', basis, kopie, '--faal-bij-verschil'])).code).toBe(1);
+    const gelijk = await run(['vergelijk', basis, basis, '--faal-bij-verschil']);
+    expect(gelijk.code).toBe(0);
+    expect(gelijk.out).toContain('Geen verschil.');
+  });
+
+  it('meldt toegevoegde en vervallen producten als zodanig, niet als fout', async () => {
+    const r = await run(['vergelijk', path.join(ROOT, 'test/fixtures/sets/volledig'), path.join(ROOT, 'test/fixtures/sets/e2-esf'), '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.samenvatting.productenNieuw).toEqual(['99E02']);
+    expect(j.samenvatting.productenVervallen).toContain('45A01');
+  });
+
+  it('een onbekende set of ref geeft een Nederlandse melding en afsluitcode 1', async () => {
+    const r = await run(['vergelijk', 'bestaat-niet-xyz']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("fout: 'bestaat-niet-xyz' is geen parameterset en geen git-ref");
+  });
+});
+
+describe('vergelijk git-refs', () => {
+  const repo = path.join(tmp, 'repo');
+  const git = (...a: string[]) => execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.org', ...a], { cwd: repo, stdio: 'pipe' });
+  cpSync(path.join(ROOT, 'test/fixtures/sets/volledig'), path.join(repo, 'models/volledig'), { recursive: true });
+  git('init', '-q', '-b', 'main');
+  git('add', '.');
+  git('commit', '-qm', 'eerste');
+  const opslagen = path.join(repo, 'models/volledig/opslagen.yaml');
+  const origineel = readFileSync(opslagen, 'utf8');
+  writeFileSync(opslagen, origineel.replace(/(standaard:\n {4}eenheid: procent\n {4}waarde: )20/, '$121'));
+  git('commit', '-qam', 'overhead 21 procent');
+  git('tag', 'v2');
+
+  it('leest beide kanten uit git zonder de werkmap te veranderen', async () => {
+    writeFileSync(opslagen, origineel.replace(/(standaard:\n {4}eenheid: procent\n {4}waarde: )20/, '$125'));
+    const r = await run(['vergelijk', 'HEAD~1', 'v2', '--set', 'volledig', '--json'], repo);
+    expect(r.code, r.err).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.parameters.map((p: { pad: string }) => p.pad)).toEqual(['opslagen.overhead.standaard']);
+    expect(j.parameters[0].oud.waarde).toBe('20');
+    expect(j.parameters[0].nieuw.waarde).toBe('21');
+    // the uncommitted change (25 %) is untouched and not used for v2
+    expect(readFileSync(opslagen, 'utf8')).toContain('waarde: 25');
+    // ref against the working tree
+    const w = await run(['vergelijk', 'main', '--set', 'volledig', '--json'], repo);
+    expect(JSON.parse(w.out).parameters[0].nieuw.waarde).toBe('25');
+    writeFileSync(opslagen, readFileSync(opslagen, 'utf8').replace('waarde: 25', 'waarde: 21'));
+  });
+
+  it('meldt een onbekende ref en een set die op die ref niet bestaat', async () => {
+    const a = await run(['vergelijk', 'HEAD~1:volledig', 'geen-ref-abc:volledig'], repo);
+    expect(a.code).toBe(1);
+    expect(a.err).toContain("fout: onbekende git-ref 'geen-ref-abc'");
+    const b = await run(['vergelijk', 'HEAD~1:andere-set', 'volledig'], repo);
+    expect(b.code).toBe(1);
+    expect(b.err).toContain("fout: de set models/andere-set bestaat niet op 'HEAD~1'");
+  });
+});
