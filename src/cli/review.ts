@@ -1,5 +1,5 @@
 /** Commands for review and indexation rounds: vergelijk, indexeer, begroting. */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { laadParameterset } from '../params/laden.ts';
@@ -149,6 +149,7 @@ basis: ${path.basename(bronMap)}
 naam: ${basis.set.naam.replace(String(basis.set.tariefjaar), String(jaar))}${basis.set.naam.includes(String(basis.set.tariefjaar)) ? '' : ` ${jaar}`}
 regio: ${basis.set.regio}
 tariefjaar: ${jaar}
+peildatum: ${jaar}-01-01
 versie: "${basis.set.versie}"
 indexering:
   basisjaar: ${basis.set.tariefjaar}
@@ -161,7 +162,14 @@ indexering:
 controletotalen: []
 `,
       );
-      const nieuw = laadBron(doel, naam, io);
+      let nieuw: Bron;
+      try {
+        nieuw = laadBron(doel, naam, io);
+      } catch (e) {
+        rmSync(doel, { recursive: true, force: true });
+        io.err('Er is niets geschreven.\n');
+        throw e;
+      }
       const overzicht = indexatieOverzicht(basis.plan, nieuw.plan);
       const uitMap = path.resolve(o.out, naam);
       schrijfMapAtomisch(

@@ -25,7 +25,16 @@ export function controleerRegels(set: T.ParameterSet): Probleem[] {
   const datum = set.indexering?.basisPeildatum ?? set.peildatum;
   for (const p of set.parameters) {
     const d = /^(indexcijfers|signalen)\./.test(p.pad) ? set.peildatum : datum;
-    if (!waardeOp(p, d)) {
+    if (!waardeOp(p, d) && p.pad.startsWith('signalen.')) {
+      uit.push({
+        ernst: 'waarschuwing',
+        ...p.herkomst,
+        melding: `${p.pad} geldt niet op de peildatum ${d}: dit signaal staat uit`,
+        verwacht: `een drempel met geldig_van ≤ ${d} ≤ geldig_tot`,
+        gevonden: `waarden voor ${perioden(p.reeks)}`,
+        hint: 'voeg een drempel voor dit tariefjaar toe als u het signaal wilt houden',
+      });
+    } else if (!waardeOp(p, d)) {
       uit.push({
         ernst: 'fout',
         ...p.herkomst,

@@ -1,0 +1,181 @@
+/** `indexeer` and `begroting` end to end, and the reviewer signals. */
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { laadParameterset } from '../../src/params/laden.ts';
+import { berekenTarieven } from '../../src/model/bereken.ts';
+import { berekenBegroting } from '../../src/model/begroting.ts';
+import { signalenVoorPlan, signalenVoorVergelijking } from '../../src/model/signalen.ts';
+import { vergelijk } from '../../src/model/vergelijk.ts';
+import { Decimal } from '../../src/shared/decimal.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const tmp = mkdtempSync(path.join(tmpdir(), 'tariefbouw-indexeer-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+async function run(args: string[], cwd: string) {
+  let out = '';
+  let err = '';
+  const oud = process.cwd();
+  process.chdir(cwd);
+  try {
+    return { code: await main(args, { out: (s) => (out += s), err: (s) => (err += s) }), out, err };
+  } finally {
+    process.chdir(oud);
+  }
+}
+
+describe('indexeer', () => {
+  const werk = path.join(tmp, 'werk');
+  cpSync(path.join(ROOT, 'test/fixtures/sets/volledig'), path.join(werk, 'models/volledig'), { recursive: true });
+  cpSync(path.join(ROOT, 'test/fixtures/sets/volledig-geindexeerd/indexcijfers.yaml'), path.join(werk, 'models/volledig/indexcijfers.yaml'));
+
+  it('maakt een kleine overlay-set en het overzicht voor aanbieders', async () => {
+    const r = await run(['indexeer', 'volledig', '--naar', '2027'], werk);
+    expect(r.code, r.err).toBe(0);
+    const model = readFileSync(path.join(werk, 'models/volledig-2027/model.yaml'), 'utf8');
+    expect(model).toContain('basis: volledig');
+    expect(model).toContain('indexering:\n  basisjaar: 2026');
+    // the new set gives the same tariffs as the fixture made by hand with the same index figures
+    const nieuw = berekenTarieven(laadParameterset(path.join(werk, 'models/volledig-2027')).set);
+    const fixture = berekenTarieven(laadParameterset(path.join(ROOT, 'test/fixtures/sets/volledig-geindexeerd')).set);
+    expect(nieuw.tarieven.map((t) => `${t.product}/${t.variant} ${t.tarief.toFixed(2)}`)).toEqual(fixture.tarieven.map((t) => `${t.product}/${t.variant} ${t.tarief.toFixed(2)}`));
+    const md = readFileSync(path.join(werk, 'output/volledig-2027/indexatie-2027.md'), 'utf8');
+    expect(md).toContain('| 45A01 Ambulante jeugdhulp hbo | alfa | minuut | € 1,28 | 6,30 % | € 1,36 |');
+    expect(md).toContain('| 02A01 Begeleiding basis (overgenomen) | vast | minuut | € 0,93 | — | € 0,93 |');
+    expect(existsSync(path.join(werk, 'output/volledig-2027/indexatie-2027.xlsx'))).toBe(true);
+  });
+
+  it('overschrijft nooit een bestaande set', async () => {
+    const r = await run(['indexeer', 'volledig', '--naar', '2027'], werk);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('models/volledig-2027 bestaat al; indexeer overschrijft nooit een set');
+  });
+
+  it('ontbrekende indexcijfers voor het doeljaar: melding, afsluitcode 1, niets geschreven', async () => {
+    const r = await run(['indexeer', 'volledig', '--naar', '2028', '--uit', 'volledig-2028'], werk);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('fout: indexcijfers voor 2028 ontbreken');
+    expect(r.err).toContain('fout: definitieve indexcijfers voor 2027 ontbreken');
+    expect(existsSync(path.join(werk, 'models/volledig-2028'))).toBe(false);
+  });
+
+  it('route 2 (opnieuw rekenen met nieuwe tabellen) is te vergelijken met route 1', async () => {
+    // route 2: the same set with every salary 5 % higher, the tables dated in 2027
+    const route2 = path.join(werk, 'models/volledig-2027-herberekend');
+    cpSync(path.join(werk, 'models/volledig'), route2, { recursive: true });
+    for (const f of ['model.yaml', 'cao/alfa.yaml', 'cao/beta.yaml', 'productiviteit.yaml', 'opslagen.yaml', 'varianten.yaml', 'producten/jeugd.yaml', 'producten/wmo.yaml', 'aanbieders/kleine-groep.yaml']) {
+      const p = path.join(route2, f);
+      let t = readFileSync(p, 'utf8').replaceAll('2026-', '2027-').replace('tariefjaar: 2026', 'tariefjaar: 2027');
+      if (f.startsWith('cao/')) t = t.replace(/\[([\d., ]+)\]/g, (_, l: string) => `[${l.split(',').map((x) => new Decimal(x.trim()).times('1.05').toFixed(2)).join(', ')}]`);
+      await import('node:fs').then((fs) => fs.writeFileSync(p, t));
+    }
+    const r = await run(['vergelijk', 'volledig-2027', 'volledig-2027-herberekend', '--json'], werk);
+    expect(r.code, r.err).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.tarieven.length).toBeGreaterThan(10);
+    expect(j.parameters.some((p: { pad: string }) => p.pad.startsWith('cao.alfa.tabel.schaal'))).toBe(true);
+  });
+});
+
+describe('begroting', () => {
+  const { set } = laadParameterset(path.join(ROOT, 'test/fixtures/sets/volledig-review'));
+  const plan = berekenTarieven(set);
+
+  it('het totaal is de som van p × q, tot op de cent', () => {
+    const b = berekenBegroting(set, plan)!;
+    let som = new Decimal(0);
+    for (const g of set.volumes!.gemeenten) {
+      let gemeente = new Decimal(0);
+      for (const q of g.volumes) {
+        const t = plan.tarieven.find((x) => x.product === q.product && x.variant === 'basistarief') ?? plan.tarieven.find((x) => x.product === q.product && x.variant === 'vast')!;
+        gemeente = gemeente.plus(t.tarief.times(q.aantal));
+      }
+      expect(b.gemeenten.find((x) => x.id === g.id)!.totaal.toFixed(2)).toBe(gemeente.toFixed(2));
+      som = som.plus(gemeente);
+    }
+    expect(b.totaal.toFixed(2)).toBe(som.toFixed(2));
+    expect(b.totaal.toFixed(2)).toBe('594333.83');
+  });
+
+  it('toont het verschil met een basisset per gemeente', async () => {
+    const r = await run(['begroting', path.join(ROOT, 'test/fixtures/sets/volledig-review'), '--basis', path.join(ROOT, 'test/fixtures/sets/volledig-conventies'), '--json'], ROOT);
+    expect(r.code, r.err).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.totaal).toBe('594333.83');
+    expect(new Decimal(j.totaal).minus(j.basis_totaal).toFixed(2)).toBe('-28854.13');
+  });
+
+  it('een set zonder volumes geeft een melding', async () => {
+    const r = await run(['begroting', path.join(ROOT, 'test/fixtures/sets/volledig')], ROOT);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('heeft geen volumes');
+  });
+});
+
+describe('signalen', () => {
+  const { set } = laadParameterset(path.join(ROOT, 'test/fixtures/sets/volledig-review'));
+  const plan = berekenTarieven(set);
+
+  it('een uurloon onder het minimumloon', () => {
+    const s = signalenVoorPlan(set, plan).filter((x) => x.soort === 'onder_minimumloon');
+    expect(s.map((x) => x.melding)).toEqual([
+      'alfa mbo: uurloon 19,87 ligt onder het wettelijk minimumloon 25,00 (2026-01-01)',
+      'beta mbo: uurloon 21,00 ligt onder het wettelijk minimumloon 25,00 (2026-01-01)',
+    ]);
+  });
+
+  it('een Jeugd- en een Wmo-product met dezelfde inzet en te groot tariefverschil (18-/18+)', () => {
+    const p = set.producten.find((x) => x.code === '02A02')!;
+    const oud = p.wet;
+    p.wet = 'jeugdwet';
+    const kopie = set.producten.find((x) => x.code === '45A01')!;
+    const oudInzet = kopie.berekening === 'kostprijs' ? kopie.inzet : [];
+    const oudEenheid = kopie.eenheid;
+    const oudeCaos = kopie.berekening === 'kostprijs' ? kopie.caos : [];
+    try {
+      // same staff mix, but the Jeugd product only under CAO Beta: a different tariff
+      if (kopie.berekening === 'kostprijs') kopie.caos = ['beta'];
+      // make 45A01 (Jeugd) an hourly mbo product like 02A02, and 02A02 the Wmo side
+      p.wet = 'wmo';
+      if (kopie.berekening === 'kostprijs') kopie.inzet = (p as typeof kopie).inzet;
+      kopie.eenheid = 'uur';
+      const s = signalenVoorPlan(set, berekenTarieven(set)).filter((x) => x.soort === 'jeugd_wmo_verschil');
+      expect(s.length).toBe(1);
+      expect(s[0]!.melding).toMatch(/^45A01 \(Jeugdwet, .*\) en 02A02 \(Wmo, .*\) hebben dezelfde inzet maar verschillen/);
+    } finally {
+      p.wet = oud;
+      if (kopie.berekening === 'kostprijs') {
+        kopie.inzet = oudInzet;
+        kopie.caos = oudeCaos;
+      }
+      kopie.eenheid = oudEenheid;
+    }
+  });
+
+  it('een bron ouder dan toegestaan, en een tarief onder de eigen kostprijs', () => {
+    const param = set.parameters.find((x) => x.pad === 'opslagen.winst_en_risico')!;
+    const w = param.reeks[0]!;
+    const oudeBron = w.bron;
+    const oudeWaarde = w.waarde;
+    w.bron = { titel: 'oud besluit', datum: '2024-01-01' };
+    w.waarde = new Decimal(-5);
+    try {
+      const s = signalenVoorPlan(set, berekenTarieven(set));
+      expect(s.some((x) => x.soort === 'oude_bron' && x.melding.startsWith('opslagen.winst_en_risico: de bron is van 2024-01-01'))).toBe(true);
+      expect(s.some((x) => x.soort === 'onder_kostprijs')).toBe(true);
+    } finally {
+      w.bron = oudeBron;
+      w.waarde = oudeWaarde;
+    }
+  });
+
+  it('een tarief dat in één ronde meer beweegt dan de drempel', () => {
+    const basis = berekenTarieven(laadParameterset(path.join(ROOT, 'test/fixtures/sets/volledig-conventies')).set);
+    const s = signalenVoorVergelijking(set, vergelijk(basis, plan));
+    expect(s.length).toBeGreaterThan(0);
+    expect(s[0]!.melding).toMatch(/beweegt -?[\d,]+ % in één ronde, meer dan 5,0 %/);
+  });
+});
