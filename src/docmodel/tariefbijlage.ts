@@ -395,7 +395,79 @@ export function tariefbijlageWerkboek(set: ParameterSet, plan: Tarievenplan): We
     voettekst: 'Toelichting',
   };
 
-  const volgorde = [toelichting, tarievenBlad, ...opbouwBladen.map((o) => o.blad), ...(aanbiedersBlad ? [aanbiedersBlad] : []), parametersBlad, functiehuisBlad, ...bladen];
+  // --- Begroting: volume × tarief per gemeente, live over the tariff cells (only when the set has volumes)
+  let begrotingBlad: Blad | undefined;
+  if (set.volumes) {
+    const v = set.volumes;
+    const naam = veiligeBladnaam('Begroting', bladnamen);
+    const titel = [`Begrotingseffect ${plan.model.tariefjaar}: verwacht volume × tarief (variant ${v.variant}) per gemeente`, 'De gele aantallen zijn invoer; tarief en bedrag rekenen mee met de opbouw.'];
+    const rijen: (Cel | null)[][] = [];
+    const eersteRij = titel.length + 2;
+    const totaalCellen: string[] = [];
+    for (const g of v.gemeenten) {
+      const start = eersteRij + rijen.length;
+      for (const q of g.volumes) {
+        const van = plan.tarieven.filter((x) => x.product === q.product);
+        const t = van.find((x) => x.variant === v.variant) ?? van.find((x) => x.variant === 'vast') ?? van.find((x) => x.variant === 'basistarief');
+        if (!t) continue;
+        const laatste = blokStappen(t);
+        const eind = vind(t.product, t.variant, laatste[laatste.length - 1]!.stap);
+        const rij = eersteRij + rijen.length;
+        rijen.push([
+          tekst(g.naam),
+          tekst(t.product),
+          tekst(t.productnaam),
+          tekst(t.variant),
+          { waarde: q.aantal, formaat: 'aantal', stijl: 'invoer' },
+          { formule: bladRef(eind.blad, eind.rij, 6, naam), resultaat: t.tarief, formaat: 'euro', stijl: 'berekend' },
+          { formule: `E${rij}*F${rij}`, resultaat: t.tarief.times(q.aantal), formaat: 'euro', stijl: 'berekend' },
+        ]);
+      }
+      const eind = eersteRij + rijen.length - 1;
+      const som = g.volumes.reduce((acc, q) => {
+        const van = plan.tarieven.filter((x) => x.product === q.product);
+        const t = van.find((x) => x.variant === v.variant) ?? van.find((x) => x.variant === 'vast') ?? van.find((x) => x.variant === 'basistarief');
+        return t ? acc.plus(t.tarief.times(q.aantal)) : acc;
+      }, plan.tarieven[0]!.tarief.times(0));
+      const rij = eersteRij + rijen.length;
+      rijen.push([tekst(`Totaal ${g.naam}`, 'kop'), null, null, null, null, null, { formule: `SUM(G${start}:G${eind})`, resultaat: som, formaat: 'euro', stijl: 'tarief' }]);
+      totaalCellen.push(`G${rij}`);
+      rijen.push([]);
+    }
+    const totaal = v.gemeenten.flatMap((g) => g.volumes).reduce((acc, q) => {
+      const van = plan.tarieven.filter((x) => x.product === q.product);
+      const t = van.find((x) => x.variant === v.variant) ?? van.find((x) => x.variant === 'vast') ?? van.find((x) => x.variant === 'basistarief');
+      return t ? acc.plus(t.tarief.times(q.aantal)) : acc;
+    }, plan.tarieven[0]!.tarief.times(0));
+    rijen.push([tekst('Totaal regio', 'kop'), null, null, null, null, null, { formule: totaalCellen.join('+') || '0', resultaat: totaal, formaat: 'euro', stijl: 'tarief' }]);
+    begrotingBlad = {
+      naam,
+      titel,
+      kolommen: [
+        { kop: 'gemeente', breedte: 24 },
+        { kop: 'product', breedte: 10 },
+        { kop: 'productnaam', breedte: 40 },
+        { kop: 'variant', breedte: 16 },
+        { kop: 'aantal', breedte: 14 },
+        { kop: 'tarief', breedte: 14 },
+        { kop: 'bedrag', breedte: 18 },
+      ],
+      rijen,
+      liggend: true,
+      voettekst: 'Begroting',
+    };
+  }
+
+  const volgorde = [
+    toelichting,
+    tarievenBlad,
+    ...opbouwBladen.map((o) => o.blad),
+    ...(aanbiedersBlad ? [aanbiedersBlad] : []),
+    ...(begrotingBlad ? [begrotingBlad] : []),
+    parametersBlad,
+    functiehuisBlad,
+    ...bladen,
+  ];
   return {
     titel: `Tariefbijlage ${set.regio} ${plan.model.tariefjaar}`,
     onderwerp: `Reële tarieven ${plan.model.tariefjaar} met opbouw`,

@@ -56,12 +56,25 @@ export interface Vergelijking {
 }
 
 /** A table's date is part of its path; the same cell in next year's table is the same parameter. */
+const padCache = new Map<string, string>();
 export function vergelijkPad(pad: string): string {
-  return pad.replace(/\.tabel\[\d{4}-\d{2}-\d{2}\]/, '.tabel');
+  let v = padCache.get(pad);
+  if (v === undefined) {
+    v = pad.replace(/\.tabel\[\d{4}-\d{2}-\d{2}\]/, '.tabel');
+    padCache.set(pad, v);
+  }
+  return v;
 }
 
+// Steps are shared between tariffs, so the same parameter object comes by many times.
+const waardeCache = new WeakMap<ParamGebruik, ParamWaarde>();
 function waardeVan(p: ParamGebruik): ParamWaarde {
-  return { pad: vergelijkPad(p.pad), waarde: p.weergave ?? p.waarde.toFixed(), eenheid: p.eenheid, bestand: p.bestand, regel: p.regel, bron: p.bron, status: p.status };
+  let w = waardeCache.get(p);
+  if (!w) {
+    w = { pad: vergelijkPad(p.pad), waarde: p.weergave ?? p.waarde.toFixed(), eenheid: p.eenheid, bestand: p.bestand, regel: p.regel, bron: p.bron, status: p.status };
+    waardeCache.set(p, w);
+  }
+  return w;
 }
 
 /**
@@ -84,8 +97,9 @@ export function afhankelijkheden(plan: Tarievenplan): Map<string, ParamGebruik[]
       for (const e of verwijzingen(s.expr).extern) ps.push(...van(`${e.product}/${e.variant}`));
     }
     bezig.delete(sleutel);
-    uit.set(sleutel, ps);
-    return ps;
+    const uniek = [...new Set(ps)];
+    uit.set(sleutel, uniek);
+    return uniek;
   };
   for (const k of index.keys()) van(k);
   return uit;
@@ -94,12 +108,17 @@ export function afhankelijkheden(plan: Tarievenplan): Map<string, ParamGebruik[]
 function parametersVan(plan: Tarievenplan, extra: ParamWaarde[]): { waarden: Map<string, ParamWaarde>; gebruik: Map<string, Set<string>> } {
   const waarden = new Map<string, ParamWaarde>();
   const gebruik = new Map<string, Set<string>>();
+  const perProduct = new Map<string, string[]>();
+  for (const t of plan.tarieven) {
+    const l = perProduct.get(t.product) ?? [];
+    l.push(`${t.product}/${t.variant}`);
+    perProduct.set(t.product, l);
+  }
   for (const e of extra) {
     waarden.set(e.pad, e);
     if (e.producten) {
-      const g = new Set<string>();
-      for (const t of plan.tarieven) if (e.producten === 'alle' || e.producten.includes(t.product)) g.add(`${t.product}/${t.variant}`);
-      gebruik.set(e.pad, g);
+      const lijsten = e.producten === 'alle' ? [...perProduct.values()] : e.producten.map((p) => perProduct.get(p) ?? []);
+      gebruik.set(e.pad, new Set(lijsten.flat()));
     }
   }
   for (const [sleutel, ps] of afhankelijkheden(plan)) {
@@ -124,7 +143,18 @@ export function vergelijk(basis: Tarievenplan, nieuw: Tarievenplan, extraBasis: 
 
   const oudT = new Map(basis.tarieven.map((t) => [`${t.product}/${t.variant}`, t]));
   const nieuwT = new Map(nieuw.tarieven.map((t) => [`${t.product}/${t.variant}`, t]));
-  const keuzes = [...extraBasis, ...extraNieuw].filter((e) => e.producten);
+  const keuzeAlle: string[] = [];
+  const keuzePerProduct = new Map<string, string[]>();
+  for (const e of [...extraBasis, ...extraNieuw]) {
+    if (!e.producten) continue;
+    if (e.producten === 'alle') keuzeAlle.push(e.pad);
+    else
+      for (const p of e.producten) {
+        const l = keuzePerProduct.get(p) ?? [];
+        l.push(e.pad);
+        keuzePerProduct.set(p, l);
+      }
+  }
   const afhOud = afhankelijkheden(basis);
   const afhNieuw = afhankelijkheden(nieuw);
   const gebruiktDoor = (t: Tarief | undefined) =>
@@ -132,7 +162,8 @@ export function vergelijk(basis: Tarievenplan, nieuw: Tarievenplan, extraBasis: 
       t
         ? [
             ...[...(afhOud.get(`${t.product}/${t.variant}`) ?? []), ...(afhNieuw.get(`${t.product}/${t.variant}`) ?? [])].map((p) => vergelijkPad(p.pad)),
-            ...keuzes.filter((e) => e.producten === 'alle' || e.producten!.includes(t.product)).map((e) => e.pad),
+            ...keuzeAlle,
+            ...(keuzePerProduct.get(t.product) ?? []),
           ]
         : [],
     );
