@@ -274,17 +274,27 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
       const naam = p.pad.split('.').pop()!;
       if (naam.includes('opleiding')) opleiding = true;
       const fr = cao.franchises.get(naam);
+      const mx = cao.maxima.get(naam);
+      // grondslag = min(loonsom, maximum) − franchise, never below zero
       let grondslag = loonsom;
+      let grondExpr: Expr = E.stap(`${pfx}.cao_toeslagen`);
+      let grondTekst = 'loonsom';
+      if (mx) {
+        const mg = gebruik(mx);
+        lastRefs.push(mg);
+        grondslag = Decimal.min(grondslag, mg.waarde);
+        grondExpr = E.fn('MIN', grondExpr, E.param(mg));
+        grondTekst = `min(loonsom, maximum ${fmt(mg.waarde, 2)})`;
+      }
       if (fr) {
         const fg = gebruik(fr);
         lastRefs.push(fg);
-        grondslag = Decimal.max(NUL, loonsom.minus(fg.waarde));
-        lastTermen.push(E.procentVan(E.fn('MAX', E.getal(0), E.min(E.stap(`${pfx}.cao_toeslagen`), E.param(fg))), E.param(g)));
-        lastDelen.push(`${naam} ${fmt(g.waarde)} % × (loonsom − franchise ${fmt(fg.waarde, 2)})`);
-      } else {
-        lastDelen.push(`${naam} ${fmt(g.waarde)} %`);
-        lastTermen.push(E.procentVan(E.stap(`${pfx}.cao_toeslagen`), E.param(g)));
+        grondslag = Decimal.max(NUL, grondslag.minus(fg.waarde));
+        grondExpr = E.fn('MAX', E.getal(0), E.min(grondExpr, E.param(fg)));
+        grondTekst = `(${grondTekst} − franchise ${fmt(fg.waarde, 2)})`;
       }
+      lastTermen.push(E.procentVan(grondExpr, E.param(g)));
+      lastDelen.push(fr || mx ? `${naam} ${fmt(g.waarde)} % × ${grondTekst}` : `${naam} ${fmt(g.waarde)} %`);
       lasten = lasten.plus(grondslag.times(g.waarde).div(HONDERD));
     }
     const loonkosten = loonsom.plus(lasten);
@@ -671,7 +681,7 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
     const waarden: Decimal[] = [];
     const termen: Expr[] = [];
     for (const i of p.inzet) {
-      const r = personeel(cao, i.niveau, p.wet, undefined, undefined, undefined);
+      const r = personeel(cao, i.niveau, p.wet, undefined, p.ort, undefined);
       stappen.push(...r.stappen);
       termen.push(E.maal(E.stap(`personeel.${i.niveau}.werkgeverslasten`), E.getal(i.aantal)));
       waarden.push(r.loonkostenPerFte.times(i.aantal));

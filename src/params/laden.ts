@@ -184,6 +184,18 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
           return [k, b.param(p, r, ['franchises', k], `${pfx}.franchises.${k}`, ['euro_per_jaar'], NIET_NEGATIEF)];
         }),
       ),
+      maxima: new Map(
+        Object.entries(d.maxima ?? {}).map(([k, p]) => {
+          if (!(k in d.werkgeverslasten)) {
+            b.fout(r, ['maxima', k], `maximum voor onbekende werkgeverslast '${k}'`, {
+              verwacht: `een van: ${Object.keys(d.werkgeverslasten).join(', ')}`,
+              gevonden: k,
+              hint: 'een maximum (maximumpremieloon) hoort bij een werkgeverslast met dezelfde naam',
+            }, 'sleutel');
+          }
+          return [k, b.param(p, r, ['maxima', k], `${pfx}.maxima.${k}`, ['euro_per_jaar'], POSITIEF)];
+        }),
+      ),
       functiehuis,
     });
   }
@@ -443,10 +455,23 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
         if (p.eenheid !== 'jaar') {
           b.fout(r, [...pad, 'eenheid'], 'een lumpsum heeft eenheid jaar', { verwacht: 'jaar', gevonden: p.eenheid, hint: 'een lumpsum is een vast bedrag per jaar (iStandaard-eenheid 83, euro’s)' });
         }
+        if (p.ort) {
+          for (const c of p.caos) {
+            const cao = caos.get(c);
+            if (cao && !cao.ort.has(p.ort)) {
+              b.fout(r, [...pad, 'ort'], `ORT-profiel '${p.ort}' ontbreekt in ${cao.naam}`, {
+                verwacht: `een profiel uit cao/${c}.yaml ort: ${[...cao.ort.keys()].join(', ') || '(geen ORT-profielen)'}`,
+                gevonden: p.ort,
+                hint: `voeg ort.${p.ort} toe aan cao/${c}.yaml`,
+              });
+            }
+          }
+        }
         producten.push({
           ...basis,
           berekening: 'lumpsum',
           caos: p.caos,
+          ...(p.ort ? { ort: p.ort } : {}),
           inzet: inzetVan(p.inzet, r, [...pad, 'inzet']),
           kostenPerJaar: kostenVan(p.kosten_per_jaar, r, [...pad, 'kosten_per_jaar'], `${pfx}.kosten_per_jaar`, ['euro_per_jaar']),
         });

@@ -159,6 +159,7 @@ export const CaoBestand = z.strictObject({
   ort: z.record(id, Parameter).optional(),
   werkgeverslasten: z.record(id, Parameter),
   franchises: z.record(id, Parameter).optional(),
+  maxima: z.record(id, Parameter).optional(),
   functiehuis: z.record(id, FunctiehuisRegel),
 });
 
@@ -263,6 +264,7 @@ export const LumpsumProduct = z.strictObject({
   ...ProductVelden,
   berekening: z.literal('lumpsum'),
   caos: z.array(id).min(1),
+  ort: id.optional(),
   inzet: z.array(Inzet).min(1),
   kosten_per_jaar: z.partialRecord(z.enum(CLIENTGEBONDEN_SOORTEN), Parameter).optional(),
 });
@@ -361,5 +363,54 @@ export const SignalenBestand = z.strictObject({
   jeugd_wmo_verschil: Parameter.optional(),
   maximale_bronleeftijd_maanden: z.string().regex(/^\d+$/).optional(),
   maximale_tariefbeweging: Parameter.optional(),
+  toelichting: tekst.optional(),
+});
+
+/** One requirement of the programma van eisen, or one toelatingscriterium. */
+export const Eis = z.strictObject({
+  id: z.string().regex(/^[A-Z][A-Z0-9]*(?:[.-][A-Z0-9]+)*$/),
+  eis: tekst,
+  knock_out: z.boolean(),
+  bewijsmiddel: tekst.optional(),
+  toelichting: tekst.optional(),
+});
+
+export const PROCEDURES = ['open_house', 'aanbesteding', 'enkelvoudig_onderhands', 'onderhandelingsprocedure'] as const;
+export const BEKOSTIGINGEN = ['inspanningsgericht', 'outputgericht', 'taakgericht'] as const;
+const heelGetal = z.string().regex(/^\d+$/);
+
+/** inkoop.yaml: the procurement around the tariffs (contracts, toelatingscriteria, programma van eisen). */
+export const InkoopBestand = z.strictObject({
+  opdrachtgever: tekst,
+  gemeenten: z.array(tekst).min(1).optional(),
+  documentdatum: datum,
+  contracten: z.record(
+    id,
+    z.strictObject({
+      procedure: z.enum(PROCEDURES),
+      toetreding: tekst.optional(),
+      looptijd: z.strictObject({
+        ingang: datum,
+        jaren: heelGetal,
+        verlengingen: z.array(heelGetal).optional(),
+        stilzwijgend: z.boolean().optional(),
+      }),
+      bekostiging: z.enum(BEKOSTIGINGEN),
+      toelichting: tekst.optional(),
+    }),
+  ),
+  toelatingscriteria: z.array(Eis).min(1),
+  eisen: z.record(
+    id,
+    z.strictObject({
+      titel: tekst,
+      toelichting: tekst.optional(),
+      eisen: z.array(Eis).min(1),
+    }),
+  ),
+  no_show: z.strictObject({
+    maximale_clientbijdrage: Parameter,
+    toelichting: tekst.optional(),
+  }),
   toelichting: tekst.optional(),
 });

@@ -71,6 +71,8 @@ export interface Cao {
   ort: Map<string, Param>;
   werkgeverslasten: Param[];
   franchises: Map<string, Param>;
+  /** Maximum wage a charge is levied on (maximumpremieloon), per werkgeverslast. */
+  maxima: Map<string, Param>;
   functiehuis: Map<string, FunctiehuisRegel>;
 }
 
@@ -161,6 +163,7 @@ export interface KostprijsProduct extends ProductBasis {
 export interface LumpsumProduct extends ProductBasis {
   berekening: 'lumpsum';
   caos: string[];
+  ort?: string;
   inzet: Inzet[];
   kostenPerJaar: { soort: string; param: Param }[];
 }
@@ -287,4 +290,48 @@ export interface ParameterSet {
   indexcijfers?: Indexcijfers;
   volumes?: Volumes;
   signalen?: Signalen;
+  /** The procurement around the tariffs (inkoop.yaml): contracts, toelatingscriteria, programma van eisen. */
+  inkoop?: Inkoop;
+}
+
+/** A requirement of the programma van eisen, or a toelatingscriterium. */
+export interface Eis {
+  id: string;
+  tekst: string;
+  knockOut: boolean;
+  bewijsmiddel?: string;
+  toelichting?: string;
+  herkomst: Herkomst;
+}
+
+export interface InkoopContract {
+  /** Id of a contract in producten/. */
+  id: string;
+  procedure: 'open_house' | 'aanbesteding' | 'enkelvoudig_onderhands' | 'onderhandelingsprocedure';
+  toetreding?: string;
+  looptijd: { ingang: string; jaren: number; verlengingen: number[]; stilzwijgend: boolean };
+  bekostiging: 'inspanningsgericht' | 'outputgericht' | 'taakgericht';
+  toelichting?: string;
+  herkomst: Herkomst;
+}
+
+export interface EisenSectie {
+  id: string;
+  titel: string;
+  toelichting?: string;
+  eisen: Eis[];
+  herkomst: Herkomst;
+}
+
+export interface Inkoop {
+  opdrachtgever: string;
+  gemeenten: string[];
+  /** Date printed on the documents (never the clock). */
+  documentdatum: string;
+  contracten: InkoopContract[];
+  toelatingscriteria: Eis[];
+  secties: EisenSectie[];
+  noShow: { maximaleClientbijdrage: Param; toelichting?: string };
+  toelichting?: string;
+  herkomst: Herkomst;
 }
