@@ -21,6 +21,7 @@ import { getal } from '../shared/format.ts';
 import type { ModelProbleem, ParamGebruik, Stap, Tarief, Tarievenplan, VariantSoort } from './types.ts';
 import { E, type Expr } from './expressie.ts';
 import { indexeerTarieven } from './indexering.ts';
+import { afrondExpr, bronTekst, minuutExpr, regelGebruik } from './gebruik.ts';
 
 export const KOSTENELEMENT = {
   wmo: {
@@ -48,25 +49,10 @@ export interface BerekenOpties {
 
 const STATUS_RANG: Record<T.Status, number> = { illustratief: 0, voorlopig: 1, vastgesteld: 2 };
 
-function bronTekst(b: T.Bron): string {
-  return [b.titel, b.pagina ? `p. ${b.pagina}` : '', b.url ?? ''].filter(Boolean).join(', ');
-}
 
 /** Numbers inside formula texts, Dutch style (1.234,56). */
 function fmt(d: Decimal, dp?: number): string {
   return getal(d, dp ?? Math.min(d.decimalPlaces(), 6));
-}
-
-const AFROND_FN = { rekenkundig: 'ROUND', omhoog: 'ROUNDUP', omlaag: 'ROUNDDOWN' } as const;
-
-/** ROUND(x ÷ veelvoud; 0) × veelvoud, with the direction of the rule. */
-function afrondExpr(x: Expr, veelvoud: ParamGebruik, richting: T.AfrondingsRegel['richting']): Expr {
-  return E.maal(E.fn(AFROND_FN[richting], E.deel(x, E.param(veelvoud)), E.getal(0)), E.param(veelvoud));
-}
-
-/** ROUND(uurtarief ÷ 60; 2) */
-function MINUUT_EXPR(stap: string): Expr {
-  return E.fn('ROUND', E.deel(E.stap(stap), E.getal(60)), E.getal(2));
 }
 
 /** Thrown internally when a value is missing on the peildatum; becomes a ModelProbleem. */
@@ -538,16 +524,7 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
 
   const afronden = (p: T.Product, onafgerond: Decimal, regelId: string, stappen: Stap[], eenheid: string): { tarief: Decimal; tariefPerUur?: Decimal } => {
     const regel = set.afronding.get(regelId)!;
-    const ref: ParamGebruik = {
-      pad: `afronding.${regel.id}`,
-      waarde: regel.veelvoud,
-      eenheid: 'euro',
-      ...regel.herkomst,
-      bron: 'afrondingsregel van de set',
-      status: 'vastgesteld',
-      geldig_van: peildatum,
-      geldig_tot: peildatum,
-    };
+    const ref = regelGebruik(regel, peildatum);
     const afgerond = rondAf(onafgerond, regel.veelvoud, regel.richting);
     const vorige = stappen[stappen.length - 1]!.stap;
     stappen.push(
@@ -571,7 +548,7 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
         waarde: perMinuut,
         eenheid: 'euro_per_minuut',
         parameters: [],
-        expr: MINUUT_EXPR('afronding'),
+        expr: minuutExpr('afronding'),
       }),
     );
     return { tarief: perMinuut, tariefPerUur: afgerond };
@@ -769,16 +746,6 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
     return { cao: beste.cao, r: { ...beste.r, stappen } };
   };
 
-  const regelRef = (regel: T.AfrondingsRegel): ParamGebruik => ({
-    pad: `afronding.${regel.id}`,
-    waarde: regel.veelvoud,
-    eenheid: 'euro',
-    ...regel.herkomst,
-    bron: 'afrondingsregel van de set',
-    status: 'vastgesteld',
-    geldig_van: peildatum,
-    geldig_tot: peildatum,
-  });
 
   const pgbVarianten = (p: T.Product, zin: Resultaat, zinVariant: string, zinLabel: string) => {
     const pgb = set.varianten.pgb;
@@ -821,7 +788,7 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
             waarde: bedrag,
             eenheid,
             parameters: [g],
-            expr: afrondExpr(E.procentVan(E.stap('zin_tarief'), E.param(g)), regelRef(regel), regel.richting),
+            expr: afrondExpr(E.procentVan(E.stap('zin_tarief'), E.param(g)), regelGebruik(regel, peildatum), regel.richting),
           }),
         );
       }
@@ -829,7 +796,7 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
       if (zin.tariefPerUur) {
         const perMinuut = rondCent(bedrag.div(60));
         stappen.push(
-          stap({ stap: 'minuut', label: 'Tarief per minuut', formule: 'uurtarief ÷ 60, rekenkundig afgerond op hele centen', waarde: perMinuut, eenheid: 'euro_per_minuut', parameters: [], expr: MINUUT_EXPR('pgb') }),
+          stap({ stap: 'minuut', label: 'Tarief per minuut', formule: 'uurtarief ÷ 60, rekenkundig afgerond op hele centen', waarde: perMinuut, eenheid: 'euro_per_minuut', parameters: [], expr: minuutExpr('pgb') }),
         );
         r.tarief = perMinuut;
         r.tariefPerUur = bedrag;
@@ -864,7 +831,7 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
               waarde: perMinuut,
               eenheid: 'euro_per_minuut',
               parameters: [],
-              expr: MINUUT_EXPR('overgenomen_tarief'),
+              expr: minuutExpr('overgenomen_tarief'),
             }),
           );
           r = { onafgerond: g.waarde, kostprijs: g.waarde, tarief: perMinuut, tariefPerUur: g.waarde, stappen };

@@ -9,13 +9,8 @@ import { waardeOp } from '../params/regels.ts';
 import { rondAf, rondCent } from './afronding.ts';
 import { E, type Expr } from './expressie.ts';
 import { berekenIndex } from './indexcijfers.ts';
+import { afrondExpr, bronTekst, minuutExpr, regelGebruik } from './gebruik.ts';
 import type { ModelProbleem, ParamGebruik, Stap, Tarief } from './types.ts';
-
-const AFROND_FN = { rekenkundig: 'ROUND', omhoog: 'ROUNDUP', omlaag: 'ROUNDDOWN' } as const;
-
-function bronTekst(b: T.Bron): string {
-  return [b.titel, b.pagina ? `p. ${b.pagina}` : '', b.url ?? ''].filter(Boolean).join(', ');
-}
 
 function cijferRef(c: T.Indexcijfer, jaar: number): ParamGebruik {
   return { pad: c.pad, waarde: c.waarde, eenheid: 'procent', ...c.herkomst, bron: bronTekst(c.bron), status: c.status, geldig_van: `${jaar}-01-01`, geldig_tot: `${jaar}-12-31` };
@@ -173,7 +168,7 @@ export function indexeerTarieven(set: T.ParameterSet, basis: Tarief[], peildatum
     });
     const regelId = t.variantSoort === 'pgb' ? (set.varianten.pgb?.afronding ?? product.afronding) : product.afronding;
     const regel = set.afronding.get(regelId)!;
-    const ref: ParamGebruik = { pad: `afronding.${regel.id}`, waarde: regel.veelvoud, eenheid: 'euro', ...regel.herkomst, bron: 'afrondingsregel van de set', status: 'vastgesteld', geldig_van: peildatum, geldig_tot: peildatum };
+    const ref = regelGebruik(regel, peildatum);
     const afgerond = rondAf(geindexeerd, regel.veelvoud, regel.richting);
     stap({
       stap: 'afronding_geindexeerd',
@@ -182,7 +177,7 @@ export function indexeerTarieven(set: T.ParameterSet, basis: Tarief[], peildatum
       waarde: afgerond,
       eenheid: basisStap.eenheid,
       parameters: [ref],
-      expr: E.maal(E.fn(AFROND_FN[regel.richting], E.deel(E.stap('geindexeerd'), E.param(ref)), E.getal(0)), E.param(ref)),
+      expr: afrondExpr(E.stap('geindexeerd'), ref, regel.richting),
     });
     let tarief = afgerond;
     if (t.tariefPerUur) {
@@ -194,7 +189,7 @@ export function indexeerTarieven(set: T.ParameterSet, basis: Tarief[], peildatum
         waarde: tarief,
         eenheid: 'euro_per_minuut',
         parameters: [],
-        expr: E.fn('ROUND', E.deel(E.stap('afronding_geindexeerd'), E.getal(60)), E.getal(2)),
+        expr: minuutExpr('afronding_geindexeerd'),
       });
     }
     const statussen = [t.status, ...stappen.flatMap((s) => s.parameters.map((p) => p.status))];

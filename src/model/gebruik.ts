@@ -1,0 +1,34 @@
+/** Small shared pieces of the opbouw: how a source reads, the rounding rule as a parameter, rounding as an expression. */
+import type * as T from '../params/types.ts';
+import { E, type Expr } from './expressie.ts';
+import type { ParamGebruik } from './types.ts';
+
+export function bronTekst(b: T.Bron): string {
+  return [b.titel, b.pagina ? `p. ${b.pagina}` : '', b.url ?? ''].filter(Boolean).join(', ');
+}
+
+/** A rounding rule as it appears among the parameters of a step. */
+export function regelGebruik(regel: T.AfrondingsRegel, peildatum: string): ParamGebruik {
+  return {
+    pad: `afronding.${regel.id}`,
+    waarde: regel.veelvoud,
+    eenheid: 'euro',
+    ...regel.herkomst,
+    bron: 'afrondingsregel van de set',
+    status: 'vastgesteld',
+    geldig_van: peildatum,
+    geldig_tot: peildatum,
+  };
+}
+
+const AFROND_FN = { rekenkundig: 'ROUND', omhoog: 'ROUNDUP', omlaag: 'ROUNDDOWN' } as const;
+
+/** ROUND(x ÷ veelvoud; 0) × veelvoud, in the direction of the rule. */
+export function afrondExpr(x: Expr, veelvoud: ParamGebruik, richting: T.AfrondingsRegel['richting']): Expr {
+  return E.maal(E.fn(AFROND_FN[richting], E.deel(x, E.param(veelvoud)), E.getal(0)), E.param(veelvoud));
+}
+
+/** ROUND(uurtarief ÷ 60; 2) */
+export function minuutExpr(stap: string): Expr {
+  return E.fn('ROUND', E.deel(E.stap(stap), E.getal(60)), E.getal(2));
+}
