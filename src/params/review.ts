@@ -7,6 +7,7 @@ import { Decimal } from '../shared/decimal.ts';
 import { NIET_NEGATIEF, PROCENT, type Bouwer } from './bouw.ts';
 import type * as S from './schema.ts';
 import type * as T from './types.ts';
+import { bedoeldeU } from './zodfouten.ts';
 
 type Bestand<K> = { data: K; root: unknown } | undefined;
 
@@ -91,7 +92,7 @@ export function bouwVolumes(b: Bouwer, best: Bestand<z.infer<typeof S.VolumesBes
           b.fout(r, ['gemeenten', id, 'volumes', code], `volume voor onbekend product ${code}`, {
             verwacht: 'een productcode uit producten/',
             gevonden: code,
-            hint: 'controleer de productcode; een product dat vervalt haalt u ook uit de volumes',
+            hint: bedoeldeU(code, [...codes]) ? `bedoelde u '${bedoeldeU(code, [...codes])}'?` : 'controleer de productcode; een product dat vervalt haalt u ook uit de volumes',
           }, 'sleutel');
         }
         return { product: code, aantal: a, herkomst: { bestand: vh.bestand, regel: vh.regel, kolom: vh.kolom } };
