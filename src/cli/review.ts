@@ -79,11 +79,16 @@ export function registreerReviewCommandos(program: Command, io: Io): void {
     .option('--faal-bij-verschil', 'afsluitcode 1 als er iets verschilt')
     .action((basisArg: string, nieuwArg: string | undefined, o: { set: string; markdown?: boolean; json?: boolean; maxTekens: string; faalBijVerschil?: boolean }) => {
       const basis = laadBron(basisArg, o.set, io);
-      const nieuw = laadBron(nieuwArg ?? (basisArg.includes(':') ? basisArg.slice(basisArg.indexOf(':') + 1) || o.set : existsSync(path.join(vindSet(basisArg), 'model.yaml')) ? o.set : o.set), o.set, io);
+      const nieuw = laadBron(nieuwArg ?? (basisArg.includes(':') ? basisArg.slice(basisArg.indexOf(':') + 1) || o.set : o.set), o.set, io);
+      const max = Number(o.maxTekens);
+      if (!Number.isInteger(max) || max < 1000) {
+        io.err(`fout: --max-tekens ${o.maxTekens} is geen geldig aantal\n  verwacht: een geheel getal van ten minste 1000\n`);
+        throw new Afgebroken(2);
+      }
       const v = vergelijk(basis.plan, nieuw.plan, parameterWaarden(basis.set, basis.plan.model.peildatum), parameterWaarden(nieuw.set, nieuw.plan.model.peildatum));
       const signalen = [...signalenVoorVergelijking(nieuw.set, v), ...signalenVoorPlan(nieuw.set, nieuw.plan)];
       if (o.json) io.out(`${JSON.stringify(vergelijkingJson(v, signalen), null, 2)}\n`);
-      else if (o.markdown) io.out(vergelijkingMarkdown(v, signalen, { maxTekens: Number(o.maxTekens) }));
+      else if (o.markdown) io.out(vergelijkingMarkdown(v, signalen, { maxTekens: max }));
       else io.out(vergelijkingTekst(v, signalen));
       if (o.faalBijVerschil && (v.parameters.length || v.tarieven.length)) throw new Afgebroken(1);
     });
@@ -116,8 +121,10 @@ export function registreerReviewCommandos(program: Command, io: Io): void {
     .action(async (setArg: string, o: { naar: string; uit?: string; out: string }) => {
       const basis = laadBron(setArg, setArg, io);
       const jaar = Number(o.naar);
-      if (!/^\d{4}$/.test(o.naar) || jaar <= basis.set.tariefjaar) {
-        io.err(`fout: --naar ${o.naar} is geen jaar na ${basis.set.tariefjaar}\n  verwacht: een tariefjaar na dat van de set, meestal ${basis.set.tariefjaar + 1}\n`);
+      if (!/^\d{4}$/.test(o.naar) || jaar !== basis.set.tariefjaar + 1) {
+        io.err(
+          `fout: --naar ${o.naar} is niet het jaar na ${basis.set.tariefjaar}\n  verwacht: --naar ${basis.set.tariefjaar + 1}\n  hint: een ronde indexeert één jaar; voor een jaar verder indexeert u de nieuwe set opnieuw, nadat die eigen tabellen heeft gekregen\n`,
+        );
         throw new Afgebroken(2);
       }
       if (basis.set.indexering) {
@@ -133,6 +140,7 @@ export function registreerReviewCommandos(program: Command, io: Io): void {
       }
       // Check in memory first: nothing is written when index figures are missing.
       const proef: ParameterSet = { ...basis.set, tariefjaar: jaar, peildatum: `${jaar}-01-01`, indexering: { basisjaar: basis.set.tariefjaar, basisPeildatum: basis.set.peildatum } };
+      const y = (v: string) => JSON.stringify(v);
       const proefPlan = berekenTarieven(proef);
       if (proefPlan.problemen.length) {
         io.err(`${formatProblemen(metFragment(proefPlan.problemen))}\n`);
@@ -144,15 +152,17 @@ export function registreerReviewCommandos(program: Command, io: Io): void {
         path.join(doel, 'model.yaml'),
         `# Indexatieronde ${jaar}: de tarieven van ${basis.set.naam} (${basis.set.tariefjaar}), geïndexeerd met de
 # indexcijfers uit de set. Gemaakt met: tariefbouw indexeer ${setArg} --naar ${jaar}
-# Wijzigingen voor ${jaar} (nieuwe CAO-tabellen, andere parameters) schrijft u hier als overlay bij.
-basis: ${path.basename(bronMap)}
-naam: ${basis.set.naam.replace(String(basis.set.tariefjaar), String(jaar))}${basis.set.naam.includes(String(basis.set.tariefjaar)) ? '' : ` ${jaar}`}
-regio: ${basis.set.regio}
+# Deze set rekent met de tarieven van ${basis.set.tariefjaar} (route 1): nieuwe CAO-tabellen of andere parameters
+# veranderen die niet. Wie opnieuw wil rekenen met nieuwe tabellen (route 2), maakt een set zonder indexering.
+basis: ${y(path.basename(bronMap))}
+naam: ${y(basis.set.naam.includes(String(basis.set.tariefjaar)) ? basis.set.naam.replace(String(basis.set.tariefjaar), String(jaar)) : `${basis.set.naam} ${jaar}`)}
+regio: ${y(basis.set.regio)}
 tariefjaar: ${jaar}
 peildatum: ${jaar}-01-01
-versie: "${basis.set.versie}"
+versie: ${y(basis.set.versie)}
 indexering:
   basisjaar: ${basis.set.tariefjaar}
+  peildatum: ${basis.set.peildatum}
 `,
       );
       writeFileSync(

@@ -46,34 +46,41 @@ export function tariefbijlageWerkboek(set: ParameterSet, plan: Tarievenplan): We
   const naamVan = new Map<string, string>();
   for (const [k, p] of [...params].sort(([a], [b]) => a.localeCompare(b))) naamVan.set(k, veiligeNaam(p.pad, namenBezet));
 
-  // --- CAO sheets: the salary table valid on the peildatum; used cells carry a defined name
+  // --- CAO sheets: every salary table the tariffs use (in an indexed set: last year's); used cells carry a defined name
+  const TABEL_PAD = /^cao\.([^.]+)\.tabel\[([^\]]+)\]\.schaal\[(.+)\]\.trede\[([^\]]+)\]$/;
+  const gebruikteTabellen = new Set<string>();
+  for (const p of params.values()) {
+    const m = TABEL_PAD.exec(p.pad);
+    if (m) gebruikteTabellen.add(`${m[1]}|${m[2]}`);
+  }
   const caoBlad = new Map<string, { naam: string; rijVan: Map<string, number>; kolomVan: Map<string, number> }>();
   for (const cao of [...set.caos.values()].sort((a, b) => a.id.localeCompare(b.id))) {
-    const tabel = cao.tabellen.find((t) => t.van <= plan.model.peildatum && plan.model.peildatum <= t.tot);
-    if (!tabel) continue;
-    const naam = veiligeBladnaam(`CAO ${cao.naam}`, bladnamen);
-    const treden = [...new Set([...tabel.schalen.values()].flatMap((m) => [...m.keys()]))].sort((a, b) => Number(a) - Number(b));
-    const kolomVan = new Map(treden.map((t, i) => [t, i + 2]));
-    const rijVan = new Map<string, number>();
-    const titel = [
-      `${cao.naam}: salaristabel ${tabel.soort === 'maand' ? 'per maand' : 'per uur'} (voltijd), geldig ${tabel.van} t/m ${tabel.tot}`,
-      `Bron: ${tabel.bron.titel}${tabel.bron.url ? ` (${tabel.bron.url})` : ''} · status ${tabel.status} · ${tabel.herkomst.bestand}:${tabel.herkomst.regel}`,
-    ];
-    const rijen: (Cel | null)[][] = [];
-    [...tabel.schalen.entries()].forEach(([schaal, m], i) => {
-      rijVan.set(schaal, titel.length + 2 + i);
-      rijen.push([tekst(schaal), ...treden.map((t) => (m.has(t) ? getal(m.get(t)!.bedrag, 'euro', 'invoer') : null))]);
-    });
-    bladen.push({
-      naam,
-      titel,
-      kolommen: [{ kop: 'schaal', breedte: 12 }, ...treden.map((t) => ({ kop: `trede ${t}`, breedte: 12, formaat: 'euro' as Formaat }))],
-      rijen,
-      bevriesKolommen: 1,
-      liggend: true,
-      voettekst: `${cao.naam}`,
-    });
-    caoBlad.set(cao.id, { naam, rijVan, kolomVan });
+    const tabellen = cao.tabellen.filter((t) => gebruikteTabellen.has(`${cao.id}|${t.van}`));
+    for (const tabel of tabellen) {
+      const naam = veiligeBladnaam(tabellen.length > 1 ? `CAO ${cao.naam} ${tabel.van}` : `CAO ${cao.naam}`, bladnamen);
+      const treden = [...new Set([...tabel.schalen.values()].flatMap((m) => [...m.keys()]))].sort((a, b) => Number(a) - Number(b));
+      const kolomVan = new Map(treden.map((t, i) => [t, i + 2]));
+      const rijVan = new Map<string, number>();
+      const titel = [
+        `${cao.naam}: salaristabel ${tabel.soort === 'maand' ? 'per maand' : 'per uur'} (voltijd), geldig ${tabel.van} t/m ${tabel.tot}`,
+        `Bron: ${tabel.bron.titel}${tabel.bron.url ? ` (${tabel.bron.url})` : ''} · status ${tabel.status} · ${tabel.herkomst.bestand}:${tabel.herkomst.regel}`,
+      ];
+      const rijen: (Cel | null)[][] = [];
+      [...tabel.schalen.entries()].forEach(([schaal, m], i) => {
+        rijVan.set(schaal, titel.length + 2 + i);
+        rijen.push([tekst(schaal), ...treden.map((t) => (m.has(t) ? getal(m.get(t)!.bedrag, 'euro', 'invoer') : null))]);
+      });
+      bladen.push({
+        naam,
+        titel,
+        kolommen: [{ kop: 'schaal', breedte: 12 }, ...treden.map((t) => ({ kop: `trede ${t}`, breedte: 12, formaat: 'euro' as Formaat }))],
+        rijen,
+        bevriesKolommen: 1,
+        liggend: true,
+        voettekst: `${cao.naam}`,
+      });
+      caoBlad.set(`${cao.id}|${tabel.van}`, { naam, rijVan, kolomVan });
+    }
   }
 
   // --- Parameters sheet
@@ -85,11 +92,11 @@ export function tariefbijlageWerkboek(set: ParameterSet, plan: Tarievenplan): We
     const naam = naamVan.get(k)!;
     const rij = parTitel.length + 2 + parRijen.length;
     let waardeCel: Cel;
-    const tabelMatch = /^cao\.([^.]+)\.tabel\[[^\]]+\]\.schaal\[(.+)\]\.trede\[([^\]]+)\]$/.exec(p.pad);
-    if (isTabelRef(p) && tabelMatch && caoBlad.has(tabelMatch[1]!)) {
-      const cb = caoBlad.get(tabelMatch[1]!)!;
-      const r = cb.rijVan.get(tabelMatch[2]!)!;
-      const c = cb.kolomVan.get(tabelMatch[3]!)!;
+    const tabelMatch = TABEL_PAD.exec(p.pad);
+    const cb = tabelMatch ? caoBlad.get(`${tabelMatch[1]}|${tabelMatch[2]}`) : undefined;
+    if (isTabelRef(p) && tabelMatch && cb) {
+      const r = cb.rijVan.get(tabelMatch[3]!)!;
+      const c = cb.kolomVan.get(tabelMatch[4]!)!;
       namen.push({ naam, blad: cb.naam, rij: r, kolom: c });
       waardeCel = { formule: bladRef(cb.naam, r, c), resultaat: p.waarde, formaat: 'euro', stijl: 'berekend' };
     } else {

@@ -3,13 +3,13 @@ import type { Stap, Tarief, Tarievenplan } from '../model/types.ts';
 import { EENHEID_TEKST, euro, getal } from '../shared/format.ts';
 import type { Decimal } from '../shared/decimal.ts';
 
-function waardeTekst(d: Decimal, eenheid: string): string {
+export function waardeTekst(d: Decimal, eenheid: string): string {
   if (eenheid.startsWith('euro')) return `${euro(d)} ${EENHEID_TEKST[eenheid] ?? ''}`.trimEnd();
   if (eenheid === 'uren_per_jaar') return `${getal(d, 1)} uur per jaar`;
   return `${getal(d, 2)} ${EENHEID_TEKST[eenheid] ?? eenheid}`.trimEnd();
 }
 
-function paramWaarde(p: Stap['parameters'][number]): string {
+export function paramWaarde(p: Stap['parameters'][number]): string {
   if (p.eenheid === 'procent') return `${getal(p.waarde, Math.max(0, p.waarde.decimalPlaces()))} %`;
   if (p.eenheid.startsWith('euro')) return waardeTekst(p.waarde, p.eenheid);
   if (p.weergave) return p.weergave;

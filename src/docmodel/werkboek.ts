@@ -71,11 +71,11 @@ export function celAdres(rij: number, kolom: number): string {
 /** A sheet name Excel accepts: max 31 characters, none of []:*?/\ , unique (case-insensitive). */
 export function veiligeBladnaam(naam: string, bezet: Set<string>): string {
   let basis = naam.replace(/[[\]:*?/\\]/g, '-').replace(/^'+|'+$/g, '').trim() || 'Blad';
-  basis = basis.slice(0, 31);
+  basis = basis.slice(0, 31).trimEnd();
   let kandidaat = basis;
   for (let i = 2; bezet.has(kandidaat.toLowerCase()); i++) {
     const achter = ` (${i})`;
-    kandidaat = basis.slice(0, 31 - achter.length) + achter;
+    kandidaat = basis.slice(0, 31 - achter.length).trimEnd() + achter;
   }
   bezet.add(kandidaat.toLowerCase());
   return kandidaat;

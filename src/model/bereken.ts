@@ -82,6 +82,23 @@ interface Resultaat {
 export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {}): Tarievenplan {
   if (set.indexering) {
     // Route 1 of an indexation round: last year's tariffs of this set, indexed to its tariefjaar.
+    if (opties.tariefjaar !== undefined && opties.tariefjaar !== set.tariefjaar) {
+      return {
+        model: { id: set.id, naam: set.naam, regio: set.regio, tariefjaar: opties.tariefjaar, peildatum: set.peildatum, versie: set.versie, vingerafdruk: set.vingerafdruk },
+        tarieven: [],
+        problemen: [
+          {
+            bestand: set.indexcijfers?.herkomst.bestand ?? `models/${set.id}/model.yaml`,
+            regel: 1,
+            kolom: 1,
+            melding: `${set.naam} is een geïndexeerde set voor ${set.tariefjaar}; die kan niet voor ${opties.tariefjaar} worden berekend`,
+            verwacht: `--tariefjaar ${set.tariefjaar} of geen --tariefjaar`,
+            gevonden: String(opties.tariefjaar),
+            hint: 'maak met tariefbouw indexeer een set voor het volgende jaar',
+          },
+        ],
+      };
+    }
     const { indexering, ...basisSet } = set;
     const basis = berekenTarieven({ ...basisSet, tariefjaar: indexering.basisjaar, peildatum: indexering.basisPeildatum });
     const peildatum = opties.peildatum ?? set.peildatum;
@@ -344,6 +361,15 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
         expr: productiefExpr,
       }),
     );
+    if (!productief.isPositive() || productief.isZero()) {
+      throw new Ontbreekt({
+        ...(profiel.posten[0]?.param.herkomst ?? cao.urenPerWeek.herkomst),
+        melding: `productiviteitsprofiel ${profiel.id} laat onder ${cao.naam} geen productieve uren over`,
+        verwacht: 'minder niet-productieve uren dan betaalde uren',
+        gevonden: `${fmt(productief, 1)} productieve uren`,
+        hint: 'controleer of een post in uren_per_jaar per ongeluk als procent is geschreven (of omgekeerd)',
+      });
+    }
     const kostenPerUur = loonkosten.div(productief);
     stappen.push(
       stap({
@@ -726,7 +752,7 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
     // Compare on the hourly tariff where there is one, so the lowest minute tariff and the lowest hourly tariff come from the same CAO.
     const bedrag = (r: Resultaat) => r.tariefPerUur ?? r.tarief;
     for (const k of kandidaten) if (bedrag(k.r).lt(bedrag(beste.r))) beste = k;
-    const waarde = beste.r.tariefPerUur ? beste.r.tarief : beste.r.tarief;
+    const waarde = beste.r.tarief;
     const vergelijking = kandidaten.map((k) => `${k.cao} ${fmt(k.r.tarief, 2)}`).join(', ');
     const stappen = [
       ...beste.r.stappen,
@@ -857,7 +883,7 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
         basis = laagste(p.code, perCao, 'Basistarief: laagste tarief van de toepasselijke CAO’s', 'basistarief', true);
         tarieven.push(maak(p, 'basistarief', 'basistarief', basis.r, basis.cao));
       } else {
-        for (const k of perCao) if (k.r.tarief.lt(basis.r.tarief)) basis = k;
+        for (const k of perCao) if ((k.r.tariefPerUur ?? k.r.tarief).lt(basis.r.tariefPerUur ?? basis.r.tarief)) basis = k;
       }
       if (set.varianten.micro && oh.micro) {
         const micro = laagste(
@@ -874,7 +900,7 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
           pgbVarianten(p, basis.r, set.varianten.basistarief ? 'basistarief' : basis.cao, set.varianten.basistarief ? 'basistarief' : `laagste CAO (${basis.cao})`);
         else {
           let hoogste = perCao[0]!;
-          for (const k of perCao) if (k.r.tarief.gt(hoogste.r.tarief)) hoogste = k;
+          for (const k of perCao) if ((k.r.tariefPerUur ?? k.r.tarief).gt(hoogste.r.tariefPerUur ?? hoogste.r.tarief)) hoogste = k;
           pgbVarianten(p, hoogste.r, hoogste.cao, `hoogste CAO (${hoogste.cao})`);
         }
       }

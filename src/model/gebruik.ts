@@ -23,12 +23,21 @@ export function regelGebruik(regel: T.AfrondingsRegel, peildatum: string): Param
 
 const AFROND_FN = { rekenkundig: 'ROUND', omhoog: 'ROUNDUP', omlaag: 'ROUNDDOWN' } as const;
 
-/** ROUND(x ÷ veelvoud; 0) × veelvoud, in the direction of the rule. */
+/**
+ * A spreadsheet computes x ÷ veelvoud in binary floating point, so an exact
+ * half (10,065 ÷ 0,01 = 1006,5) can arrive as 1006,4999…; rounding that
+ * quotient to 9 decimals first restores the half before the real rounding.
+ * For the exact model this inner step changes nothing unless a quotient lies
+ * within 10⁻⁹ of a half, which the expression test would report.
+ */
+const ZUIVER = 9;
+
+/** ROUND(ROUND(x ÷ veelvoud; 9); 0) × veelvoud, in the direction of the rule. */
 export function afrondExpr(x: Expr, veelvoud: ParamGebruik, richting: T.AfrondingsRegel['richting']): Expr {
-  return E.maal(E.fn(AFROND_FN[richting], E.deel(x, E.param(veelvoud)), E.getal(0)), E.param(veelvoud));
+  return E.maal(E.fn(AFROND_FN[richting], E.fn('ROUND', E.deel(x, E.param(veelvoud)), E.getal(ZUIVER)), E.getal(0)), E.param(veelvoud));
 }
 
-/** ROUND(uurtarief ÷ 60; 2) */
+/** ROUND(ROUND(uurtarief ÷ 60; 9); 2) */
 export function minuutExpr(stap: string): Expr {
-  return E.fn('ROUND', E.deel(E.stap(stap), E.getal(60)), E.getal(2));
+  return E.fn('ROUND', E.fn('ROUND', E.deel(E.stap(stap), E.getal(60)), E.getal(ZUIVER)), E.getal(2));
 }

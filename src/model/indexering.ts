@@ -54,7 +54,14 @@ export function indexeerTarieven(set: T.ParameterSet, basis: Tarief[], peildatum
   };
 
   const uit: Tarief[] = [];
+  const pgbLater: Tarief[] = [];
   for (const t of basis) {
+    // A pgb tariff that is a percentage of the ZIN tariff follows the indexed ZIN tariff (second pass).
+    const pgbStap = t.variantSoort === 'pgb' ? t.opbouw.find((s) => s.stap === 'pgb') : undefined;
+    if (pgbStap && pgbStap.parameters[0]?.eenheid === 'procent' && set.producten.find((p) => p.code === t.product)?.berekening !== 'overgenomen') {
+      pgbLater.push(t);
+      continue;
+    }
     const g = ic.producten.get(t.product) ?? ic.gewichten;
     const wl = gewicht(g.loon);
     const wm = gewicht(g.materieel);
@@ -203,6 +210,49 @@ export function indexeerTarieven(set: T.ParameterSet, basis: Tarief[], peildatum
       opbouw: [...t.opbouw, ...stappen],
     });
   }
+  for (const t of pgbLater) {
+    const zinStap = t.opbouw.find((s) => s.stap === 'zin_tarief')!;
+    const zinRef = zinStap.expr.soort === 'extern' ? zinStap.expr : undefined;
+    const zin = zinRef && uit.find((x) => x.product === zinRef.product && x.variant === zinRef.variant);
+    if (!zin || !zinRef) continue;
+    const iMin = zin.opbouw.map((s) => s.stap.startsWith('minuut')).lastIndexOf(true);
+    const zinGrond = zin.tariefPerUur && iMin > 0 ? zin.opbouw[iMin - 1]! : zin.opbouw[zin.opbouw.length - 1]!;
+    const pct = t.opbouw.find((s) => s.stap === 'pgb')!.parameters[0]!;
+    const regel = set.afronding.get(set.varianten.pgb!.afronding)!;
+    const ref = regelGebruik(regel, peildatum);
+    const stappen: Stap[] = [
+      {
+        stap: 'zin_geindexeerd',
+        label: `Grondslag: geïndexeerd ZIN-tarief (${zinRef.variant})`,
+        formule: `tarief ${zinRef.variant} ${jaar}`,
+        waarde: zinGrond.waarde,
+        eenheid: zinGrond.eenheid,
+        parameters: [],
+        kostenelementen: [],
+        expr: E.extern(zinRef.product, zinRef.variant, zinGrond.stap),
+      },
+    ];
+    const bedrag = rondAf(zinGrond.waarde.times(pct.waarde).div(HONDERD), regel.veelvoud, regel.richting);
+    stappen.push({
+      stap: 'pgb_geindexeerd',
+      label: `Pgb-tarief ${jaar}: ${pct.waarde.toFixed()} % van het geïndexeerde ZIN-tarief`,
+      formule: `ZIN-tarief × ${pct.waarde.toFixed()} %, ${regel.richting} afgerond op € ${regel.veelvoud.toFixed(2).replace('.', ',')} (${regel.id})`,
+      waarde: bedrag,
+      eenheid: zinGrond.eenheid,
+      parameters: [pct, ref],
+      kostenelementen: [],
+      expr: afrondExpr(E.procentVan(E.stap('zin_geindexeerd'), E.param(pct)), ref, regel.richting),
+    });
+    let tarief = bedrag;
+    if (t.tariefPerUur) {
+      tarief = rondCent(bedrag.div(60));
+      stappen.push({ stap: 'minuut_geindexeerd', label: 'Tarief per minuut', formule: 'uurtarief ÷ 60, rekenkundig afgerond op hele centen', waarde: tarief, eenheid: 'euro_per_minuut', parameters: [], kostenelementen: [], expr: minuutExpr('pgb_geindexeerd') });
+    }
+    uit.push({ ...t, tarief, ...(t.tariefPerUur ? { tariefPerUur: bedrag } : {}), status: zin.status === 'vastgesteld' ? t.status : zin.status, opbouw: [...t.opbouw, ...stappen] });
+  }
+  // keep the order of the base plan
+  const volgorde = new Map(basis.map((t, i) => [`${t.product}/${t.variant}`, i]));
+  uit.sort((a, b) => volgorde.get(`${a.product}/${a.variant}`)! - volgorde.get(`${b.product}/${b.variant}`)!);
   return { tarieven: uit, problemen };
 }
 

@@ -60,11 +60,14 @@ export function controleerRegels(set: T.ParameterSet): Probleem[] {
   }
   // Productive hours must stay positive for every profile a product uses under each of its CAOs.
   const gezien = new Set<string>();
-  for (const prod of set.producten) {
-    if (prod.berekening !== 'kostprijs') continue;
-    const profiel = set.productiviteit.get(prod.productiviteit);
+  // every (profile, CAO) pair a tariff uses: the products' own, and the aanbieders' overrides
+  const paren: { profiel: string; caos: string[] }[] = [];
+  for (const prod of set.producten) if (prod.berekening === 'kostprijs') paren.push({ profiel: prod.productiviteit, caos: prod.caos });
+  for (const a of set.aanbieders) for (const o of a.producten) paren.push({ profiel: o.productiviteit ?? (set.producten.find((p) => p.code === o.code) as { productiviteit?: string } | undefined)?.productiviteit ?? '', caos: [a.cao] });
+  for (const paar of paren) {
+    const profiel = set.productiviteit.get(paar.profiel);
     if (!profiel) continue;
-    for (const c of prod.caos) {
+    for (const c of paar.caos) {
       const cao = set.caos.get(c);
       const sleutel = `${profiel.id}|${c}`;
       if (!cao || gezien.has(sleutel)) continue;

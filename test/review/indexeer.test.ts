@@ -1,5 +1,5 @@
 /** `indexeer` and `begroting` end to end, and the reviewer signals. */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -36,8 +36,8 @@ describe('indexeer', () => {
     const r = await run(['indexeer', 'volledig', '--naar', '2027'], werk);
     expect(r.code, r.err).toBe(0);
     const model = readFileSync(path.join(werk, 'models/volledig-2027/model.yaml'), 'utf8');
-    expect(model).toContain('basis: volledig');
-    expect(model).toContain('indexering:\n  basisjaar: 2026');
+    expect(model).toContain('basis: "volledig"');
+    expect(model).toContain('indexering:\n  basisjaar: 2026\n  peildatum: 2026-01-01');
     // the new set gives the same tariffs as the fixture made by hand with the same index figures
     const nieuw = berekenTarieven(laadParameterset(path.join(werk, 'models/volledig-2027')).set);
     const fixture = berekenTarieven(laadParameterset(path.join(ROOT, 'test/fixtures/sets/volledig-geindexeerd')).set);
@@ -55,11 +55,20 @@ describe('indexeer', () => {
   });
 
   it('ontbrekende indexcijfers voor het doeljaar: melding, afsluitcode 1, niets geschreven', async () => {
-    const r = await run(['indexeer', 'volledig', '--naar', '2028', '--uit', 'volledig-2028'], werk);
+    cpSync(path.join(ROOT, 'test/fixtures/sets/volledig'), path.join(werk, 'models/zonder-cijfers'), { recursive: true });
+    const ic = readFileSync(path.join(werk, 'models/volledig/indexcijfers.yaml'), 'utf8');
+    writeFileSync(path.join(werk, 'models/zonder-cijfers/indexcijfers.yaml'), ic.slice(0, ic.indexOf('cijfers:')) + 'cijfers:\n  - jaar: 2026\n    ova_voorlopig: { waarde: 4.74, bron: test, status: illustratief }\n    ppc_voorlopig: { waarde: 4.87, bron: test, status: illustratief }\n');
+    const r = await run(['indexeer', 'zonder-cijfers', '--naar', '2027'], werk);
     expect(r.code).toBe(1);
-    expect(r.err).toContain('fout: indexcijfers voor 2028 ontbreken');
-    expect(r.err).toContain('fout: definitieve indexcijfers voor 2027 ontbreken');
-    expect(existsSync(path.join(werk, 'models/volledig-2028'))).toBe(false);
+    expect(r.err).toContain('fout: indexcijfers voor 2027 ontbreken');
+    expect(r.err).toContain('fout: definitieve indexcijfers voor 2026 ontbreken');
+    expect(existsSync(path.join(werk, 'models/zonder-cijfers-2027'))).toBe(false);
+  });
+
+  it('een ronde indexeert één jaar', async () => {
+    const r = await run(['indexeer', 'volledig', '--naar', '2028'], werk);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('fout: --naar 2028 is niet het jaar na 2026');
   });
 
   it('route 2 (opnieuw rekenen met nieuwe tabellen) is te vergelijken met route 1', async () => {

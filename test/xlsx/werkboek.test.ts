@@ -76,7 +76,7 @@ describe('tariefbijlage.xlsx', () => {
     const opbouw = wb.worksheets.find((w) => w.name.startsWith('Opbouw Jeugdhulp'))!;
     const formules: string[] = [];
     opbouw.eachRow((r) => r.eachCell((c) => c.type === ExcelJS.ValueType.Formula && formules.push(c.formula)));
-    expect(formules.some((f) => /^ROUND\(F\d+\/afronding\.zestig_cent,0\)\*afronding\.zestig_cent$/.test(f))).toBe(true);
+    expect(formules.some((f) => /^ROUND\(ROUND\(F\d+\/afronding\.zestig_cent,9\),0\)\*afronding\.zestig_cent$/.test(f))).toBe(true);
     expect(formules.some((f) => f.includes('opslagen.winst_en_risico'))).toBe(true);
   });
 

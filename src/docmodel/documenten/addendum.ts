@@ -1,0 +1,112 @@
+/** addendum-<aanbieder>.pdf: the aanbieder-specifieke tarieven of one provider, what differs, and their opbouw. Pure. */
+import type { Aanbieder, Param, ParameterSet } from '../../params/types.ts';
+import type { Tarievenplan } from '../../model/types.ts';
+import { waardeOp } from '../../params/regels.ts';
+import { getal } from '../../shared/format.ts';
+import { cel, type Blok } from '../document.ts';
+import { algemeneView, Bronnen, kaftgegevens, stappenTabel, perUurBedrag, tariefBedrag, variantLabel, vindplaats, type DocumentOpties, type DocumentSpec } from './gemeenschappelijk.ts';
+
+function paramTekst(p: Param | undefined, datum: string): string {
+  if (!p) return '—';
+  const w = waardeOp(p, datum);
+  return w ? `${getal(w.waarde, Math.max(0, w.waarde.decimalPlaces()))}${p.eenheid === 'procent' ? ' %' : ''}` : '—';
+}
+
+export function addendumSpec(set: ParameterSet, plan: Tarievenplan, a: Aanbieder, opties: DocumentOpties): DocumentSpec {
+  const variant = `aanbieder-${a.id}`;
+  const peil = set.indexering?.basisPeildatum ?? plan.model.peildatum;
+  const cao = set.caos.get(a.cao);
+  const bronnen = new Bronnen();
+  const tarieven = plan.tarieven.filter((x) => x.variant === variant);
+  for (const x of tarieven) for (const s of x.opbouw) for (const p of s.parameters) bronnen.van(p.bron);
+
+  const afwijkingen = (): Blok[] => {
+    const rijen = a.producten.flatMap((ov) => {
+      const p = set.producten.find((x) => x.code === ov.code);
+      if (!p || p.berekening !== 'kostprijs') return [];
+      const r: { cellen: ReturnType<typeof cel>[] }[] = [];
+      const regel = (wat: string, product: string, aanbieder: string, plek: string) => r.push({ cellen: [cel(`${p.code} ${p.naam}`), cel(wat), cel(product), cel(aanbieder, { vet: true }), cel(plek)] });
+      if (ov.groepsgrootte) regel('groepsgrootte', paramTekst(p.groepsgrootte, peil), paramTekst(ov.groepsgrootte, peil), vindplaats(ov.groepsgrootte.herkomst.bestand, ov.groepsgrootte.herkomst.regel, opties));
+      if (ov.urenPerEenheid) regel('uren per eenheid', paramTekst(p.urenPerEenheid, peil), paramTekst(ov.urenPerEenheid, peil), vindplaats(ov.urenPerEenheid.herkomst.bestand, ov.urenPerEenheid.herkomst.regel, opties));
+      if (ov.productiviteit) regel('productiviteitsprofiel', p.productiviteit, ov.productiviteit, vindplaats(ov.herkomst.bestand, ov.herkomst.regel, opties));
+      if (ov.inzet) regel('inzet', p.inzet.map((i) => `${i.aantal.toFixed()} × ${i.niveau}`).join(' + '), ov.inzet.map((i) => `${i.aantal.toFixed()} × ${i.niveau}`).join(' + '), vindplaats(ov.herkomst.bestand, ov.herkomst.regel, opties));
+      for (const k of ov.clientgebondenKosten ?? []) {
+        regel(`cliëntgebonden kosten: ${k.soort}`, paramTekst(p.clientgebondenKosten.find((x) => x.soort === k.soort)?.param, peil), paramTekst(k.param, peil), vindplaats(k.param.herkomst.bestand, k.param.herkomst.regel, opties));
+      }
+      return r;
+    });
+    return [
+      {
+        soort: 'tabel',
+        kolommen: [
+          { kop: 'product', breedte: '*' },
+          { kop: 'parameter', breedte: 120 },
+          { kop: 'productenboek', breedte: 80 },
+          { kop: 'deze aanbieder', breedte: 80 },
+          { kop: 'vindplaats', breedte: 190 },
+        ],
+        rijen,
+      },
+    ];
+  };
+
+  const overzicht = (): Blok[] => [
+    {
+      soort: 'tabel',
+      kolommen: [
+        { kop: 'product', breedte: '*' },
+        { kop: `tarief ${cao?.naam ?? a.cao}`, breedte: 96, rechts: true },
+        { kop: 'tarief deze aanbieder', breedte: 96, rechts: true },
+        { kop: 'status', breedte: 56 },
+      ],
+      rijen: tarieven.map((x) => {
+        const basis = plan.tarieven.find((y) => y.product === x.product && y.variant === a.cao);
+        const eenheid = x.tariefPerUur ? ' per minuut' : ` per ${x.eenheid}`;
+        return {
+          cellen: [cel(`${x.product} ${x.productnaam}`), cel(basis ? `${tariefBedrag(basis)}${eenheid}` : '—'), cel(`${tariefBedrag(x)}${eenheid}${x.tariefPerUur ? ` (${perUurBedrag(x)} per uur)` : ''}`, { vet: true }), cel(x.status)],
+        };
+      }),
+    },
+  ];
+
+  const opbouw = (): Blok[] =>
+    tarieven.flatMap((x): Blok[] => [
+      { soort: 'kop', niveau: 2, tekst: `Opbouw ${x.product} ${x.productnaam}`, inhoud: true },
+      stappenTabel(x.opbouw, `${x.product} · ${variantLabel(set, x)}: ${tariefBedrag(x)}${x.tariefPerUur ? ` per minuut (${perUurBedrag(x)} per uur)` : ''}`, bronnen, opties),
+    ]);
+
+  return {
+    sjabloon: 'addendum.md.hbs',
+    document: {
+      ...kaftgegevens(set, plan, opties),
+      naam: `addendum-${a.id}`,
+      titel: 'Addendum aanbieder-specifiek tarief',
+      ondertitel: a.naam,
+      onderwerp: `Aanbieder-specifieke tarieven ${plan.model.tariefjaar} voor ${a.naam}`,
+      trefwoorden: ['addendum', 'aanbieder-specifiek tarief', a.naam, set.regio, String(plan.model.tariefjaar)],
+      inhoudsopgave: true,
+      liggend: true,
+    },
+    view: {
+      ...algemeneView(set, plan, opties),
+      aanbieder: {
+        id: a.id,
+        naam: a.naam,
+        cao: cao?.naam ?? a.cao,
+        besluit: a.besluit.titel,
+        besluitdatum: a.besluit.datum ?? null,
+        aantalProducten: tarieven.length,
+      },
+      producten: tarieven.map((x) => ({ code: x.product, naam: x.productnaam })),
+    },
+    blokken: {
+      afwijkingen: { argumenten: null, maak: afwijkingen },
+      tarieven: { argumenten: null, maak: overzicht },
+      opbouw: { argumenten: null, maak: opbouw },
+      bronnen: {
+        argumenten: null,
+        maak: () => [{ soort: 'tabel', klein: true, kolommen: [{ kop: 'nr', breedte: 26 }, { kop: 'bron', breedte: '*' }], rijen: bronnen.lijst.map((b, i) => ({ cellen: [cel(`[${i + 1}]`), cel(b)] })) }],
+      },
+    },
+  };
+}

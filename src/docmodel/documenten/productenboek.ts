@@ -1,0 +1,114 @@
+/** productenboek.pdf: per contract, per product all fields and the tariffs per variant. Pure. */
+import type { ParameterSet, Product } from '../../params/types.ts';
+import type { Tarievenplan } from '../../model/types.ts';
+import { getal } from '../../shared/format.ts';
+import { cel, t, type Blok, type Cel } from '../document.ts';
+import {
+  algemeneView,
+  contractenView,
+  eenheidTekst,
+  groepsgrootteOp,
+  kaftgegevens,
+  perUurBedrag,
+  sorteerVarianten,
+  tariefBedrag,
+  variantLabel,
+  type DocumentOpties,
+  type DocumentSpec,
+} from './gemeenschappelijk.ts';
+
+const FREQUENTIE: Record<string, string> = { per_dag: 'per dag', per_week: 'per week', per_maand: 'per maand', totaal: 'totaal over de looptijd van de toewijzing' };
+
+function inzetTekst(p: Product): string | undefined {
+  if (p.berekening === 'overgenomen') return undefined;
+  const deel = p.inzet.map((i) => `${getal(i.aantal, Math.max(0, i.aantal.decimalPlaces()))} × ${i.niveau}`).join(' + ');
+  return p.berekening === 'lumpsum' ? `formatie: ${deel} fte` : `per begeleidingsuur: ${deel}`;
+}
+
+function bekostigingTekst(p: Product): string {
+  if (p.berekening === 'lumpsum') return 'vast bedrag per jaar (lumpsum), niet per cliënt';
+  if (p.berekening === 'overgenomen') {
+    const w = p.tarief.reeks[0];
+    return `tarief overgenomen uit ${w?.bron.titel ?? 'de bron'}`;
+  }
+  return 'tarief per geleverde eenheid (p × q)';
+}
+
+export function productBlokken(set: ParameterSet, plan: Tarievenplan, p: Product): Blok[] {
+  const v = p.velden;
+  const tekst = (s: string | undefined): Cel | undefined => (s ? cel(s) : undefined);
+  const gg = groepsgrootteOp(p, plan.model.peildatum);
+  const inzet = inzetTekst(p);
+  const rijen: [string, Cel | undefined][] = [
+    ['Productcode', [[t(p.code, { vet: true }), t(` · productcategorie ${p.productcategorie} · ${p.wet === 'wmo' ? 'Wmo 2015' : 'Jeugdwet'}`)]]],
+    ['Segment', tekst(v.segment)],
+    ['Omschrijving', tekst(v.omschrijving)],
+    ['Doel', tekst(v.doel)],
+    ['Doelgroep', tekst(v.doelgroep)],
+    ['Leeftijd', tekst(v.leeftijd)],
+    ['Inzet en opleidingseisen', inzet || v.opleidingseisen ? [...(inzet ? [[t(inzet)]] : []), ...(v.opleidingseisen ? [[t(v.opleidingseisen)]] : [])] : undefined],
+    ['Groepsgrootte', gg ? cel(`${gg} cliënten per groep (het tarief is per cliënt)`) : undefined],
+    ['Resultaat', tekst(v.resultaat)],
+    ['Eenheid', cel(`${eenheidTekst(p)} (iStandaard-eenheid ${p.eenheidCode})${v.frequentie ? `, frequentie ${FREQUENTIE[v.frequentie] ?? v.frequentie}` : ''}`)],
+    ['Stapelbaarheid', tekst(v.stapelbaarheid)],
+    ['Bekostiging', cel(bekostigingTekst(p))],
+    ['Toelichting', tekst(v.toelichting)],
+  ];
+  const tarieven = sorteerVarianten(plan.tarieven.filter((x) => x.product === p.code && x.variantSoort !== 'aanbieder'));
+  const minuut = tarieven.some((x) => x.tariefPerUur);
+  const aanbieders = set.aanbieders.filter((a) => a.producten.some((x) => x.code === p.code));
+  const blokken: Blok[] = [
+    { soort: 'kop', niveau: 2, tekst: `${p.code} ${p.naam}`, inhoud: true },
+    { soort: 'velden', rijen: rijen.filter((r): r is [string, Cel] => r[1] !== undefined).map(([label, waarde]) => ({ label, waarde })) },
+    {
+      soort: 'tabel',
+      titel: `Tarieven ${p.code} ${plan.model.tariefjaar}`,
+      kolommen: [
+        { kop: 'variant', breedte: '*' },
+        { kop: `tarief per ${p.eenheid === 'jaar' ? 'jaar' : eenheidTekst(p)}`, breedte: 100, rechts: true },
+        ...(minuut ? [{ kop: 'per uur', breedte: 70, rechts: true }] : []),
+        { kop: 'status', breedte: 62 },
+      ],
+      rijen: tarieven.map((x) => ({
+        cellen: [cel(variantLabel(set, x)), cel(tariefBedrag(x)), ...(minuut ? [cel(perUurBedrag(x))] : []), cel(x.status)],
+        ...(x.variantSoort === 'basistarief' || x.variantSoort === 'vast' ? { stijl: 'nadruk' as const } : {}),
+      })),
+    },
+  ];
+  if (aanbieders.length) {
+    blokken.push({ soort: 'alinea', klein: true, inhoud: [t(`Voor dit product geldt een aanbieder-specifiek tarief voor ${aanbieders.map((a) => a.naam).join(', ')}; zie het addendum bij die overeenkomst.`)] });
+  }
+  return blokken;
+}
+
+export function productenboekSpec(set: ParameterSet, plan: Tarievenplan, opties: DocumentOpties): DocumentSpec {
+  const contracten = contractenView(set);
+  const pgb = set.varianten.pgb?.soorten ?? [];
+  return {
+    sjabloon: 'productenboek.md.hbs',
+    document: {
+      ...kaftgegevens(set, plan, opties),
+      naam: 'productenboek',
+      titel: 'Productenboek',
+      onderwerp: `Producten, eenheden en tarieven jeugdhulp en Wmo-ondersteuning ${set.regio} ${plan.model.tariefjaar}`,
+      trefwoorden: ['productenboek', 'Jeugdwet', 'Wmo 2015', 'tarieven', set.regio, String(plan.model.tariefjaar)],
+      inhoudsopgave: true,
+    },
+    view: {
+      ...algemeneView(set, plan, opties),
+      aantalProducten: set.producten.length,
+      aantalContracten: set.contracten.length,
+      contracten,
+      basistarief: set.varianten.basistarief,
+      microOnderneming: set.varianten.micro,
+      pgb: pgb.map((s) => ({ naam: s.naam, id: s.id })),
+      aanbiederSpecifiek: set.aanbieders.length > 0,
+    },
+    blokken: {
+      producten: {
+        argumenten: set.contracten.map((c) => c.id),
+        maak: (id) => set.producten.filter((p) => p.contract === id).flatMap((p) => productBlokken(set, plan, p)),
+      },
+    },
+  };
+}
