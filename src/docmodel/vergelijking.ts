@@ -9,9 +9,11 @@ const delta = (d?: Decimal) => (d === undefined ? '' : `${d.isNeg() ? '−' : '+
 const procent = (d?: Decimal) => (d === undefined ? '' : `${d.isNeg() ? '−' : '+'}${getal(d.abs(), 2)} %`);
 const md = (s: string) => s.replace(/\|/g, '\\|');
 
+/** Dutch decimal comma for numbers; texts (keuzes, functiehuis) as they are. */
 function waardeTekst(w?: { waarde: string; eenheid: string }): string {
   if (!w) return '—';
-  return w.eenheid === 'procent' ? `${w.waarde} %` : w.eenheid.startsWith('euro') ? `€ ${w.waarde}` : w.waarde;
+  const getalTekst = /^-?\d+(\.\d+)?$/.test(w.waarde) ? w.waarde.replace('.', ',') : w.waarde;
+  return w.eenheid === 'procent' ? `${getalTekst} %` : w.eenheid.startsWith('euro') ? `€ ${getalTekst}` : getalTekst;
 }
 
 export interface MarkdownOpties {
@@ -69,7 +71,8 @@ export function vergelijkingMarkdown(v: Vergelijking, signalen: Signaal[] = [], 
 export function vergelijkingTekst(v: Vergelijking, signalen: Signaal[] = []): string {
   const r: string[] = [];
   r.push(`${v.basis.naam} (${v.basis.tariefjaar}) → ${v.nieuw.naam} (${v.nieuw.tariefjaar})`);
-  r.push(`${v.parameters.length} parameters gewijzigd, ${v.tarieven.filter((t) => t.soort === 'gewijzigd').length} tarieven bewogen, ${v.ongewijzigd} ongewijzigd`);
+  const bewogen = v.tarieven.filter((t) => t.soort === 'gewijzigd').length;
+  r.push(`${v.parameters.length} ${v.parameters.length === 1 ? 'parameter' : 'parameters'} gewijzigd, ${bewogen} ${bewogen === 1 ? 'tarief' : 'tarieven'} bewogen, ${v.ongewijzigd} ongewijzigd`);
   if (v.productenNieuw.length) r.push(`nieuwe producten: ${v.productenNieuw.join(', ')}`);
   if (v.productenVervallen.length) r.push(`vervallen producten: ${v.productenVervallen.join(', ')}`);
   for (const s of signalen) r.push(`signaal: ${s.melding}${s.plek ? ` (${s.plek})` : ''}`);

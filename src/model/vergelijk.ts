@@ -249,8 +249,14 @@ export function parameterWaarden(set: ParameterSet, peildatum: string): ParamWaa
   keuze('opslagen.overhead.grondslag', o.overhead.grondslag, o.overhead.standaard.herkomst, kostprijs);
   keuze('opslagen.no_show.methode', o.noShow.methode, o.noShow.percentage.herkomst, kostprijs);
   keuze('varianten', `basistarief ${set.varianten.basistarief}, micro ${set.varianten.micro}, pgb ${set.varianten.pgb ? set.varianten.pgb.grondslag : 'geen'}`, set.producten[0]?.herkomst ?? { bestand: '', regel: 1 }, 'alle');
+  for (const r of set.afronding.values()) {
+    const producten = set.producten.filter((p) => p.afronding === r.id).map((p) => p.code);
+    keuze(`afronding.${r.id}`, `${r.veelvoud.toFixed()} ${r.richting}`, r.herkomst, set.varianten.pgb?.afronding === r.id ? 'alle' : producten);
+  }
   for (const p of set.producten) {
+    keuze(`producten.${p.code}.eenheid`, p.eenheid, p.herkomst, [p.code]);
     if (p.berekening === 'overgenomen') continue;
+    if (p.ort) keuze(`producten.${p.code}.ort`, p.ort, p.herkomst, [p.code]);
     keuze(`producten.${p.code}.caos`, p.caos.join(', '), p.herkomst, [p.code]);
     keuze(`producten.${p.code}.inzet`, p.inzet.map((i) => `${i.aantal.toFixed()} × ${i.niveau}`).join(' + '), p.herkomst, [p.code]);
     if (p.berekening === 'kostprijs') keuze(`producten.${p.code}.productiviteit`, p.productiviteit, p.herkomst, [p.code]);

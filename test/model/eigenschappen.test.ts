@@ -59,6 +59,7 @@ describe('eigenschappen van het model', () => {
   it('het tarief stijgt met het salaris (CAO-tabel)', () => {
     const cel = set.caos.get('alfa')!.tabellen[1]!.schalen.get('10')!;
     const oud = [cel.get('1')!.bedrag, cel.get('2')!.bedrag];
+    try {
     fc.assert(
       fc.property(paar(2000, 8000), ([a, b]) => {
         const tarief = (v: Decimal) => {
@@ -73,8 +74,10 @@ describe('eigenschappen van het model', () => {
       }),
       { numRuns: 40 },
     );
-    cel.get('1')!.bedrag = oud[0]!;
-    cel.get('2')!.bedrag = oud[1]!;
+    } finally {
+      cel.get('1')!.bedrag = oud[0]!;
+      cel.get('2')!.bedrag = oud[1]!;
+    }
   });
   it('het tarief stijgt met de overhead', () => stijgt('opslagen.overhead.standaard', 0, 60, '45A01', 'alfa', 1));
   it('het tarief stijgt met winst en risico', () => stijgt('opslagen.winst_en_risico', 0, 20, '07A01', 'beta', 1));
