@@ -21,6 +21,7 @@ export const LOSSE_BESTANDEN = [
   'indexcijfers.yaml',
   'volumes.yaml',
   'signalen.yaml',
+  'inkoop.yaml',
 ] as const;
 export const MAPPEN = ['cao', 'producten', 'aanbieders'] as const;
 

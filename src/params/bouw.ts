@@ -30,6 +30,7 @@ const SCHEMA_PER_BESTAND: Record<string, z.ZodType> = {
   'indexcijfers.yaml': S.IndexcijfersBestand,
   'volumes.yaml': S.VolumesBestand,
   'signalen.yaml': S.SignalenBestand,
+  'inkoop.yaml': S.InkoopBestand,
 };
 
 const VERPLICHT = ['model.yaml', 'productiviteit.yaml', 'opslagen.yaml', 'afronding.yaml', 'varianten.yaml'];

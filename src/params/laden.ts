@@ -9,6 +9,7 @@ import { leesSet } from './bestanden.ts';
 import { Bouwer, NIET_NEGATIEF, POSITIEF, PROCENT, PROCENT_DEELBAAR, valideerBestanden } from './bouw.ts';
 import { controleerRegels } from './regels.ts';
 import { bouwIndexcijfers, bouwSignalen, bouwVolumes } from './review.ts';
+import { bouwInkoop } from './inkoop.ts';
 import * as S from './schema.ts';
 import type * as T from './types.ts';
 import { Posities } from './yaml.ts';
@@ -109,6 +110,20 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
       }
     }
     const pfx = `cao.${id}`;
+    /** Amounts that belong to one werkgeverslast by name (franchise, maximum). */
+    const perLast = (sleutel: 'franchises' | 'maxima', raw: Record<string, S.RawParameter> | undefined, wat: string, meestal: string, bereik: typeof POSITIEF) =>
+      new Map(
+        Object.entries(raw ?? {}).map(([k, p]) => {
+          if (!(k in d.werkgeverslasten)) {
+            b.fout(r, [sleutel, k], `${wat.split(' ')[1]} voor onbekende werkgeverslast '${k}'`, {
+              verwacht: `een van: ${Object.keys(d.werkgeverslasten).join(', ')}`,
+              gevonden: k,
+              hint: `${wat} hoort bij een werkgeverslast met dezelfde naam, ${meestal}`,
+            }, 'sleutel');
+          }
+          return [k, b.param(p, r, [sleutel, k], `${pfx}.${sleutel}.${k}`, ['euro_per_jaar'], bereik)] as const;
+        }),
+      );
     const functiehuis = new Map<string, T.FunctiehuisRegel>();
     for (const [niveau, f] of Object.entries(d.functiehuis)) {
       const pad = ['functiehuis', niveau];
@@ -172,30 +187,8 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
       toeslagen: Object.entries(d.toeslagen ?? {}).map(([k, p]) => b.param(p, r, ['toeslagen', k], `${pfx}.toeslagen.${k}`, ['procent', 'euro_per_maand', 'euro_per_jaar'], NIET_NEGATIEF)),
       ort: new Map(Object.entries(d.ort ?? {}).map(([k, p]) => [k, b.param(p, r, ['ort', k], `${pfx}.ort.${k}`, ['procent'], PROCENT)])),
       werkgeverslasten: Object.entries(d.werkgeverslasten).map(([k, p]) => b.param(p, r, ['werkgeverslasten', k], `${pfx}.werkgeverslasten.${k}`, ['procent'], PROCENT)),
-      franchises: new Map(
-        Object.entries(d.franchises ?? {}).map(([k, p]) => {
-          if (!(k in d.werkgeverslasten)) {
-            b.fout(r, ['franchises', k], `franchise voor onbekende werkgeverslast '${k}'`, {
-              verwacht: `een van: ${Object.keys(d.werkgeverslasten).join(', ')}`,
-              gevonden: k,
-              hint: 'een franchise hoort bij een werkgeverslast met dezelfde naam, meestal pensioen',
-            }, 'sleutel');
-          }
-          return [k, b.param(p, r, ['franchises', k], `${pfx}.franchises.${k}`, ['euro_per_jaar'], NIET_NEGATIEF)];
-        }),
-      ),
-      maxima: new Map(
-        Object.entries(d.maxima ?? {}).map(([k, p]) => {
-          if (!(k in d.werkgeverslasten)) {
-            b.fout(r, ['maxima', k], `maximum voor onbekende werkgeverslast '${k}'`, {
-              verwacht: `een van: ${Object.keys(d.werkgeverslasten).join(', ')}`,
-              gevonden: k,
-              hint: 'een maximum (maximumpremieloon) hoort bij een werkgeverslast met dezelfde naam',
-            }, 'sleutel');
-          }
-          return [k, b.param(p, r, ['maxima', k], `${pfx}.maxima.${k}`, ['euro_per_jaar'], POSITIEF)];
-        }),
-      ),
+      franchises: perLast('franchises', d.franchises, 'een franchise', 'meestal pensioen', NIET_NEGATIEF),
+      maxima: perLast('maxima', d.maxima, 'een maximum (maximumpremieloon)', 'meestal sociale_lasten', POSITIEF),
       functiehuis,
     });
   }
@@ -563,10 +556,12 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
     };
   });
 
-  const indexering = model.data.indexering ? { basisjaar: Number(model.data.indexering.basisjaar), basisPeildatum: `${model.data.indexering.basisjaar}-01-01` } : undefined;
-  if (indexering && indexering.basisjaar >= tariefjaar) {
-    b.fout(model.root, ['indexering', 'basisjaar'], 'het basisjaar van de indexering ligt niet vóór het tariefjaar', {
-      verwacht: `een jaar vóór ${tariefjaar}`,
+  const indexering = model.data.indexering
+    ? { basisjaar: Number(model.data.indexering.basisjaar), basisPeildatum: model.data.indexering.peildatum ?? `${model.data.indexering.basisjaar}-01-01` }
+    : undefined;
+  if (indexering && indexering.basisjaar !== tariefjaar - 1) {
+    b.fout(model.root, ['indexering', 'basisjaar'], 'het basisjaar van de indexering is niet het jaar vóór het tariefjaar', {
+      verwacht: `${tariefjaar - 1}: een indexatieronde gaat van het ene tariefjaar naar het volgende`,
       gevonden: String(indexering.basisjaar),
       hint: 'indexeer van het vorige tariefjaar naar het nieuwe',
     });
@@ -574,6 +569,7 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
   const indexcijfers = bouwIndexcijfers(b, get('indexcijfers.yaml'), producten);
   const volumes = bouwVolumes(b, get('volumes.yaml'), producten);
   const signalen = bouwSignalen(b, get('signalen.yaml'));
+  const inkoop = bouwInkoop(b, get('inkoop.yaml'), contracten, ruw.weergave.get('inkoop.yaml') ?? 'inkoop.yaml');
 
   const set: T.ParameterSet = {
     id: ruw.id,
@@ -599,6 +595,7 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
     ...(indexcijfers ? { indexcijfers } : {}),
     ...(volumes ? { volumes } : {}),
     ...(signalen ? { signalen } : {}),
+    ...(inkoop ? { inkoop } : {}),
   };
 
   const alle = [...b.problemen];

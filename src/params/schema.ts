@@ -121,7 +121,7 @@ export const ModelBestand = z.strictObject({
   versie: tekst,
   basis: tekst.optional(),
   /** A set made by `indexeer`: last year's tariffs of the base set, indexed to tariefjaar. */
-  indexering: z.strictObject({ basisjaar: z.string().regex(/^\d{4}$/), toelichting: tekst.optional() }).optional(),
+  indexering: z.strictObject({ basisjaar: z.string().regex(/^\d{4}$/), peildatum: datum.optional(), toelichting: tekst.optional() }).optional(),
   toelichting: tekst.optional(),
 });
 

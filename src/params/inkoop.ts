@@ -1,0 +1,110 @@
+/**
+ * inkoop.yaml → the typed procurement part of a set: contracts with procedure
+ * and looptijd, toelatingscriteria and the programma van eisen.
+ */
+import type * as z from 'zod';
+import { NIET_NEGATIEF, type Bouwer } from './bouw.ts';
+import type * as S from './schema.ts';
+import type * as T from './types.ts';
+import { bedoeldeU } from './zodfouten.ts';
+
+type Bestand<K> = { data: K; root: unknown } | undefined;
+type RawEis = z.infer<typeof S.Eis>;
+
+export function bouwInkoop(b: Bouwer, best: Bestand<z.infer<typeof S.InkoopBestand>>, contracten: T.Contract[], weergave: string): T.Inkoop | undefined {
+  if (!best) return undefined;
+  const { data: d, root: r } = best;
+  const plek = (pad: (string | number)[], voorkeur: 'waarde' | 'sleutel' = 'waarde'): T.Herkomst => {
+    const h = b.herkomst(r, pad, voorkeur);
+    return { bestand: h.bestand, regel: h.regel, kolom: h.kolom };
+  };
+
+  const ids = new Map<string, T.Herkomst>();
+  const eis = (e: RawEis, pad: (string | number)[]): T.Eis => {
+    const h = plek([...pad, 'id']);
+    const eerder = ids.get(e.id);
+    if (eerder !== undefined) {
+      b.fout(r, [...pad, 'id'], `eis-id ${e.id} komt twee keer voor`, {
+        verwacht: 'elk id één keer in inkoop.yaml (toelatingscriteria en eisen samen)',
+        gevonden: `${e.id} staat ook op regel ${eerder.regel}${eerder.bestand === h.bestand ? '' : ` van ${eerder.bestand}`}`,
+        hint: 'het id is de sleutel van de rij in de checklist; geef een van beide een ander id',
+      });
+    } else ids.set(e.id, h);
+    return {
+      id: e.id,
+      tekst: e.eis,
+      knockOut: e.knock_out,
+      ...(e.bewijsmiddel ? { bewijsmiddel: e.bewijsmiddel } : {}),
+      ...(e.toelichting ? { toelichting: e.toelichting } : {}),
+      herkomst: h,
+    };
+  };
+
+  const bekend = contracten.map((c) => c.id);
+  const inkoopContracten: T.InkoopContract[] = [];
+  for (const [id, c] of Object.entries(d.contracten)) {
+    const pad = ['contracten', id];
+    if (!bekend.includes(id)) {
+      const s = bedoeldeU(id, bekend);
+      b.fout(r, pad, `onbekend contract '${id}'`, {
+        verwacht: `het id van een contract in producten/: ${bekend.join(', ')}`,
+        gevonden: id,
+        hint: s ? `bedoelde u '${s}'?` : 'het id staat in producten/<contract>.yaml onder contract: id',
+      }, 'sleutel');
+    }
+    const jaren = Number(c.looptijd.jaren);
+    if (jaren < 1) {
+      b.fout(r, [...pad, 'looptijd', 'jaren'], 'een looptijd van 0 jaar', { verwacht: 'ten minste 1 jaar', gevonden: c.looptijd.jaren, hint: 'de looptijd is de eerste contractperiode in jaren, zonder verlengingen' });
+    }
+    const verlengingen = (c.looptijd.verlengingen ?? []).map((v, i) => {
+      if (Number(v) < 1) {
+        b.fout(r, [...pad, 'looptijd', 'verlengingen', i], 'een verlenging van 0 jaar', { verwacht: 'ten minste 1 jaar per verlenging', gevonden: v, hint: 'laat de verlenging weg als die er niet is' });
+      }
+      return Number(v);
+    });
+    inkoopContracten.push({
+      id,
+      procedure: c.procedure,
+      ...(c.toetreding ? { toetreding: c.toetreding } : {}),
+      looptijd: { ingang: c.looptijd.ingang, jaren, verlengingen, stilzwijgend: c.looptijd.stilzwijgend ?? false },
+      bekostiging: c.bekostiging,
+      ...(c.toelichting ? { toelichting: c.toelichting } : {}),
+      herkomst: plek(pad, 'sleutel'),
+    });
+  }
+  const onbekend = Object.keys(d.contracten).filter((id) => !bekend.includes(id));
+  for (const c of contracten) {
+    // a misspelt contract is reported once, as unknown, not again as missing
+    if (!(c.id in d.contracten) && !onbekend.some((id) => bedoeldeU(id, bekend) === c.id)) {
+      b.fout(r, ['contracten'], `contract '${c.id}' ontbreekt in inkoop.yaml`, {
+        verwacht: `een blok contracten.${c.id} met procedure, looptijd en bekostiging`,
+        gevonden: `alleen ${Object.keys(d.contracten).join(', ') || 'geen contracten'}`,
+        hint: 'elk contract uit producten/ heeft een procedure en looptijd nodig voor het productenboek en het programma van eisen',
+      }, 'sleutel');
+    }
+  }
+  inkoopContracten.sort((x, y) => bekend.indexOf(x.id) - bekend.indexOf(y.id));
+
+  const toelatingscriteria = d.toelatingscriteria.map((e, i) => eis(e, ['toelatingscriteria', i]));
+  const secties = Object.entries(d.eisen).map(([id, s]): T.EisenSectie => ({
+    id,
+    titel: s.titel,
+    ...(s.toelichting ? { toelichting: s.toelichting } : {}),
+    eisen: s.eisen.map((e, i) => eis(e, ['eisen', id, 'eisen', i])),
+    herkomst: plek(['eisen', id], 'sleutel'),
+  }));
+
+  const bijdrage = b.param(d.no_show.maximale_clientbijdrage, r, ['no_show', 'maximale_clientbijdrage'], 'inkoop.no_show.maximale_clientbijdrage', ['euro'], NIET_NEGATIEF);
+
+  return {
+    opdrachtgever: d.opdrachtgever,
+    gemeenten: d.gemeenten ?? [],
+    documentdatum: d.documentdatum,
+    contracten: inkoopContracten,
+    toelatingscriteria,
+    secties,
+    noShow: { maximaleClientbijdrage: bijdrage, ...(d.no_show.toelichting ? { toelichting: d.no_show.toelichting } : {}) },
+    ...(d.toelichting ? { toelichting: d.toelichting } : {}),
+    herkomst: { bestand: weergave, regel: 1, kolom: 1 },
+  };
+}
