@@ -24,7 +24,7 @@ describe('begrippenlijst', () => {
   it('noemt elke sleutel uit het schema', () => {
     const tekst = readFileSync('docs/begrippenlijst.md', 'utf8');
     const alle = new Set<string>();
-    for (const s of [S.ModelBestand, S.BronnenBestand, S.CaoBestand, S.ProductiviteitBestand, S.OpslagenBestand, S.AfrondingBestand, S.VariantenBestand, S.ProductenBestand, S.AanbiederBestand, S.ControletotalenBestand, S.IndexcijfersBestand, S.VolumesBestand, S.SignalenBestand, S.Parameter, S.BronObject])
+    for (const s of [S.ModelBestand, S.BronnenBestand, S.CaoBestand, S.ProductiviteitBestand, S.OpslagenBestand, S.AfrondingBestand, S.VariantenBestand, S.ProductenBestand, S.AanbiederBestand, S.ControletotalenBestand, S.IndexcijfersBestand, S.VolumesBestand, S.SignalenBestand, S.InkoopBestand, S.Parameter, S.BronObject])
       sleutels(s, new Set(), alle);
     expect(alle.size).toBeGreaterThan(60);
     const ontbreekt = [...alle].filter((k) => !tekst.includes(`\`${k}\``)).sort();

@@ -10,8 +10,10 @@ import { tariefbijlageWerkboek } from '../docmodel/tariefbijlage.ts';
 import { productenboekWerkboek } from '../docmodel/productenboek.ts';
 import { readFileSync } from 'node:fs';
 import { bedoeldeU } from '../params/zodfouten.ts';
-import { Afgebroken, STANDAARD_SET, laad, reken, type Io } from './sets.ts';
+import { Afgebroken, STANDAARD_SET, laad, reken, vindSet, type Io } from './sets.ts';
 import { schrijfMapAtomisch } from './schrijf.ts';
+import { bezwarenTekst, publicatieBezwaren, renderDocumenten, SjabloonFout, vindSjablonen, vulDocumenten, type GevuldeDocumenten } from './documenten.ts';
+import { formatProblemen } from '../shared/problems.ts';
 import { registreerReviewCommandos } from './review.ts';
 
 const VERTALINGEN: [RegExp, string][] = [
@@ -115,24 +117,48 @@ Afsluitcodes: 0 goed, 1 fouten in de parameterset of controletotalen, 2 verkeerd
 
   program
     .command('genereer')
-    .description('controleer de set en schrijf output/<set>/: tarieven.csv (tekst, hoort in git), opbouw.json, tariefbijlage.xlsx en productenboek.xlsx')
+    .description(
+      'controleer de set en schrijf output/<set>/: tarieven.csv (tekst, hoort in git), opbouw.json, de werkboeken en de documenten (productenboek, tariefbijlage, programma van eisen, addenda) als PDF',
+    )
     .argument('[set]', 'naam of pad van de set', STANDAARD_SET)
     .option('--out <map>', 'map waarin de map van de set komt', 'output')
-    .action(async (set: string, o: { out: string }) => {
+    .option('--publicatie', 'documenten zonder CONCEPT-merk; weigert als een gebruikte waarde niet vastgesteld is, een bron mist of een controletotaal niet klopt')
+    .option('--sjablonen <map>', 'map met de sjablonen van de documenten (standaard templates/)')
+    .action(async (set: string, o: { out: string; publicatie?: boolean; sjablonen?: string }) => {
       const g = laad(set, io);
       io.err(`tariefbouw: ${g.set.naam} geladen (${g.set.producten.length} producten, tariefjaar ${g.set.tariefjaar})\n`);
-      const plan = reken(g, {}, io, true);
-      io.err(`tariefbouw: ${plan.tarieven.length} tarieven berekend; werkboeken maken …\n`);
+      const publicatie = o.publicatie === true;
+      const plan = reken(g, {}, io, !publicatie);
+      if (publicatie) {
+        const bezwaren = publicatieBezwaren(g.set, plan);
+        if (bezwaren.length) {
+          io.err(bezwarenTekst(bezwaren));
+          io.err('Er is niets geschreven.\n');
+          throw new Afgebroken(1);
+        }
+      }
+      io.err(`tariefbouw: ${plan.tarieven.length} tarieven berekend; werkboeken en documenten maken …\n`);
       const doel = path.resolve(o.out, g.set.id);
+      const setMap = path.relative(process.cwd(), vindSet(set)).split(path.sep).join('/');
+      let gevuld: GevuldeDocumenten;
+      try {
+        gevuld = vulDocumenten(g.set, plan, { publicatie, sjablonen: vindSjablonen(o.sjablonen), setMap });
+      } catch (e) {
+        if (!(e instanceof SjabloonFout)) throw e;
+        io.err(`${formatProblemen([e.probleem])}\n`);
+        io.err('Er is niets geschreven. Verbeter het sjabloon en probeer het opnieuw.\n');
+        throw new Afgebroken(1);
+      }
       const bestanden = new Map<string, string | Buffer>([
         ['tarieven.csv', naarCsv(KOLOMMEN, tarievenTabel(plan))],
         ['opbouw.json', `${JSON.stringify(planNaarJson(plan), null, 2)}\n`],
         ['tariefbijlage.xlsx', await schrijfXlsx(tariefbijlageWerkboek(g.set, plan))],
         ['productenboek.xlsx', await schrijfXlsx(productenboekWerkboek(g.set, plan))],
+        ...(await renderDocumenten(gevuld)),
       ]);
       schrijfMapAtomisch(doel, bestanden);
       const rel = path.relative(process.cwd(), doel);
-      io.err(`tariefbouw: geschreven naar ${rel.startsWith('..') ? doel : rel}/: ${[...bestanden.keys()].join(', ')}\n`);
+      io.err(`tariefbouw: geschreven naar ${rel.startsWith('..') ? doel : rel}/: ${[...bestanden.keys()].join(', ')}${publicatie ? '' : ' (documenten als CONCEPT)'}\n`);
     });
 
   program

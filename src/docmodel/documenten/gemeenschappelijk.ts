@@ -92,12 +92,12 @@ export const PROCEDURE_TEKST: Record<string, string> = {
 };
 
 export const BEKOSTIGING_TEKST: Record<string, string> = {
-  inspanningsgericht: 'inspanningsgericht (p × q: per geleverde eenheid)',
+  inspanningsgericht: 'inspanningsgericht (p\u00a0×\u00a0q: per geleverde eenheid)',
   outputgericht: 'outputgericht (per traject of resultaat)',
   taakgericht: 'taakgericht (een budget voor een taak)',
 };
 
-export const BEKOSTIGING_KORT: Record<string, string> = { inspanningsgericht: 'inspanningsgericht (p × q)', outputgericht: 'outputgericht', taakgericht: 'taakgericht' };
+export const BEKOSTIGING_KORT: Record<string, string> = { inspanningsgericht: 'inspanningsgericht (p\u00a0×\u00a0q)', outputgericht: 'outputgericht', taakgericht: 'taakgericht' };
 
 export function looptijdTekst(l: { ingang: string; jaren: number; verlengingen: number[]; stilzwijgend: boolean }): string {
   const basis = `${l.jaren} jaar vanaf ${datumTekst(l.ingang)}`;
@@ -233,13 +233,35 @@ export function uniekeParameters(ps: ParamGebruik[]): ParamGebruik[] {
   });
 }
 
-/** The legal cost elements of a step, without their explanation: Besluit Jeugdwet art. 2.3 lid 1 a. */
+/** The legal cost elements of a step, short: Bjw 2.3 a (Besluit Jeugdwet art. 2.3 lid 1 a), Wmo 5.4 c. */
 export function kostenelementen(s: Stap): string {
-  return [...new Set(s.kostenelementen.map((k) => k.replace(/\s*\(.*\)$/, '')))].join('; ');
+  const kort = s.kostenelementen.map((k) => {
+    const m = /^(Besluit Jeugdwet|Wmo) art\. (\S+) lid \d+ ([a-z])/.exec(k);
+    return m ? `${m[1] === 'Wmo' ? 'Wmo' : 'Bjw'} ${m[2]} ${m[3]}` : k.replace(/\s*\(.*\)$/, '');
+  });
+  return [...new Set(kort)].join(', ');
+}
+
+/** A table of parameters: name, value, validity, status, file:line and numbered source. */
+export function parameterTabel(ps: ParamGebruik[], bronnen: Bronnen, opties: DocumentOpties, naam: (p: ParamGebruik) => string = (p) => p.pad, titel?: string): Blok {
+  return {
+    soort: 'tabel',
+    klein: true,
+    ...(titel ? { titel } : {}),
+    kolommen: [
+      { kop: 'parameter', breedte: '*' },
+      { kop: 'waarde', breedte: 110, rechts: true },
+      { kop: 'geldig', breedte: 120 },
+      { kop: 'status', breedte: 60 },
+      { kop: 'vindplaats', breedte: 150 },
+      { kop: 'bron', breedte: 34 },
+    ],
+    rijen: ps.map((p) => ({ cellen: [cel(naam(p)), cel(paramWaarde(p)), cel(`${p.geldig_van} t/m ${p.geldig_tot}`), cel(p.status), cel(vindplaats(p.bestand, p.regel, opties)), cel(`[${bronnen.van(p.bron)}]`)] })),
+  };
 }
 
 /** A chain of steps as a table: step (with its cost element), computation with parameters, outcome. */
-export function stappenTabel(stappen: Stap[], titel: string, bronnen: Bronnen, opties: DocumentOpties): Blok {
+export function stappenTabel(stappen: Stap[], titel: string, bronnen: Bronnen, opties: DocumentOpties, toon: (p: ParamGebruik) => boolean = () => true): Blok {
   const laatste = stappen[stappen.length - 1];
   return {
     soort: 'tabel',
@@ -247,13 +269,15 @@ export function stappenTabel(stappen: Stap[], titel: string, bronnen: Bronnen, o
     klein: true,
     kolommen: [
       { kop: 'stap', breedte: 150 },
+      { kop: 'element', breedte: 50 },
       { kop: 'berekening; parameters (waarde · status · vindplaats · [bron])', breedte: '*' },
       { kop: 'uitkomst', breedte: 92, rechts: true },
     ],
     rijen: stappen.map((s) => ({
       cellen: [
-        [[t(s.label)], ...(kostenelementen(s) ? [[t(kostenelementen(s), { klein: true })]] : [])],
-        [[t(s.formule)], ...uniekeParameters(s.parameters).map((p) => paramRegel(p, bronnen, opties))],
+        cel(s.label),
+        cel(kostenelementen(s), { klein: true }),
+        [[t(s.formule)], ...uniekeParameters(s.parameters.filter(toon)).map((p) => paramRegel(p, bronnen, opties))],
         cel(`${kaleWaarde(s.waarde, s.eenheid)} ${eenheidKort(s.eenheid)}`.trim()),
       ],
       ...(s === laatste ? { stijl: 'nadruk' as const } : {}),

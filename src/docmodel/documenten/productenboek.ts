@@ -1,6 +1,6 @@
 /** productenboek.pdf: per contract, per product all fields and the tariffs per variant. Pure. */
 import type { ParameterSet, Product } from '../../params/types.ts';
-import type { Tarievenplan } from '../../model/types.ts';
+import type { Tarief, Tarievenplan } from '../../model/types.ts';
 import { getal } from '../../shared/format.ts';
 import { cel, t, type Blok, type Cel } from '../document.ts';
 import {
@@ -34,7 +34,7 @@ function bekostigingTekst(p: Product): string {
   return 'tarief per geleverde eenheid (p × q)';
 }
 
-export function productBlokken(set: ParameterSet, plan: Tarievenplan, p: Product): Blok[] {
+export function productBlokken(set: ParameterSet, plan: Tarievenplan, p: Product, vanProduct: Tarief[] = plan.tarieven.filter((x) => x.product === p.code)): Blok[] {
   const v = p.velden;
   const tekst = (s: string | undefined): Cel | undefined => (s ? cel(s) : undefined);
   const gg = groepsgrootteOp(p, plan.model.peildatum);
@@ -54,7 +54,7 @@ export function productBlokken(set: ParameterSet, plan: Tarievenplan, p: Product
     ['Bekostiging', cel(bekostigingTekst(p))],
     ['Toelichting', tekst(v.toelichting)],
   ];
-  const tarieven = sorteerVarianten(plan.tarieven.filter((x) => x.product === p.code && x.variantSoort !== 'aanbieder'));
+  const tarieven = sorteerVarianten(vanProduct.filter((x) => x.variantSoort !== 'aanbieder'));
   const minuut = tarieven.some((x) => x.tariefPerUur);
   const aanbieders = set.aanbieders.filter((a) => a.producten.some((x) => x.code === p.code));
   const blokken: Blok[] = [
@@ -84,6 +84,8 @@ export function productBlokken(set: ParameterSet, plan: Tarievenplan, p: Product
 export function productenboekSpec(set: ParameterSet, plan: Tarievenplan, opties: DocumentOpties): DocumentSpec {
   const contracten = contractenView(set);
   const pgb = set.varianten.pgb?.soorten ?? [];
+  const perProduct = new Map<string, Tarief[]>();
+  for (const x of plan.tarieven) perProduct.set(x.product, [...(perProduct.get(x.product) ?? []), x]);
   return {
     sjabloon: 'productenboek.md.hbs',
     document: {
@@ -107,7 +109,7 @@ export function productenboekSpec(set: ParameterSet, plan: Tarievenplan, opties:
     blokken: {
       producten: {
         argumenten: set.contracten.map((c) => c.id),
-        maak: (id) => set.producten.filter((p) => p.contract === id).flatMap((p) => productBlokken(set, plan, p)),
+        maak: (id) => set.producten.filter((p) => p.contract === id).flatMap((p) => productBlokken(set, plan, p, perProduct.get(p.code) ?? [])),
       },
     },
   };

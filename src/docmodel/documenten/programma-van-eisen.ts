@@ -111,7 +111,7 @@ export function programmaVanEisenWerkboek(set: ParameterSet, plan: Tarievenplan,
   const tekst = (s: string, stijl: Cel['stijl'] = 'tekstlang'): Cel => ({ waarde: s, stijl });
   const rijen: (Cel | null)[][] = [];
   const voeg = (onderdeel: string, e: Eis) =>
-    rijen.push([tekst(e.id, 'tekst'), tekst(onderdeel), tekst(e.toelichting ? `${e.tekst}\n${e.toelichting}` : e.tekst), tekst(e.knockOut ? 'ja' : 'nee', 'tekst'), tekst(e.bewijsmiddel ?? ''), { stijl: 'invoer' }, { stijl: 'invoer' }]);
+    rijen.push([tekst(e.id), tekst(onderdeel), tekst(e.toelichting ? `${e.tekst}\n${e.toelichting}` : e.tekst), tekst(e.knockOut ? 'ja' : 'nee'), tekst(e.bewijsmiddel ?? ''), { stijl: 'invoer' }, { stijl: 'invoer' }]);
   for (const e of ink.toelatingscriteria) voeg('Toelatingscriteria', e);
   for (const s of ink.secties) for (const e of s.eisen) voeg(s.titel, e);
   const concept = !opties.publicatie;

@@ -13,7 +13,6 @@
 import type { Param, ParameterSet } from '../../params/types.ts';
 import type { ParamGebruik, Stap, Tarief, Tarievenplan } from '../../model/types.ts';
 import { waardeOp } from '../../params/regels.ts';
-import { paramWaarde } from '../verklaring.ts';
 import { cel, t, type Blok, type Cel, type Rij } from '../document.ts';
 import {
   algemeneView,
@@ -24,6 +23,8 @@ import {
   kaftgegevens,
   kaleWaarde,
   kostenelementen,
+  korteNaam,
+  parameterTabel,
   paramRegel,
   stappenTabel,
   uniekeParameters,
@@ -49,7 +50,8 @@ const PERSONEEL = /^personeel\.([^.]+)\.(.+)$/;
 export class Personeel {
   private readonly perSleutel = new Map<string, { soort: 'L' | 'P'; titel: string; cao: string; stappen: Stap[]; nr: number }>();
   sleutel(soort: 'L' | 'P', cao: string, titel: string, stappen: Stap[]): string {
-    const sleutel = `${soort}|${JSON.stringify(stappen.map((s) => [s.stap.replace(PERSONEEL, '$2'), s.label, s.formule, s.waarde.toFixed(), s.parameters.map((p) => `${p.pad}@${p.bestand}:${p.regel}`)]))}`;
+    // Same steps, same outcome and (for L) the same salary cells: one chain. P rows show no parameters.
+    const sleutel = `${soort}|${cao}|${JSON.stringify(stappen.map((s) => [s.stap.replace(PERSONEEL, '$2'), s.label, s.formule, s.waarde.toFixed(), soort === 'L' ? s.parameters.map((p) => `${p.pad}@${p.bestand}:${p.regel}`) : []]))}`;
     const bestaand = this.perSleutel.get(sleutel);
     if (!bestaand) this.perSleutel.set(sleutel, { soort, titel, cao, stappen: stappen.map((s) => ({ ...s, kostenelementen: [...s.kostenelementen] })), nr: 0 });
     else
@@ -61,6 +63,18 @@ export class Personeel {
   }
   /** Numbers L and P separately, grouped by CAO; call once everything is known. */
   nummer(): void {
+    // Two chains with the same title (a product with its own no-show, say) are told apart.
+    const titels = new Map<string, number>();
+    for (const k of this.perSleutel.values()) titels.set(`${k.soort}${k.titel}`, (titels.get(`${k.soort}${k.titel}`) ?? 0) + 1);
+    const gezien = new Map<string, number>();
+    for (const k of this.perSleutel.values()) {
+      const sleutel = `${k.soort}${k.titel}`;
+      if (titels.get(sleutel)! < 2) continue;
+      const n = (gezien.get(sleutel) ?? 0) + 1;
+      gezien.set(sleutel, n);
+      const noShow = /no-show ([\d,]+ %)/.exec(k.stappen[0]!.formule)?.[1];
+      k.titel = `${k.titel}, ${noShow ? `no-show ${noShow}` : `variant ${n}`}`;
+    }
     for (const soort of ['L', 'P'] as const)
       [...this.perSleutel.values()]
         .filter((k) => k.soort === soort)
@@ -104,7 +118,8 @@ function kolomVan(set: ParameterSet, x: Tarief, personeel: Personeel): Kolom {
     const id = `personeel.${m[1]}`;
     const loon = g.filter((q) => !/\.(productieve_uren|kosten_per_uur)$/.test(q.stap));
     const uren = g.find((q) => q.stap.endsWith('.productieve_uren'));
-    const refs = [personeel.sleutel('L', cao, `${cao} · ${m[1]}`, loon)];
+    const ort = loon.flatMap((q) => q.parameters).map((q) => /^cao\.[^.]+\.ort\.([^.]+)$/.exec(q.pad)?.[1]).find(Boolean);
+    const refs = [personeel.sleutel('L', cao, `${cao} · ${m[1]}${ort ? ` met ORT ${ort}` : ''}`, loon)];
     if (uren) refs.push(personeel.sleutel('P', cao, `${cao} · ${uren.label.replace(/^.*profiel /, 'profiel ')}`, [uren]));
     stappen.set(id, s);
     verwijzing.set(id, refs);
@@ -113,7 +128,7 @@ function kolomVan(set: ParameterSet, x: Tarief, personeel: Personeel): Kolom {
 }
 
 /** One table per product: steps as rows, the CAO (or fixed) tariffs as columns. */
-function matrix(set: ParameterSet, code: string, kolommen: Kolom[], personeel: Personeel, bronnen: Bronnen, opties: DocumentOpties): Blok {
+function matrix(set: ParameterSet, titel: string, kolommen: Kolom[], personeel: Personeel, bronnen: Bronnen, opties: DocumentOpties): Blok {
   const volgorde: string[] = [];
   for (const k of kolommen) for (const id of k.stappen.keys()) if (!volgorde.includes(id)) volgorde.push(id);
   const rijen: Rij[] = volgorde.map((id) => {
@@ -121,11 +136,12 @@ function matrix(set: ParameterSet, code: string, kolommen: Kolom[], personeel: P
     const eerste = per.find((s) => s)!;
     const isPersoneel = id.startsWith('personeel.');
     const label: Cel = [[t(eerste.label)]];
-    const el = kostenelementen(eerste);
-    if (el) label.push([t(el, { klein: true })]);
     let berekening: Cel;
     if (isPersoneel) {
-      berekening = [[t(eerste.stap.endsWith('.kosten_per_uur') ? 'loonkosten per fte (L) ÷ productieve uren per fte (P); zie het hoofdstuk Personeelskosten' : 'loonkosten per fte (L); zie het hoofdstuk Personeelskosten')]];
+      berekening = [[t(eerste.stap.endsWith('.kosten_per_uur') ? 'loonkosten (L) ÷ productieve uren (P), zie Personeelskosten' : 'loonkosten (L), zie Personeelskosten')]];
+      // parameters of the product itself inside the personnel steps (its own no-show, say)
+      const groep = kolommen.flatMap((k) => k.x.opbouw.filter((q) => q.stap.startsWith(`${id}.`)));
+      for (const q of uniekeParameters(groep.flatMap((g) => g.parameters)).filter((q) => /^(producten|aanbieders)\./.test(q.pad))) berekening.push(paramRegel(q, bronnen, opties));
     } else {
       const formules = [...new Set(per.filter((s): s is Stap => !!s).map((s) => s.formule))];
       berekening =
@@ -135,32 +151,33 @@ function matrix(set: ParameterSet, code: string, kolommen: Kolom[], personeel: P
       for (const p of uniekeParameters(eigen(per.flatMap((s) => s?.parameters ?? [])))) berekening.push(paramRegel(p, bronnen, opties));
     }
     return {
-      cellen: [label, berekening, cel(eenheidKort(eerste.eenheid)), ...per.map((s, i) => (s ? [[t(kaleWaarde(s.waarde, s.eenheid))], ...(isPersoneel ? [[t(kolommen[i]!.personeel.get(id)!.map((k) => personeel.naam(k)).join(' ÷ '), { klein: true })]] : [])] : cel('—')))],
+      cellen: [label, cel(kostenelementen(eerste), { klein: true }), berekening, cel(eenheidKort(eerste.eenheid)), ...per.map((s, i) => (s ? [[t(kaleWaarde(s.waarde, s.eenheid))], ...(isPersoneel ? [[t(kolommen[i]!.personeel.get(id)!.map((k) => personeel.naam(k)).join(' ÷ '), { klein: true })]] : [])] : cel('—')))],
       ...(id === volgorde[volgorde.length - 1] ? { stijl: 'nadruk' as const } : {}),
     };
   });
   return {
     soort: 'tabel',
-    titel: `Opbouw ${code}`,
+    titel: `Opbouw ${titel}`,
     klein: true,
     kolommen: [
-      { kop: 'stap', breedte: 132 },
+      { kop: 'stap', breedte: 136 },
+      { kop: 'element', breedte: 46 },
       { kop: 'berekening; parameters (waarde · status · vindplaats · [bron])', breedte: '*' },
       { kop: 'eenheid', breedte: 46 },
-      ...kolommen.map((k) => ({ kop: variantLabel(set, k.x).replace(/^Cao /i, 'cao '), breedte: kolommen.length > 4 ? 66 : 84, rechts: true })),
+      ...kolommen.map((k) => ({ kop: variantLabel(set, k.x).replace(/^Cao /i, 'cao '), breedte: kolommen.length > 4 ? 60 : 70, rechts: true })),
     ],
     rijen,
   };
 }
 
 /** How the derived tariffs follow from the CAO tariffs: the final step, and the parameters the CAO tariff did not use. */
-function afgeleid(set: ParameterSet, plan: Tarievenplan, tarieven: Tarief[], bronnen: Bronnen, opties: DocumentOpties): Blok | undefined {
+function afgeleid(set: ParameterSet, caoTarief: Map<string, Tarief>, tarieven: Tarief[], bronnen: Bronnen, opties: DocumentOpties): Blok | undefined {
   const rijen: Rij[] = tarieven.map((x) => {
-    const ref = x.cao ? plan.tarieven.find((y) => y.product === x.product && y.variant === x.cao && y.variantSoort === 'cao') : undefined;
+    const ref = x.cao ? caoTarief.get(`${x.product}|${x.cao}`) : undefined;
     const bekend = new Set(ref?.opbouw.flatMap((s) => s.parameters.map((p) => p.pad)) ?? []);
     const stappen = x.variantSoort === 'pgb' ? x.opbouw.filter((s) => s.stap !== 'zin_tarief' && s.stap !== 'minuut') : x.opbouw.slice(-1);
     const nieuw = uniekeParameters(eigen(x.opbouw.flatMap((s) => s.parameters)).filter((p) => !bekend.has(p.pad)));
-    const berekening: Cel = stappen.map((s) => [t(`${s.label}: `, { klein: true }), t(s.formule)]);
+    const berekening: Cel = stappen.map((s) => (x.variantSoort === 'pgb' ? [t(`${s.label}: `, { klein: true }), t(s.formule)] : [t(s.formule)]));
     for (const p of nieuw) berekening.push(paramRegel(p, bronnen, opties));
     return { cellen: [cel(variantLabel(set, x)), berekening, cel(tariefBedrag(x), { vet: true }), cel(perUurBedrag(x))] };
   });
@@ -169,7 +186,7 @@ function afgeleid(set: ParameterSet, plan: Tarievenplan, tarieven: Tarief[], bro
     soort: 'tabel',
     klein: true,
     kolommen: [
-      { kop: 'afgeleid tarief', breedte: 132 },
+      { kop: 'afgeleid tarief', breedte: 150 },
       { kop: 'hoe het volgt uit de tarieven hierboven; parameters', breedte: '*' },
       { kop: 'tarief', breedte: 66, rechts: true },
       { kop: 'per uur', breedte: 66, rechts: true },
@@ -182,12 +199,19 @@ export function tariefbijlageSpec(set: ParameterSet, plan: Tarievenplan, opties:
   const bronnen = new Bronnen();
   const personeel = new Personeel();
   const zichtbaar = plan.tarieven.filter((x) => x.variantSoort !== 'aanbieder');
+  const caoTarief = new Map(plan.tarieven.filter((x) => x.variantSoort === 'cao').map((x) => [`${x.product}|${x.variant}`, x]));
   const perProduct = new Map<string, Tarief[]>();
   for (const x of zichtbaar) {
     const l = perProduct.get(x.product) ?? [];
     l.push(x);
     perProduct.set(x.product, l);
   }
+  // The general parameters come first in the document, so they get the first source numbers.
+  const algemeenBlokken = ((): Blok[] => {
+    const ps = uniekeParameters(zichtbaar.flatMap((x) => x.opbouw.flatMap((q) => q.parameters)).filter((p) => ALGEMEEN.test(p.pad)));
+    return [parameterTabel(ps.sort((a, b) => a.pad.localeCompare(b.pad)), bronnen, opties)];
+  })();
+
   // Collect the personnel chains first, so they can be numbered by CAO; then lay out every product once,
   // so source numbers follow the document order.
   const perCode = new Map<string, { ts: Tarief[]; kolommen: Kolom[] }>();
@@ -200,69 +224,54 @@ export function tariefbijlageSpec(set: ParameterSet, plan: Tarievenplan, opties:
   for (const c of set.contracten) {
     for (const p of set.producten.filter((q) => q.contract === c.id)) {
       const { ts, kolommen } = perCode.get(p.code)!;
-      const blokken: Blok[] = [
-        { soort: 'kop', niveau: 3, tekst: `${p.code} ${p.naam}`, inhoud: true },
-        {
-          soort: 'alinea',
-          klein: true,
-          inhoud: [
-            t(`Eenheid: ${eenheidTekst(p)} (iStandaard-eenheid ${p.eenheidCode}). `),
-            t(p.berekening === 'lumpsum' ? 'Lumpsum: een vast bedrag per jaar voor de hele formatie.' : p.berekening === 'overgenomen' ? 'Dit tarief is overgenomen, niet berekend.' : 'Per kolom de opbouw onder één cao.'),
-          ],
-        },
-      ];
-      if (kolommen.length) blokken.push(matrix(set, p.code, kolommen, personeel, bronnen, opties));
-      const rest = afgeleid(set, plan, ts.filter((x) => !VOLLEDIG.has(x.variantSoort)), bronnen, opties);
+      const soort = p.berekening === 'lumpsum' ? ' · lumpsum: een vast bedrag per jaar voor de hele formatie' : p.berekening === 'overgenomen' ? ' · overgenomen, niet berekend' : '';
+      const blokken: Blok[] = [{ soort: 'kop', niveau: 3, tekst: `${p.code} ${p.naam}`, inhoud: true }];
+      if (kolommen.length) blokken.push(matrix(set, `${p.code} · eenheid ${eenheidTekst(p)} (iStandaard ${p.eenheidCode})${soort}`, kolommen, personeel, bronnen, opties));
+      const rest = afgeleid(set, caoTarief, ts.filter((x) => !VOLLEDIG.has(x.variantSoort)), bronnen, opties);
       if (rest) blokken.push(rest);
       opbouw.set(p.code, blokken);
     }
   }
+  // Per CAO: its own parameters once (hours, allowances, employer charges), then the loonkosten per level,
+  // whose rows only list the salary they start from, and the productive hours per profile. The profiles'
+  // own parameters follow once, at the end.
   const personeelBlokken: Blok[] = [];
-  const caos = [...new Set([...personeel.lijst('L'), ...personeel.lijst('P')].map((k) => k.cao))].sort((a, b) => a.localeCompare(b));
+  const eigenVanKeten = (p: ParamGebruik) => /^cao\.[^.]+\.(tabel\[|functiehuis\.)/.test(p.pad);
+  const alleKetens = [...personeel.lijst('L'), ...personeel.lijst('P')];
+  const caos = [...new Set(alleKetens.map((k) => k.cao))].sort((a, b) => a.localeCompare(b));
   for (const cao of caos) {
+    const ketens = alleKetens.filter((k) => k.cao === cao);
     personeelBlokken.push({ soort: 'kop', niveau: 2, tekst: cao, inhoud: true });
+    const caoParams = uniekeParameters(ketens.flatMap((k) => k.stappen.flatMap((q) => q.parameters)).filter((q) => /^cao\./.test(q.pad) && !eigenVanKeten(q)));
+    if (caoParams.length) personeelBlokken.push(parameterTabel(caoParams.sort((x, y) => x.pad.localeCompare(y.pad)), bronnen, opties, (q) => korteNaam(q.pad), `Parameters van ${cao}`));
     for (const k of personeel.lijst('L').filter((x) => x.cao === cao)) {
       const laatste = k.stappen[k.stappen.length - 1]!;
-      personeelBlokken.push(stappenTabel(k.stappen, `L${k.nr} · loonkosten ${k.titel.split(' · ').slice(1).join(' · ')}: ${kaleWaarde(laatste.waarde, laatste.eenheid)} ${eenheidKort(laatste.eenheid)}`, bronnen, opties));
+      personeelBlokken.push(stappenTabel(k.stappen, `L${k.nr} · loonkosten ${k.titel.split(' · ').slice(1).join(' · ')}: ${kaleWaarde(laatste.waarde, laatste.eenheid)} ${eenheidKort(laatste.eenheid)}`, bronnen, opties, eigenVanKeten));
     }
     const uren = personeel.lijst('P').filter((x) => x.cao === cao);
     if (uren.length) {
       personeelBlokken.push({
-        ...stappenTabel(uren.map((k) => k.stappen[0]!), `Productieve uren per fte onder ${cao}`, bronnen, opties),
+        soort: 'tabel',
+        titel: `Productieve uren per fte onder ${cao}`,
+        klein: true,
         kolommen: [
           { kop: 'profiel', breedte: 150 },
-          { kop: 'berekening; parameters (waarde · status · vindplaats · [bron])', breedte: '*' },
+          { kop: 'berekening (de parameters staan bij de cao hierboven en bij de productiviteitsprofielen)', breedte: '*' },
           { kop: 'uren per fte', breedte: 92, rechts: true },
         ],
-      } as Blok);
-      const tabel = personeelBlokken[personeelBlokken.length - 1] as Extract<Blok, { soort: 'tabel' }>;
-      tabel.rijen = tabel.rijen.map((r, i) => ({ cellen: [[[t(`P${uren[i]!.nr}`, { vet: true }), t(` ${uren[i]!.titel.split(' · ').slice(1).join(' · ')}`)]], ...r.cellen.slice(1)] }));
+        rijen: uren.map((k) => ({ cellen: [[[t(`P${k.nr}`, { vet: true }), t(` ${k.titel.split(' · ').slice(1).join(' · ')}`)]], cel(k.stappen[0]!.formule), cel(`${kaleWaarde(k.stappen[0]!.waarde, k.stappen[0]!.eenheid)} ${eenheidKort(k.stappen[0]!.eenheid)}`)] })),
+      });
     }
+  }
+  const profielParams = uniekeParameters(alleKetens.flatMap((k) => k.stappen.flatMap((q) => q.parameters)).filter((q) => q.pad.startsWith('productiviteit.')));
+  if (profielParams.length) {
+    personeelBlokken.push({ soort: 'kop', niveau: 2, tekst: 'Productiviteitsprofielen', inhoud: true });
+    personeelBlokken.push(parameterTabel(profielParams.sort((x, y) => x.pad.localeCompare(y.pad)), bronnen, opties, (q) => q.pad.replace(/^productiviteit\./, '').replace(/[._]/g, ' ')));
   }
 
   const o = set.opslagen;
   const peil = set.indexering?.basisPeildatum ?? plan.model.peildatum;
   const pct = (p: Param | undefined) => (p ? (waardeOp(p, peil)?.waarde ?? null) : null);
-
-  const algemeen = (): Blok[] => {
-    const ps = uniekeParameters(zichtbaar.flatMap((x) => x.opbouw.flatMap((q) => q.parameters)).filter((p) => ALGEMEEN.test(p.pad)));
-    ps.sort((a, b) => a.pad.localeCompare(b.pad));
-    return [
-      {
-        soort: 'tabel',
-        klein: true,
-        kolommen: [
-          { kop: 'parameter', breedte: '*' },
-          { kop: 'waarde', breedte: 110, rechts: true },
-          { kop: 'geldig', breedte: 120 },
-          { kop: 'status', breedte: 60 },
-          { kop: 'vindplaats', breedte: 130 },
-          { kop: 'bron', breedte: 34 },
-        ],
-        rijen: ps.map((p) => ({ cellen: [cel(p.pad), cel(paramWaarde(p)), cel(`${p.geldig_van} t/m ${p.geldig_tot}`), cel(p.status), cel(vindplaats(p.bestand, p.regel, opties)), cel(`[${bronnen.van(p.bron)}]`)] })),
-      },
-    ];
-  };
 
   const overzicht = (): Blok[] => {
     const uit: Blok[] = [];
@@ -332,7 +341,7 @@ export function tariefbijlageSpec(set: ParameterSet, plan: Tarievenplan, opties:
     },
     blokken: {
       tarieven: { argumenten: null, maak: overzicht },
-      algemeneParameters: { argumenten: null, maak: algemeen },
+      algemeneParameters: { argumenten: null, maak: () => algemeenBlokken },
       opbouw: {
         argumenten: set.contracten.map((c) => c.id),
         maak: (id) => set.producten.filter((p) => p.contract === id).flatMap((p) => opbouw.get(p.code) ?? []),

@@ -1,0 +1,103 @@
+/**
+ * The publishable documents of a set: reads the templates, fills them, and
+ * renders the PDFs and the PvE checklist. Also the --publicatie check.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ParameterSet } from '../params/types.ts';
+import type { Tarievenplan } from '../model/types.ts';
+import { publicatieBezwaren, type Bezwaar } from '../model/publicatie.ts';
+import { toegestaneBlokken, vulIn, type DocumentOpties, type DocumentSpec } from '../docmodel/documenten/gemeenschappelijk.ts';
+import { productenboekSpec } from '../docmodel/documenten/productenboek.ts';
+import { tariefbijlageSpec } from '../docmodel/documenten/tariefbijlage.ts';
+import { programmaVanEisenSpec, programmaVanEisenWerkboek } from '../docmodel/documenten/programma-van-eisen.ts';
+import { addendumSpec } from '../docmodel/documenten/addendum.ts';
+import { renderSjabloon, SjabloonFout } from '../render/sjablonen.ts';
+import { schrijfPdf } from '../render/pdf.ts';
+import { schrijfXlsx } from '../render/xlsx.ts';
+import type { Document } from '../docmodel/document.ts';
+import type { Werkboek } from '../docmodel/werkboek.ts';
+import { PAKKET_MAP } from './sets.ts';
+
+/** The templates folder: --sjablonen, else templates/ in the working folder, else the package's own. */
+export function vindSjablonen(map: string | undefined): string {
+  if (map) return path.resolve(map);
+  const lokaal = path.resolve('templates');
+  return existsSync(lokaal) ? lokaal : path.join(PAKKET_MAP, 'templates');
+}
+
+function toon(p: string): string {
+  const rel = path.relative(process.cwd(), p);
+  return (rel.startsWith('..') || path.isAbsolute(rel) ? p : rel).split(path.sep).join('/');
+}
+
+export function documentSpecs(set: ParameterSet, plan: Tarievenplan, opties: DocumentOpties): DocumentSpec[] {
+  const specs = [productenboekSpec(set, plan, opties), tariefbijlageSpec(set, plan, opties)];
+  if (set.inkoop) specs.push(programmaVanEisenSpec(set, plan, opties));
+  for (const a of set.aanbieders) if (plan.tarieven.some((x) => x.variant === `aanbieder-${a.id}`)) specs.push(addendumSpec(set, plan, a, opties));
+  return specs;
+}
+
+/** Fills a spec's template; throws SjabloonFout with the template's file and line. */
+export function vulSjabloon(spec: DocumentSpec, sjablonen: string) {
+  const bestand = path.join(sjablonen, spec.sjabloon);
+  if (!existsSync(bestand)) {
+    throw new SjabloonFout({
+      ernst: 'fout',
+      bestand: toon(bestand),
+      regel: 1,
+      kolom: 1,
+      melding: `sjabloon ${spec.sjabloon} ontbreekt`,
+      verwacht: `een bestand ${spec.sjabloon} in ${toon(sjablonen)}`,
+      gevonden: 'geen bestand',
+      hint: 'kopieer het sjabloon uit de map templates/ van tariefbouw',
+    });
+  }
+  const blokken = renderSjabloon({ bestand: toon(bestand), tekst: readFileSync(bestand, 'utf8') }, spec.view, toegestaneBlokken(spec));
+  return { ...spec.document, blokken: vulIn(blokken, spec) };
+}
+
+export interface DocumentenOpties extends DocumentOpties {
+  sjablonen: string;
+}
+
+export interface GevuldeDocumenten {
+  documenten: Document[];
+  /** programma-van-eisen.xlsx, when the set has inkoop.yaml */
+  checklist?: Werkboek;
+}
+
+/** Fills every template. Synchronous, so a template error stops the build before anything is rendered. */
+export function vulDocumenten(set: ParameterSet, plan: Tarievenplan, opties: DocumentenOpties): GevuldeDocumenten {
+  return {
+    documenten: documentSpecs(set, plan, opties).map((s) => vulSjabloon(s, opties.sjablonen)),
+    ...(set.inkoop ? { checklist: programmaVanEisenWerkboek(set, plan, opties) } : {}),
+  };
+}
+
+/** Renders the PDFs and the checklist. (Worker threads were measured: on a 2-core machine pdfmake in two threads was slower than in one.) */
+export async function renderDocumenten(gevuld: GevuldeDocumenten): Promise<Map<string, Buffer>> {
+  const uit = new Map<string, Buffer>();
+  for (const d of gevuld.documenten) uit.set(`${d.naam}.pdf`, await schrijfPdf(d));
+  if (gevuld.checklist) uit.set('programma-van-eisen.xlsx', await schrijfXlsx(gevuld.checklist));
+  return uit;
+}
+
+/** All PDFs and the PvE workbook, by file name. */
+export async function maakDocumenten(set: ParameterSet, plan: Tarievenplan, opties: DocumentenOpties): Promise<Map<string, Buffer>> {
+  return renderDocumenten(vulDocumenten(set, plan, opties));
+}
+
+/** The reasons publication is refused, one line each with file:line, and a summary. */
+export function bezwarenTekst(bezwaren: Bezwaar[]): string {
+  const regels = bezwaren.map((b) => `${b.bestand}:${b.regel}:${b.kolom}: ${b.melding}${b.verwacht ? ` (verwacht ${b.verwacht}, ${b.gevonden})` : ''}`);
+  const tel = (s: Bezwaar['soort']) => bezwaren.filter((b) => b.soort === s).length;
+  const delen = [
+    tel('status') ? `${tel('status')} ${tel('status') === 1 ? 'waarde is' : 'waarden zijn'} niet vastgesteld` : '',
+    tel('bron') ? `${tel('bron')} zonder bron` : '',
+    tel('controletotaal') ? `${tel('controletotaal')} ${tel('controletotaal') === 1 ? 'controletotaal klopt' : 'controletotalen kloppen'} niet` : '',
+  ].filter(Boolean);
+  return `${regels.join('\n')}\n\nPublicatie geweigerd: ${delen.join(', ')}.\nVervang deze waarden door vastgestelde waarden met een bron, of genereer zonder --publicatie: dan krijgt elk document een CONCEPT-merk.\n`;
+}
+
+export { publicatieBezwaren, SjabloonFout };

@@ -1,0 +1,345 @@
+/**
+ * Thin adapter from the document model to pdfmake 0.3: cover, table of
+ * contents that is also the bookmark tree, running header and footer with
+ * "pagina X van Y", tables that repeat their header and never split a row, a
+ * CONCEPT watermark, metadata. Fonts are the TTFs shipped in fonts/; dates
+ * come from the document, so two builds are byte-identical.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pdfmake from 'pdfmake';
+import type { Content, TableCell } from 'pdfmake';
+
+type TDocumentDefinitions = Parameters<typeof pdfmake.createPdf>[0];
+type ContentText = Extract<Content, { text: unknown }>;
+type ContentTable = Extract<Content, { table: unknown }>;
+import type { Blok, Cel, Document, Rij, Tekst } from '../docmodel/document.ts';
+import { datumTekst } from '../shared/datum.ts';
+
+const FONTMAP = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'fonts', 'Roboto');
+
+let klaar = false;
+function zetLettertypen() {
+  if (klaar) return;
+  pdfmake.setFonts({
+    Roboto: {
+      normal: path.join(FONTMAP, 'Roboto-Regular.ttf'),
+      bold: path.join(FONTMAP, 'Roboto-Medium.ttf'),
+      italics: path.join(FONTMAP, 'Roboto-Italic.ttf'),
+      bolditalics: path.join(FONTMAP, 'Roboto-MediumItalic.ttf'),
+    },
+  });
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy((p) => path.resolve(p).startsWith(FONTMAP + path.sep));
+  klaar = true;
+}
+
+const KLEUR = { tekst: '#1d1d1b', kop: '#17365d', grijs: '#5f6368', lijn: '#c8ccd2', kopvlak: '#e3e9f1', nadruk: '#f1f3f6', rood: '#b00020', link: '#1f4e9b' };
+/**
+ * Styles as objects, spread into the nodes: pdfmake resolves a named style on every word it measures
+ * (with an allocation per lookup); properties on the node itself are found at once.
+ */
+const S: Record<string, Record<string, unknown>> = {
+  h1: { fontSize: 17, bold: true, color: KLEUR.kop, margin: [0, 0, 0, 10] },
+  h2: { fontSize: 12.5, bold: true, color: KLEUR.kop, margin: [0, 12, 0, 5] },
+  h3: { fontSize: 10.5, bold: true, color: KLEUR.kop, margin: [0, 8, 0, 3] },
+  toc1: { bold: true, fontSize: 10 },
+  toc2: { fontSize: 9 },
+  toc3: { fontSize: 8.5, color: KLEUR.grijs },
+  alinea: { margin: [0, 0, 0, 6] },
+  klein: { fontSize: 8, color: KLEUR.grijs, margin: [0, 0, 0, 6] },
+  tabel: { fontSize: 8.5, lineHeight: 1.15 },
+  tabelklein: { fontSize: 7.8, lineHeight: 1.12 },
+  tabelkop: { bold: true, fillColor: KLEUR.kopvlak, color: KLEUR.kop },
+  tabeltitel: { bold: true, fontSize: 10, color: KLEUR.kop, margin: [0, 4, 0, 1] },
+  veldlabel: { bold: true, color: KLEUR.grijs, fontSize: 8.5 },
+  kopregel: { fontSize: 7.5, color: KLEUR.grijs },
+  kaftklein: { fontSize: 10, color: KLEUR.grijs },
+  kafttitel: { fontSize: 32, bold: true, color: KLEUR.kop, lineHeight: 1.05 },
+  kaftondertitel: { fontSize: 14, color: KLEUR.kop, margin: [0, 6, 0, 0] },
+};
+
+/** Room kept below a heading for the start of what follows, so a heading never ends a page. */
+const HOUD_BIJ_VOLGENDE = 72;
+
+/** Metadata is written into XMP without escaping (pdfkit): keep markup characters out. */
+function veiligeMeta(s: string): string {
+  return s.replace(/&/g, ' en ').replace(/[<>"]/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/** Characters the embedded font lacks, with a stand-in it has. */
+const VERVANG: [RegExp, string][] = [
+  [/→/g, '»'],
+  [/⇒/g, '»'],
+  [/←/g, '«'],
+  [/≈/g, '~'],
+];
+function glyfen(s: string): string {
+  return VERVANG.reduce((x, [re, door]) => x.replace(re, door), s);
+}
+
+function tekstNaar(x: Tekst): ContentText | string {
+  x = { ...x, tekst: glyfen(x.tekst) };
+  if (!x.vet && !x.cursief && !x.code && !x.link && !x.klein) return x.tekst;
+  const o: Record<string, unknown> = { text: x.tekst };
+  if (x.vet) o.bold = true;
+  if (x.cursief) o.italics = true;
+  if (x.code) o.background = '#eceff3';
+  if (x.link) Object.assign(o, { link: x.link, color: KLEUR.link, decoration: 'underline' });
+  if (x.klein) Object.assign(o, { fontSize: 7.5, color: KLEUR.grijs });
+  return o as unknown as ContentText;
+}
+
+function celNaar(c: Cel, extra: Record<string, unknown> = {}): TableCell {
+  // One text node per cell, lines joined with a line break: far fewer nodes for pdfmake to measure.
+  const runs: (ContentText | string)[] = [];
+  c.forEach((regel, i) => {
+    if (i > 0) runs.push('\n');
+    for (const x of regel) runs.push(tekstNaar(x));
+  });
+  return { text: runs, ...extra } as TableCell;
+}
+
+interface Context {
+  teller: number;
+  /** width and height of the text area in points */
+  breedte: number;
+  hoogte: number;
+  /** ids of the current level-1 and level-2 headings, for the bookmark tree */
+  hoofdstuk?: string;
+  paragraaf?: string;
+}
+
+function tabelLayout(koprijen: number, metTitel: boolean) {
+  return {
+    hLineWidth: (i: number, node: { table: { body: unknown[] } }) => {
+      if (i === 0 || (metTitel && i === 1)) return 0;
+      if (i === koprijen) return 0.9;
+      if (i === node.table.body.length) return 0.6;
+      return 0.35;
+    },
+    vLineWidth: () => 0,
+    hLineColor: (i: number) => (i === koprijen ? KLEUR.kop : KLEUR.lijn),
+    paddingLeft: (i: number) => (i === 0 ? 2 : 5),
+    paddingRight: () => 5,
+    paddingTop: () => 2.5,
+    paddingBottom: () => 2.5,
+  };
+}
+
+/**
+ * Could a row be taller than a page? pdfmake drops what does not fit of an unbreakable row, so such a table
+ * may split its rows instead. A rough, generous estimate: about 0.55 em per character.
+ */
+function rijenPassen(rijen: Cel[][], breedtes: (number | '*' | 'auto')[], ctx: Context, letter: number): boolean {
+  const vast = breedtes.reduce<number>((a, w) => a + (typeof w === 'number' ? w : 0), 0);
+  const vrij = breedtes.filter((w) => typeof w !== 'number').length;
+  const rest = Math.max(40, (ctx.breedte - vast) / Math.max(1, vrij));
+  const maxRegels = (ctx.hoogte * 0.6) / (letter * 1.25);
+  return rijen.every((r) =>
+    r.every((c, i) => {
+      const w = breedtes[i];
+      const perRegel = Math.max(4, ((typeof w === 'number' ? w : rest) - 10) / (letter * 0.55));
+      return c.reduce((n, regel) => n + Math.max(1, Math.ceil(regel.reduce((m, x) => m + x.tekst.length, 0) / perRegel)), 0) <= maxRegels;
+    }),
+  );
+}
+
+function tabel(b: Extract<Blok, { soort: 'tabel' }>, ctx: Context): ContentTable {
+  const n = b.kolommen.length;
+  const body: TableCell[][] = [];
+  if (b.titel) body.push([{ text: b.titel, ...S.tabeltitel, colSpan: n }, ...Array.from({ length: n - 1 }, () => ({}))]);
+  body.push(b.kolommen.map((k) => ({ text: k.kop, ...S.tabelkop, ...(k.rechts ? { alignment: 'right' } : {}) }) as TableCell));
+  const koprijen = body.length;
+  for (const r of b.rijen) body.push(rij(r, b));
+  const passen = rijenPassen(b.rijen.map((r) => r.cellen), b.kolommen.map((k) => k.breedte), ctx, b.klein ? 7.8 : 8.5);
+  return {
+    table: {
+      headerRows: koprijen,
+      keepWithHeaderRows: passen ? 1 : 0,
+      dontBreakRows: passen,
+      widths: b.kolommen.map((k) => k.breedte),
+      body,
+    },
+    layout: tabelLayout(koprijen, !!b.titel),
+    ...(b.klein ? S.tabelklein : S.tabel),
+    margin: [0, 2, 0, 10],
+  } as ContentTable;
+}
+
+function rij(r: Rij, b: Extract<Blok, { soort: 'tabel' }>): TableCell[] {
+  const n = b.kolommen.length;
+  if (r.stijl === 'tussenkop') {
+    return [celNaar(r.cellen[0]!, { colSpan: n, bold: true, fillColor: KLEUR.nadruk }), ...Array.from({ length: n - 1 }, () => ({}) as TableCell)];
+  }
+  return r.cellen.map((c, i) => celNaar(c, { ...(b.kolommen[i]?.rechts ? { alignment: 'right' } : {}), ...(r.stijl === 'nadruk' ? { bold: true, fillColor: KLEUR.nadruk } : {}) }));
+}
+
+function kop(b: Extract<Blok, { soort: 'kop' }>, ctx: Context): ContentText {
+  const id = `kop-${++ctx.teller}`;
+  const node: Record<string, unknown> = { text: b.tekst, ...S[`h${b.niveau}`], id };
+  if (b.inhoud) {
+    Object.assign(node, { tocItem: true, outline: true, tocStyle: S[`toc${b.niveau}`], tocMargin: [[0, 6, 0, 0], [14, 1, 0, 0], [28, 0, 0, 0]][b.niveau - 1] });
+    const ouder = b.niveau === 2 ? ctx.hoofdstuk : b.niveau === 3 ? (ctx.paragraaf ?? ctx.hoofdstuk) : undefined;
+    if (ouder) node.outlineParentId = ouder;
+    if (b.niveau === 1) {
+      ctx.hoofdstuk = id;
+      ctx.paragraaf = undefined;
+    } else if (b.niveau === 2) ctx.paragraaf = id;
+  }
+  if (b.nieuwePagina) node.pageBreak = 'before';
+  return node as unknown as ContentText;
+}
+
+function blokken(lijst: Blok[], ctx: Context): Content[] {
+  const uit: Content[] = [];
+  for (let i = 0; i < lijst.length; i++) {
+    const b = lijst[i]!;
+    if (b.soort === 'kop') {
+      // Keep a heading with what follows: an invisible spacer travels with the heading, and the next
+      // block is pulled back up over it. If the two no longer fit, both move to the next page.
+      const k = kop(b, ctx);
+      const volgende = lijst[i + 1];
+      if (!volgende || volgende.soort === 'kop') {
+        uit.push(k);
+        continue;
+      }
+      const rest = blok(volgende, ctx);
+      const nieuw = (k as { pageBreak?: string }).pageBreak;
+      if (nieuw) delete (k as { pageBreak?: string }).pageBreak;
+      uit.push({ stack: [k, { canvas: [], margin: [0, HOUD_BIJ_VOLGENDE, 0, 0] }], unbreakable: true, ...(nieuw ? { pageBreak: 'before' } : {}) } as Content);
+      uit.push({ stack: [rest], margin: [0, -HOUD_BIJ_VOLGENDE, 0, 0] } as Content);
+      i++;
+      continue;
+    }
+    uit.push(blok(b, ctx));
+  }
+  return uit;
+}
+
+function blok(b: Blok, ctx: Context): Content {
+  switch (b.soort) {
+    case 'kop':
+      return kop(b, ctx);
+    case 'alinea':
+      return { text: b.inhoud.map(tekstNaar), ...(b.klein ? S.klein : S.alinea) } as Content;
+    case 'lijst': {
+      const items = b.items.map((item) => ({ stack: blokken(item, ctx), margin: [0, 0, 0, 2] }));
+      return (b.genummerd ? { ol: items, margin: [0, 0, 0, 6] } : { ul: items, margin: [0, 0, 0, 6] }) as Content;
+    }
+    case 'tabel':
+      return tabel(b, ctx);
+    case 'velden':
+      return {
+        table: {
+          widths: [118, '*'],
+          dontBreakRows: rijenPassen(b.rijen.map((r) => [[[{ tekst: r.label }]], r.waarde]), [118, '*'], ctx, 9.5),
+          body: b.rijen.map((r) => [{ text: r.label, ...S.veldlabel }, celNaar(r.waarde)]),
+        },
+        layout: { hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 0 || i === node.table.body.length ? 0.6 : 0.35), vLineWidth: () => 0, hLineColor: () => KLEUR.lijn, paddingLeft: (i: number) => (i === 0 ? 2 : 6), paddingTop: () => 3, paddingBottom: () => 3 },
+        margin: [0, 2, 0, 10],
+      } as Content;
+    case 'kader':
+      return {
+        table: { widths: ['*'], body: [[{ stack: blokken(b.blokken, ctx), fillColor: '#f3f6fa' }]] },
+        layout: { hLineWidth: () => 0, vLineWidth: (i: number) => (i === 0 ? 2.5 : 0), vLineColor: () => KLEUR.kop, paddingLeft: () => 9, paddingRight: () => 9, paddingTop: () => 6, paddingBottom: () => 2 },
+        margin: [0, 2, 0, 10],
+      } as Content;
+    case 'regel':
+      return { canvas: [{ type: 'line', x1: 0, y1: 0, x2: ctx.breedte, y2: 0, lineWidth: 0.5, lineColor: KLEUR.lijn }], margin: [0, 4, 0, 10] } as Content;
+    case 'invoegen':
+      throw new Error(`blok ${b.naam} is niet ingevuld (${b.bestand}:${b.regel})`);
+  }
+}
+
+function kaft(doc: Document): Content[] {
+  const ruimte = doc.liggend ? 0.35 : 1;
+  const regels: [string, string][] = [
+    ['Regio', doc.regio],
+    ['Tariefjaar', String(doc.tariefjaar)],
+    ['Versie', doc.versie],
+    ['Datum', datumTekst(doc.datum)],
+    ['Status', doc.concept ? 'CONCEPT' : 'Definitief'],
+    ['Vingerafdruk', doc.vingerafdruk],
+  ];
+  return [
+    ...(doc.opdrachtgever ? [{ text: doc.opdrachtgever, ...S.kaftklein, margin: [0, 30 * ruimte, 0, 0] } as Content] : [{ text: '', margin: [0, 30 * ruimte, 0, 0] } as Content]),
+    ...(doc.gemeenten.length ? [{ text: `namens de gemeenten ${doc.gemeenten.slice(0, -1).join(', ')}${doc.gemeenten.length > 1 ? ' en ' : ''}${doc.gemeenten[doc.gemeenten.length - 1]}`, ...S.kaftklein } as Content] : []),
+    { canvas: [{ type: 'rect', x: 0, y: 0, w: 60, h: 5, color: KLEUR.kop }], margin: [0, 90 * ruimte, 0, 14] } as Content,
+    { text: doc.titel, ...S.kafttitel },
+    ...(doc.ondertitel ? [{ text: doc.ondertitel, ...S.kaftondertitel } as Content] : []),
+    { text: `${doc.regio} · tariefjaar ${doc.tariefjaar}`, ...S.kaftondertitel, margin: [0, 2, 0, 40 * ruimte] } as Content,
+    {
+      table: { widths: [80, '*'], body: regels.map(([a, b]) => [{ text: a, ...S.veldlabel }, a === 'Vingerafdruk' ? { text: b, fontSize: 7.5, color: KLEUR.grijs } : a === 'Status' && doc.concept ? { text: b, bold: true, color: KLEUR.rood } : { text: b }]) },
+      layout: { hLineWidth: (i: number) => (i === 0 ? 0 : 0.35), vLineWidth: () => 0, hLineColor: () => KLEUR.lijn, paddingLeft: (i: number) => (i === 0 ? 0 : 6), paddingTop: () => 4, paddingBottom: () => 4 },
+    } as Content,
+    {
+      table: { widths: ['*'], body: [[{ text: doc.statusTekst, color: doc.concept ? KLEUR.rood : KLEUR.tekst, fontSize: 9 }]] },
+      layout: { hLineWidth: () => 1, vLineWidth: () => 1, hLineColor: () => (doc.concept ? KLEUR.rood : KLEUR.lijn), vLineColor: () => (doc.concept ? KLEUR.rood : KLEUR.lijn), paddingLeft: () => 8, paddingRight: () => 8, paddingTop: () => 6, paddingBottom: () => 6 },
+      margin: [0, 24 * ruimte, 0, 0],
+    } as Content,
+    {
+      text: 'Gemaakt met tariefbouw uit de parameterset met deze vingerafdruk: dezelfde set geeft dezelfde tarieven en hetzelfde document.',
+      ...S.klein,
+      margin: [0, 12, 0, 0],
+    } as Content,
+  ];
+}
+
+export function documentDefinitie(doc: Document): TDocumentDefinitions {
+  const ctx: Context = { teller: 0, breedte: doc.liggend ? 842 - 112 : 595 - 112, hoogte: (doc.liggend ? 595 : 842) - 62 - 56 };
+  const inhoud: Content[] = [...kaft(doc)];
+  if (doc.inhoudsopgave) inhoud.push({ toc: { title: { text: 'Inhoud', ...S.h1 }, outlines: true, numberStyle: { color: KLEUR.grijs } }, pageBreak: 'before' } as Content);
+  const stroom = blokken(doc.blokken, ctx);
+  const eerste = stroom[0] as { pageBreak?: string } | undefined;
+  if (eerste && !eerste.pageBreak) stroom.unshift({ text: '', pageBreak: 'after' } as Content);
+  inhoud.push(...stroom);
+  const datum = new Date(`${doc.datum}T12:00:00Z`);
+  const korteTitel = `${doc.titel}${doc.ondertitel ? ` ${doc.ondertitel}` : ''}`;
+  return {
+    pageSize: 'A4',
+    pageOrientation: doc.liggend ? 'landscape' : 'portrait',
+    pageMargins: [56, 62, 56, 56],
+    version: '1.7',
+    language: 'nl-NL',
+    displayTitle: true,
+    info: {
+      title: veiligeMeta(`${korteTitel} ${doc.regio} ${doc.tariefjaar}`),
+      author: veiligeMeta(doc.opdrachtgever ?? doc.regio),
+      subject: veiligeMeta(doc.onderwerp),
+      keywords: veiligeMeta(doc.trefwoorden.join(', ')),
+      creator: 'tariefbouw',
+      producer: 'tariefbouw met pdfmake',
+      creationDate: datum,
+      modDate: datum,
+    },
+    ...(doc.concept ? { watermark: { text: 'CONCEPT', color: KLEUR.rood, opacity: 0.07, bold: true, fontSize: 120, angle: -50 } } : {}),
+    header: (pagina: number) =>
+      pagina === 1
+        ? null
+        : {
+            columns: [
+              { text: `${korteTitel} · ${doc.regio} ${doc.tariefjaar}`, ...S.kopregel },
+              { text: doc.concept ? [{ text: `versie ${doc.versie} · ` }, { text: 'CONCEPT', bold: true, color: KLEUR.rood }] : `versie ${doc.versie} · definitief`, ...S.kopregel, alignment: 'right', width: 'auto' },
+            ],
+            margin: [56, 28, 56, 0],
+          },
+    footer: (pagina: number, aantal: number) =>
+      pagina === 1
+        ? null
+        : {
+            columns: [
+              { text: `vingerafdruk ${doc.vingerafdruk.slice(0, 16)}`, ...S.kopregel },
+              { text: `pagina ${pagina} van ${aantal}`, ...S.kopregel, alignment: 'right', width: 'auto' },
+            ],
+            margin: [56, 22, 56, 0],
+          },
+    content: inhoud,
+    defaultStyle: { font: 'Roboto', fontSize: 9.5, lineHeight: 1.22, color: KLEUR.tekst },
+  } as TDocumentDefinitions;
+}
+
+export async function schrijfPdf(doc: Document): Promise<Buffer> {
+  zetLettertypen();
+  return pdfmake.createPdf(documentDefinitie(doc)).getBuffer();
+}

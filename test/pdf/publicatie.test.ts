@@ -1,0 +1,122 @@
+/**
+ * Concept versus publication, end to end: `genereer --publicatie` refuses a
+ * set with illustratieve or voorlopige values or a failing controletotaal,
+ * listing every reason with file:line, and writes nothing; a fully
+ * vastgestelde set is published without the CONCEPT mark. Also the PvE
+ * checklist workbook.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { heeftPoppler, pdfTekst } from './hulp.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const BIN = path.join(ROOT, 'bin', 'tariefbouw.js');
+const poppler = heeftPoppler();
+const werk = mkdtempSync(path.join(tmpdir(), 'tariefbouw-publicatie-'));
+afterAll(() => rmSync(werk, { recursive: true, force: true }));
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: werk, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function yamlBestanden(map: string): string[] {
+  return readdirSync(map, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? yamlBestanden(path.join(map, e.name)) : e.name.endsWith('.yaml') ? [path.join(map, e.name)] : []));
+}
+
+/** A copy of the test set with inkoop.yaml in which every value is vastgesteld. */
+function vastgesteldeSet(): void {
+  cpSync(path.join(ROOT, 'test/fixtures/sets/volledig'), path.join(werk, 'models/volledig'), { recursive: true });
+  cpSync(path.join(ROOT, 'test/fixtures/sets/volledig-inkoop'), path.join(werk, 'models/volledig-inkoop'), { recursive: true });
+  for (const f of [...yamlBestanden(path.join(werk, 'models/volledig')), ...yamlBestanden(path.join(werk, 'models/volledig-inkoop'))]) {
+    writeFileSync(f, readFileSync(f, 'utf8').replace(/status: (illustratief|voorlopig)/g, 'status: vastgesteld'));
+  }
+}
+
+describe('genereer --publicatie', () => {
+  it('weigert de standaardset: elke niet-vastgestelde waarde met bestand:regel, en schrijft niets', () => {
+    cpSync(path.join(ROOT, 'models/voorbeeldregio-2027'), path.join(werk, 'models/voorbeeldregio-2027'), { recursive: true });
+    const r = run('genereer', 'voorbeeldregio-2027', '--publicatie');
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/^models\/voorbeeldregio-2027\/opslagen\.yaml:\d+:\d+: opslagen\.overhead\.standaard heeft status illustratief$/m);
+    expect(r.err).toMatch(/^models\/voorbeeldregio-2027\/cao\/jeugdzorg\.yaml:\d+:\d+: cao\.jeugdzorg\.werkgeverslasten\.sociale_lasten heeft status voorlopig$/m);
+    expect(r.err).toMatch(/^models\/voorbeeldregio-2027\/inkoop\.yaml:\d+:\d+: inkoop\.no_show\.maximale_clientbijdrage heeft status illustratief$/m);
+    const redenen = r.err.split('\n').filter((l) => /^models\/.*\.yaml:\d+:\d+: /.test(l));
+    expect(redenen.length).toBeGreaterThan(100);
+    expect(new Set(redenen).size).toBe(redenen.length);
+    expect(r.err).toContain(`Publicatie geweigerd: ${redenen.length} waarden zijn niet vastgesteld.`);
+    expect(existsSync(path.join(werk, 'output/voorbeeldregio-2027'))).toBe(false);
+  });
+
+  it('noemt ook een controletotaal dat niet klopt, tussen de andere redenen', () => {
+    vastgesteldeSet();
+    writeFileSync(path.join(werk, 'models/volledig-inkoop/controletotalen.yaml'), 'controletotalen:\n  - product: 45A01\n    variant: alfa\n    tarief: 9.99\n');
+    writeFileSync(path.join(werk, 'models/volledig-inkoop/opslagen.yaml'), readFileSync(path.join(werk, 'models/volledig/opslagen.yaml'), 'utf8').replace(/status: vastgesteld/, 'status: voorlopig'));
+    try {
+      const r = run('genereer', 'volledig-inkoop', '--publicatie');
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/^models\/volledig-inkoop\/controletotalen\.yaml:4:\d+: controletotaal 45A01 \/ alfa klopt niet \(verwacht 9\.99 \(controletotaal\), 1\.28 \(berekend\), verschil -8\.71\)$/m);
+      expect(r.err).toMatch(/^models\/volledig-inkoop\/opslagen\.yaml:\d+:\d+: .* heeft status voorlopig$/m);
+      expect(r.err).toMatch(/Publicatie geweigerd: 1 waarde is niet vastgesteld, 1 controletotaal klopt niet\./);
+      expect(existsSync(path.join(werk, 'output/volledig-inkoop'))).toBe(false);
+    } finally {
+      rmSync(path.join(werk, 'models/volledig-inkoop/controletotalen.yaml'));
+      rmSync(path.join(werk, 'models/volledig-inkoop/opslagen.yaml'));
+    }
+  });
+
+  it('publiceert een volledig vastgestelde set: alle documenten, zonder CONCEPT', () => {
+    const r = run('genereer', 'volledig-inkoop', '--publicatie');
+    expect(r.code, r.err).toBe(0);
+    const uit = path.join(werk, 'output/volledig-inkoop');
+    expect(readdirSync(uit).sort()).toEqual(
+      ['addendum-kleine-groep.pdf', 'opbouw.json', 'productenboek.pdf', 'productenboek.xlsx', 'programma-van-eisen.pdf', 'programma-van-eisen.xlsx', 'tariefbijlage.pdf', 'tariefbijlage.xlsx', 'tarieven.csv'].sort(),
+    );
+    expect(r.err).not.toContain('CONCEPT');
+    if (poppler) {
+      for (const naam of readdirSync(uit).filter((n) => n.endsWith('.pdf'))) {
+        const paginas = pdfTekst(readFileSync(path.join(uit, naam)));
+        for (const p of paginas) expect(p, naam).not.toContain('CONCEPT');
+        expect(paginas[1], naam).toContain('versie 1 · definitief');
+        expect(paginas[0], naam).toContain('Gepubliceerd met tariefbouw genereer --publicatie');
+      }
+    }
+  });
+
+  it('zonder --publicatie is dezelfde set een CONCEPT', () => {
+    const r = run('genereer', 'volledig-inkoop', '--out', 'concept');
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain('(documenten als CONCEPT)');
+    if (poppler) for (const p of pdfTekst(readFileSync(path.join(werk, 'concept/volledig-inkoop/productenboek.pdf')))) expect(p).toContain('CONCEPT');
+  });
+});
+
+describe('programma-van-eisen.xlsx', () => {
+  it('één rij per eis met id, onderdeel, tekst, knock-out en bewijsmiddel; alleen de antwoorden zijn invulbaar', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(path.join(werk, 'concept/volledig-inkoop/programma-van-eisen.xlsx')) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Checklist')!;
+    const koprij = ws.getRow(5);
+    expect((koprij.values as unknown[]).slice(1)).toEqual(['id', 'onderdeel', 'eis', 'knock-out', 'bewijsmiddel', 'voldoet (Ja/Nee)', 'toelichting inschrijver']);
+    expect(ws.getCell('A4').value).toBe('CONCEPT');
+    const rijen = [6, 7, 8].map((r) => [1, 2, 3, 4, 5].map((k) => ws.getRow(r).getCell(k).value));
+    expect(rijen).toEqual([
+      ['T01', 'Toelatingscriteria', 'De aanbieder heeft een geldige verklaring omtrent het gedrag.', 'ja', 'VOG voor rechtspersonen.'],
+      ['T02', 'Toelatingscriteria', 'De aanbieder is verzekerd voor beroepsaansprakelijkheid.', 'ja', 'Polisblad.'],
+      ['K01', 'Kwaliteit', 'De aanbieder meet jaarlijks de tevredenheid van cliënten.', 'nee', 'Rapportage.'],
+    ]);
+    expect(ws.getRow(9).getCell(1).value).toBeNull();
+    expect((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
+    for (const r of [6, 7, 8]) {
+      for (const k of [1, 2, 3, 4, 5]) expect(ws.getRow(r).getCell(k).protection?.locked, `${r},${k}`).not.toBe(false);
+      expect(ws.getRow(r).getCell(6).protection?.locked).toBe(false);
+      expect(ws.getRow(r).getCell(7).protection?.locked).toBe(false);
+      expect(ws.getRow(r).getCell(6).dataValidation).toMatchObject({ type: 'list', formulae: ['"Ja,Nee"'] });
+    }
+  });
+});
