@@ -396,9 +396,10 @@ export function tariefbijlageWerkboek(set: ParameterSet, plan: Tarievenplan): We
     titel: [`Tariefbijlage ${set.regio} ${plan.model.tariefjaar}`, ...(concept ? ['CONCEPT'] : [])],
     kolommen: [
       { kop: 'onderdeel', breedte: 18 },
-      { kop: 'toelichting', breedte: 110 },
+      { kop: 'toelichting', breedte: 90 },
     ],
-    rijen: regels.map(([a, b]) => [tekst(a, 'kop'), tekst(b, a === 'Status' && concept ? 'concept' : a === 'Invoer' ? 'invoer' : 'tekst')]),
+    // Long lines wrap, so the sheet prints at full size on one page width.
+    rijen: regels.map(([a, b]) => [tekst(a, 'kop'), tekst(b, a === 'Status' && concept ? 'concept' : a === 'Invoer' ? 'invoer' : 'tekstlang')]),
     voettekst: 'Toelichting',
   };
 

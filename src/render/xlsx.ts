@@ -43,6 +43,9 @@ function stijlVoor(cel: Cel): Partial<ExcelJS.Style> {
       st.protection = { locked: false };
       break;
     case 'kop':
+      st.font = { ...LETTER, bold: true };
+      st.alignment = { vertical: 'top' };
+      break;
     case 'tarief':
       st.font = { ...LETTER, bold: true };
       break;
