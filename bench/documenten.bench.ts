@@ -1,49 +1,87 @@
 /**
- * Benchmark: the full build of `genereer` (compute, both workbooks, all PDFs
- * and the PvE checklist) for the default set and for generated sets of 100
- * and 1 000 products. Targets: default set < 3 s; 1 000 products < 30 s, and
- * growing no faster than linearly from 100 to 1 000 products.
+ * Benchmark: the full build of `genereer` (compute, both workbooks, every PDF and
+ * the PvE checklist), each measurement in a fresh process so that it is cold, as
+ * a CLI run always is, and so that its peak memory is its own.
+ *
+ * - the CLI on the default set, as a user runs it (Node start, loading included);
+ * - the same build inside one process, from loading the set to the last byte;
+ * - generated sets of 100 and 1 000 products.
+ * Targets: default set < 3 s; 1 000 products < 30 s, and no faster than linear
+ * growth from 100 to 1 000 products.
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { laadParameterset } from '../src/params/laden.ts';
-import { berekenTarieven } from '../src/model/bereken.ts';
-import { tariefbijlageWerkboek } from '../src/docmodel/tariefbijlage.ts';
-import { productenboekWerkboek } from '../src/docmodel/productenboek.ts';
-import { schrijfXlsx } from '../src/render/xlsx.ts';
-import { maakDocumenten } from '../src/cli/documenten.ts';
-import type { ParameterSet } from '../src/params/types.ts';
-import { synthetischeSet } from './synthetisch.ts';
 
-const SJABLONEN = path.resolve(import.meta.dirname, '..', 'templates');
+const WORTEL = path.resolve(import.meta.dirname, '..');
+const SJABLONEN = path.join(WORTEL, 'templates');
+const STANDAARD = process.env.BENCH_SET ?? 'models/voorbeeldregio-2027';
 
-async function meet(naam: string, maak: () => ParameterSet, doel: string, setMap?: string): Promise<number> {
-  let piek = process.memoryUsage().rss;
-  const timer = setInterval(() => (piek = Math.max(piek, process.memoryUsage().rss)), 20);
-  const t0 = performance.now();
-  const set = maak();
-  const plan = berekenTarieven(set);
-  const bijlage = await schrijfXlsx(tariefbijlageWerkboek(set, plan));
-  const boek = await schrijfXlsx(productenboekWerkboek(set, plan));
-  const docs = await maakDocumenten(set, plan, { publicatie: false, sjablonen: SJABLONEN, ...(setMap ? { setMap } : {}) });
-  const s = (performance.now() - t0) / 1000;
-  clearInterval(timer);
-  piek = Math.max(piek, process.memoryUsage().rss);
-  const mb = (n: number) => (n / 1e6).toFixed(1);
-  const pdfs = [...docs].filter(([n]) => n.endsWith('.pdf'));
-  console.log(
-    `${naam}: ${set.producten.length} producten, ${plan.tarieven.length} tarieven → werkboeken ${mb(bijlage.length + boek.length)} MB, ${pdfs.length} PDF's ${mb(pdfs.reduce((a, [, b]) => a + b.length, 0))} MB (${pdfs.map(([n, b]) => `${n.replace('.pdf', '')} ${mb(b.length)}`).join(', ')}) in ${s.toFixed(2)} s, piek-rss ${(piek / 1e6).toFixed(0)} MB (doel ${doel})`,
-  );
-  return s;
+interface Meting {
+  seconden: number;
+  piekMb: number;
+  tekst: string;
 }
 
-console.log(`tariefbouw documenten (alle PDF's en werkboeken) · Node ${process.version}\n`);
-const standaard = process.env.BENCH_SET ?? 'models/voorbeeldregio-2027';
-// The first run includes warming up pdfmake, pdfkit and fontkit (about a second); a CLI run always pays it.
-const keren: number[] = [];
-for (let i = 0; i < 3; i++) keren.push(await meet(`${standaard} (${i === 0 ? 'koud' : 'warm'})`, () => laadParameterset(standaard).set, '< 3 s, inclusief laden', standaard));
-console.log(`standaardset: koud ${keren[0]!.toFixed(2)} s, warm ${Math.min(...keren.slice(1)).toFixed(2)} s\n`);
-const basis = laadParameterset('test/fixtures/sets/volledig-inkoop').set;
-const t100 = await meet('synthetisch 100', () => synthetischeSet(basis, 100), '');
-const t1000 = await meet('synthetisch 1 000', () => synthetischeSet(basis, 1000), '< 30 s');
-console.log(`\ngroei 100 → 1 000 producten: × ${(t1000 / t100).toFixed(1)} (lineair is × 10)`);
+/** One build in this process; prints a JSON line for the parent. */
+async function bouwHier(soort: string): Promise<void> {
+  const { laadParameterset } = await import('../src/params/laden.ts');
+  const { berekenTarieven } = await import('../src/model/bereken.ts');
+  const { vulDocumenten, PdfWerkers } = await import('../src/cli/documenten.ts');
+  const { bouwUitvoer } = await import('../src/cli/genereer.ts');
+  const { synthetischeSet } = await import('./synthetisch.ts');
+  const werkers = PdfWerkers.start();
+  const t0 = performance.now();
+  const set = soort === 'standaard' ? laadParameterset(STANDAARD).set : synthetischeSet(laadParameterset('test/fixtures/sets/volledig-inkoop').set, Number(soort));
+  const plan = berekenTarieven(set);
+  const gevuld = vulDocumenten(set, plan, { publicatie: false, sjablonen: SJABLONEN, ...(soort === 'standaard' ? { setMap: STANDAARD } : {}) });
+  const uit = await bouwUitvoer(set, plan, gevuld, werkers);
+  const seconden = (performance.now() - t0) / 1000;
+  await werkers.stop();
+  const mb = (n: number) => (n / 1e6).toFixed(1);
+  const pdfs = [...uit].filter(([n]) => n.endsWith('.pdf'));
+  const werkboeken = [...uit].filter(([n]) => n.endsWith('.xlsx'));
+  const tekst = `${set.producten.length} producten, ${plan.tarieven.length} tarieven → ${werkboeken.length} werkboeken ${mb(werkboeken.reduce((a, [, b]) => a + b.length, 0))} MB, ${pdfs.length} PDF's ${mb(pdfs.reduce((a, [, b]) => a + b.length, 0))} MB (${pdfs.map(([n, b]) => `${n.replace('.pdf', '')} ${mb(b.length)}`).join(', ')})`;
+  console.log(JSON.stringify({ seconden, piekMb: process.resourceUsage().maxRSS / 1024, tekst }));
+}
+
+function inNieuwProces(soort: string): Meting {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--hier', soort], { cwd: WORTEL, encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`meting ${soort} mislukt:\n${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as Meting;
+}
+
+/** The CLI as a user runs it; peak memory from a preload that reports it at exit. */
+function cli(): Meting {
+  const uit = mkdtempSync(path.join(tmpdir(), 'tariefbouw-bench-'));
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--import', 'data:text/javascript,process.on("exit",()=>process.stderr.write("\\nPIEK "+process.resourceUsage().maxRSS+"\\n"))', path.join(WORTEL, 'bin', 'tariefbouw.js'), 'genereer', STANDAARD, '--out', uit], {
+    cwd: WORTEL,
+    encoding: 'utf8',
+  });
+  const seconden = (performance.now() - t0) / 1000;
+  rmSync(uit, { recursive: true, force: true });
+  if (r.status !== 0) throw new Error(`genereer mislukt:\n${r.stderr}`);
+  return { seconden, piekMb: Number(/PIEK (\d+)/.exec(r.stderr)![1]) / 1024, tekst: 'tariefbouw genereer' };
+}
+
+function mediaan(ms: Meting[]): Meting {
+  return [...ms].sort((a, b) => a.seconden - b.seconden)[Math.floor(ms.length / 2)]!;
+}
+
+const regel = (naam: string, m: Meting, doel: string) => console.log(`${naam}: ${m.tekst} in ${m.seconden.toFixed(2)} s, piek-rss ${m.piekMb.toFixed(0)} MB${doel ? ` (doel ${doel})` : ''}`);
+
+if (process.argv[2] === '--hier') {
+  await bouwHier(process.argv[3]!);
+} else {
+  console.log(`tariefbouw documenten (alle PDF's en werkboeken), elke meting een vers proces · Node ${process.version}\n`);
+  regel(`${STANDAARD}, de CLI (mediaan van 3)`, mediaan([cli(), cli(), cli()]), '< 3 s');
+  regel(`${STANDAARD}, in het proces (mediaan van 3)`, mediaan([inNieuwProces('standaard'), inNieuwProces('standaard'), inNieuwProces('standaard')]), '< 3 s');
+  const m100 = inNieuwProces('100');
+  regel('synthetisch 100', m100, '');
+  const m1000 = inNieuwProces('1000');
+  regel('synthetisch 1 000', m1000, '< 30 s');
+  console.log(`\ngroei 100 → 1 000 producten: × ${(m1000.seconden / m100.seconden).toFixed(1)} (lineair is × 10)`);
+}

@@ -1,0 +1,40 @@
+/**
+ * Everything `genereer` writes for a set, as bytes by file name: the text table, the JSON
+ * contract, the workbooks and the documents. The PDFs are laid out in worker threads while
+ * this thread writes the workbooks.
+ */
+import type { ParameterSet } from '../params/types.ts';
+import type { Tarievenplan } from '../model/types.ts';
+import { planNaarJson } from '../docmodel/json.ts';
+import { KOLOMMEN, tarievenTabel } from '../docmodel/tarieventabel.ts';
+import { tariefbijlageWerkboek } from '../docmodel/tariefbijlage.ts';
+import { productenboekWerkboek } from '../docmodel/productenboek.ts';
+import { naarCsv } from '../render/csv.ts';
+import { schrijfXlsx } from '../render/xlsx.ts';
+import { renderDocumenten, type GevuldeDocumenten, type PdfWerkers } from './documenten.ts';
+
+export async function bouwUitvoer(
+  set: ParameterSet,
+  plan: Tarievenplan,
+  gevuld: GevuldeDocumenten,
+  werkers: PdfWerkers,
+  klaar: (bestand: string, bytes: number) => void = () => {},
+): Promise<Map<string, string | Buffer>> {
+  const documenten = renderDocumenten(gevuld, werkers, klaar);
+  // Keep the rejection handled while this thread is busy with the workbooks.
+  documenten.catch(() => {});
+  const werkboek = async (naam: string, maak: () => Promise<Buffer>): Promise<[string, Buffer]> => {
+    const b = await maak();
+    klaar(naam, b.length);
+    return [naam, b];
+  };
+  const bijlage = await werkboek('tariefbijlage.xlsx', () => schrijfXlsx(tariefbijlageWerkboek(set, plan)));
+  const boek = await werkboek('productenboek.xlsx', () => schrijfXlsx(productenboekWerkboek(set, plan)));
+  return new Map<string, string | Buffer>([
+    ['tarieven.csv', naarCsv(KOLOMMEN, tarievenTabel(plan))],
+    ['opbouw.json', `${JSON.stringify(planNaarJson(plan), null, 2)}\n`],
+    bijlage,
+    boek,
+    ...(await documenten),
+  ]);
+}
