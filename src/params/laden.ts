@@ -197,20 +197,51 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
   const prod = get<z.infer<typeof S.ProductiviteitBestand>>('productiviteit.yaml')!;
   const productiviteit = new Map<string, T.ProductiviteitsProfiel>();
   for (const [id, p] of Object.entries(prod.data.profielen)) {
-    productiviteit.set(id, {
-      id,
-      omschrijving: p.omschrijving,
-      posten: Object.entries(p.niet_productief).map(([post, raw]) => ({
-        post: post as T.NietProductievePost,
-        param: b.param(raw!, prod.root, ['profielen', id, 'niet_productief', post], `productiviteit.${id}.${post}`, ['procent', 'uren_per_jaar'], NIET_NEGATIEF),
-      })),
-    });
-    for (const post of Object.entries(p.niet_productief)) {
-      const raw = post[1]!;
-      if (raw.eenheid === 'procent') {
-        const last = productiviteit.get(id)!.posten.find((x) => x.post === post[0])!;
-        for (const w of last.param.reeks) b.bereik(w.waarde, PROCENT_DEELBAAR, 'procent', prod.root, ['profielen', id, 'niet_productief', post[0], 'waarde'], `productiviteit.${id}.${post[0]}`);
-      }
+    const pad = ['profielen', id];
+    const h = b.herkomst(prod.root, pad, 'sleutel');
+    const herkomst = { bestand: h.bestand, regel: h.regel, kolom: h.kolom };
+    // Exactly one way of stating productivity, in the order the author wrote them.
+    const geschreven = Object.keys(((prod.root as Record<string, Record<string, object>>).profielen?.[id] ?? {}) as object);
+    const vormen = geschreven.filter((k): k is (typeof S.PRODUCTIVITEITSVORMEN)[number] => (S.PRODUCTIVITEITSVORMEN as readonly string[]).includes(k));
+    if (vormen.length !== 1) {
+      b.fout(prod.root, vormen.length ? [...pad, vormen[1]!] : pad, `productiviteitsprofiel ${id}: geef precies één van niet_productief, productieve_uren of productiviteit`, {
+        verwacht: 'niet_productief (posten in uren of procent), productieve_uren (uren per fte per jaar) of productiviteit (procent van de betaalde uren)',
+        gevonden: vormen.length ? `${vormen.join(' én ')} in hetzelfde profiel` : 'geen van drieën',
+        hint: vormen.length
+          ? 'een profiel rekent met één vorm; maak voor de andere vorm een eigen profiel en laat het product daarnaar verwijzen'
+          : 'noem de niet-productieve posten, of schrijf de productieve uren of het productiviteitspercentage uit de bron over',
+      }, 'sleutel');
+    }
+    const vorm = vormen[0] ?? 'niet_productief';
+    if (p.rekenwijze && vorm !== 'niet_productief') {
+      b.fout(prod.root, [...pad, 'rekenwijze'], `rekenwijze ${p.rekenwijze} bij productiviteitsprofiel ${id} zonder niet-productieve posten`, {
+        verwacht: 'rekenwijze alleen in een profiel met niet-productieve posten (niet_productief)',
+        gevonden: `rekenwijze: ${p.rekenwijze} naast ${vorm}`,
+        hint: `${vorm} geeft de productiviteit zelf, dus er zijn geen posten om af te trekken of op te slaan; verwijder rekenwijze, of schrijf de posten uit onder niet_productief als de bron een opslag per post noemt`,
+      });
+    }
+    if (vorm === 'productieve_uren' && p.productieve_uren) {
+      const param = b.param(p.productieve_uren, prod.root, [...pad, 'productieve_uren'], `productiviteit.${id}.productieve_uren`, ['uren_per_jaar'], POSITIEF);
+      productiviteit.set(id, { id, omschrijving: p.omschrijving, herkomst, vorm, param });
+    } else if (vorm === 'productiviteit' && p.productiviteit) {
+      const param = b.param(p.productiviteit, prod.root, [...pad, 'productiviteit'], `productiviteit.${id}.productiviteit`, ['procent'], { min: '0', minExclusief: true, max: '100' });
+      productiviteit.set(id, { id, omschrijving: p.omschrijving, herkomst, vorm, param });
+    } else {
+      const posten = Object.entries(p.niet_productief ?? {}).map(([post, raw]) => {
+        const param = b.param(raw!, prod.root, [...pad, 'niet_productief', post], `productiviteit.${id}.${post}`, ['procent', 'uren_per_jaar'], NIET_NEGATIEF);
+        if (raw!.eenheid === 'procent') for (const w of param.reeks) b.bereik(w.waarde, PROCENT_DEELBAAR, 'procent', prod.root, [...pad, 'niet_productief', post, 'waarde'], `productiviteit.${id}.${post}`);
+        return { post: post as T.NietProductievePost, param };
+      });
+      const rh = p.rekenwijze ? b.herkomst(prod.root, [...pad, 'rekenwijze']) : undefined;
+      productiviteit.set(id, {
+        id,
+        omschrijving: p.omschrijving,
+        herkomst,
+        vorm: 'posten',
+        rekenwijze: p.rekenwijze ?? 'aftrek',
+        ...(rh ? { rekenwijzeHerkomst: { bestand: rh.bestand, regel: rh.regel, kolom: rh.kolom } } : {}),
+        posten,
+      });
     }
   }
 

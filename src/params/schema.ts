@@ -163,12 +163,23 @@ export const CaoBestand = z.strictObject({
   functiehuis: z.record(id, FunctiehuisRegel),
 });
 
+/** The ways a profile can state productivity; a profile uses exactly one (checked in laden.ts). */
+export const PRODUCTIVITEITSVORMEN = ['niet_productief', 'productieve_uren', 'productiviteit'] as const;
+export const REKENWIJZEN = ['aftrek', 'opslag'] as const;
+
 export const ProductiviteitBestand = z.strictObject({
   profielen: z.record(
     id,
     z.strictObject({
       omschrijving: tekst,
-      niet_productief: z.partialRecord(z.enum(NIET_PRODUCTIEVE_POSTEN), Parameter),
+      /** aftrek: loonkosten ÷ (betaalde uren − posten); opslag: loonkosten ÷ betaalde uren × (1 + Σ posten). */
+      rekenwijze: z.enum(REKENWIJZEN).optional(),
+      niet_productief: z.partialRecord(z.enum(NIET_PRODUCTIEVE_POSTEN), Parameter).optional(),
+      /** productive hours per fte per year, as published (ESF: 1.720) */
+      productieve_uren: Parameter.optional(),
+      /** productive share of the paid hours, in percent (E1: 80) */
+      productiviteit: Parameter.optional(),
+      toelichting: tekst.optional(),
     }),
   ),
 });

@@ -87,11 +87,29 @@ export type NietProductievePost =
   | 'administratie'
   | 'overig';
 
-export interface ProductiviteitsProfiel {
+/**
+ * A productivity profile states productive time in one of three ways:
+ * - posten: non-productive items (hours per year or percent of the paid hours), combined by the
+ *   rekenwijze: `aftrek` divides the loonkosten by (betaalde uren − posten), `opslag` multiplies the
+ *   cost per paid hour by (1 + Σ posten as a share of the paid hours);
+ * - productieve_uren: the productive hours per fte per year, as published;
+ * - productiviteit: the productive share of the paid hours, in percent.
+ */
+export type ProductiviteitsProfiel = {
   id: string;
   omschrijving: string;
-  posten: { post: NietProductievePost; param: Param }[];
-}
+  herkomst: Herkomst;
+} & (
+  | {
+      vorm: 'posten';
+      rekenwijze: 'aftrek' | 'opslag';
+      /** Where `rekenwijze` was written; absent when the profile uses the default (aftrek). */
+      rekenwijzeHerkomst?: Herkomst;
+      posten: { post: NietProductievePost; param: Param }[];
+    }
+  | { vorm: 'productieve_uren'; param: Param }
+  | { vorm: 'productiviteit'; param: Param }
+);
 
 export interface Opslagen {
   overhead: {

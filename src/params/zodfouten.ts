@@ -105,6 +105,7 @@ const UITLEG_WAARDE: Record<string, (opties: string[]) => string | undefined> = 
         ? 'dit is de iStandaard-eenheid van het product; een vast jaarbedrag (lumpsum) heeft eenheid jaar'
         : undefined,
   status: () => 'vastgesteld = besloten, voorlopig = nog niet besloten, illustratief = voorbeeldwaarde zonder besluit',
+  rekenwijze: () => 'aftrek deelt de loonkosten door de betaalde uren min de posten, opslag vermenigvuldigt de kosten per betaald uur met (1 + de posten)',
 };
 
 function isOntbrekend(iss: ZodIssue, gevonden: unknown): boolean {
