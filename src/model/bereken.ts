@@ -234,24 +234,31 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
     const toeslagTermen: Expr[] = [E.stap(`${pfx}.jaarsalaris`)];
     const delen: string[] = [];
     let toeslagen = NUL;
-    const toeslagParams = [...cao.toeslagen, ...(ort ? [cao.ort.get(ort)!] : [])];
-    for (const p of toeslagParams) {
+    const toeslagParams = [...cao.toeslagen.map((p) => ({ p, sleutel: p.pad.split('.').pop()! })), ...(ort ? [{ p: cao.ort.get(ort)!, sleutel: 'ort' }] : [])];
+    /** Each toeslag by the name a grondslag uses for it (`ort` for the ORT): amount and expression. */
+    const perToeslag = new Map<string, { naam: string; bedrag: Decimal; expr: Expr }>();
+    for (const { p, sleutel: tsleutel } of toeslagParams) {
       const g = gebruik(p);
       toeslagRefs.push(g);
       const naam = p.pad.split('.').pop()!;
+      let bedrag: Decimal;
+      let expr: Expr;
       if (p.eenheid === 'procent') {
-        toeslagen = toeslagen.plus(jaarsalaris.times(g.waarde).div(HONDERD));
-        toeslagTermen.push(E.procentVan(E.stap(`${pfx}.jaarsalaris`), E.param(g)));
+        bedrag = jaarsalaris.times(g.waarde).div(HONDERD);
+        expr = E.procentVan(E.stap(`${pfx}.jaarsalaris`), E.param(g));
         delen.push(`${naam} ${fmt(g.waarde)} %`);
       } else if (p.eenheid === 'euro_per_maand') {
-        toeslagen = toeslagen.plus(g.waarde.times(12));
-        toeslagTermen.push(E.maal(E.param(g), E.getal(12)));
+        bedrag = g.waarde.times(12);
+        expr = E.maal(E.param(g), E.getal(12));
         delen.push(`${naam} ${fmt(g.waarde, 2)} × 12`);
       } else {
-        toeslagen = toeslagen.plus(g.waarde);
-        toeslagTermen.push(E.param(g));
+        bedrag = g.waarde;
+        expr = E.param(g);
         delen.push(`${naam} ${fmt(g.waarde, 2)} per jaar`);
       }
+      toeslagen = toeslagen.plus(bedrag);
+      toeslagTermen.push(expr);
+      perToeslag.set(tsleutel, { naam: tsleutel === 'ort' ? `ORT ${naam}` : naam, bedrag, expr });
     }
     const loonsom = jaarsalaris.plus(toeslagen);
     stappen.push(
@@ -278,16 +285,25 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
       if (naam.includes('opleiding')) opleiding = true;
       const fr = cao.franchises.get(naam);
       const mx = cao.maxima.get(naam);
-      // grondslag = min(loonsom, maximum) − franchise, never below zero
+      const gs = cao.grondslagen.get(naam);
+      // grondslag = min(loonsom, maximum) − franchise, never below zero; the loonsom of a werkgeverslast
+      // with its own grondslag is the jaarsalaris plus only the toeslagen it names
       let grondslag = loonsom;
       let grondExpr: Expr = E.stap(`${pfx}.cao_toeslagen`);
       let grondTekst = 'loonsom';
+      if (gs) {
+        const mee = gs.toeslagen.flatMap((t) => perToeslag.get(t) ?? []);
+        lastRefs.push(keuzeGebruik(`cao.${cao.id}.grondslagen.${naam}`, ['jaarsalaris', ...gs.toeslagen].join(' + '), gs.herkomst, peildatum));
+        grondslag = som([jaarsalaris, ...mee.map((m) => m.bedrag)]);
+        grondExpr = E.som([E.stap(`${pfx}.jaarsalaris`), ...mee.map((m) => m.expr)]);
+        grondTekst = mee.length ? `(jaarsalaris + ${mee.map((m) => m.naam).join(' + ')})` : 'jaarsalaris';
+      }
       if (mx) {
         const mg = gebruik(mx);
         lastRefs.push(mg);
         grondslag = Decimal.min(grondslag, mg.waarde);
         grondExpr = E.fn('MIN', grondExpr, E.param(mg));
-        grondTekst = `min(loonsom, maximum ${fmt(mg.waarde, 2)})`;
+        grondTekst = `min(${grondTekst}, maximum ${fmt(mg.waarde, 2)})`;
       }
       if (fr) {
         const fg = gebruik(fr);
@@ -297,7 +313,7 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
         grondTekst = `(${grondTekst} − franchise ${fmt(fg.waarde, 2)})`;
       }
       lastTermen.push(E.procentVan(grondExpr, E.param(g)));
-      lastDelen.push(fr || mx ? `${naam} ${fmt(g.waarde)} % × ${grondTekst}` : `${naam} ${fmt(g.waarde)} %`);
+      lastDelen.push(fr || mx || gs ? `${naam} ${fmt(g.waarde)} % × ${grondTekst}` : `${naam} ${fmt(g.waarde)} %`);
       lasten = lasten.plus(grondslag.times(g.waarde).div(HONDERD));
     }
     const loonkosten = loonsom.plus(lasten);

@@ -258,6 +258,11 @@ export function parameterWaarden(set: ParameterSet, peildatum: string): ParamWaa
     ];
     keuze(`productiviteit.${prof.id}.rekenwijze`, prof.rekenwijze, prof.rekenwijzeHerkomst ?? prof.herkomst, producten);
   }
+  for (const cao of set.caos.values())
+    for (const [last, g] of cao.grondslagen) {
+      const producten = set.producten.filter((p) => p.berekening !== 'overgenomen' && p.caos.includes(cao.id)).map((p) => p.code);
+      keuze(`cao.${cao.id}.grondslagen.${last}`, ['jaarsalaris', ...g.toeslagen].join(' + '), g.herkomst, producten);
+    }
   keuze('varianten', `basistarief ${set.varianten.basistarief}, micro ${set.varianten.micro}, pgb ${set.varianten.pgb ? set.varianten.pgb.grondslag : 'geen'}`, set.producten[0]?.herkomst ?? { bestand: '', regel: 1 }, 'alle');
   for (const r of set.afronding.values()) {
     const producten = set.producten.filter((p) => p.afronding === r.id).map((p) => p.code);

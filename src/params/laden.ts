@@ -124,6 +124,40 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
           return [k, b.param(p, r, [sleutel, k], `${pfx}.${sleutel}.${k}`, ['euro_per_jaar'], bereik)] as const;
         }),
       );
+    // A werkgeverslast's own grondslag: the jaarsalaris plus the toeslagen named here.
+    const toeslagNamen = [...Object.keys(d.toeslagen ?? {}), ...(Object.keys(d.ort ?? {}).length ? ['ort'] : [])];
+    const grondslagen = new Map<string, { toeslagen: string[]; herkomst: T.Herkomst }>();
+    for (const [last, g] of Object.entries(d.grondslagen ?? {})) {
+      const gpad = ['grondslagen', last];
+      if (!(last in d.werkgeverslasten)) {
+        const s = bedoeldeU(last, Object.keys(d.werkgeverslasten));
+        b.fout(r, gpad, `grondslag voor onbekende werkgeverslast '${last}'`, {
+          verwacht: `een van: ${Object.keys(d.werkgeverslasten).join(', ')}`,
+          gevonden: last,
+          hint: s ? `bedoelde u '${s}'?` : 'een grondslag hoort bij een werkgeverslast met dezelfde naam, meestal pensioen',
+        }, 'sleutel');
+      }
+      g.toeslagen.forEach((t, i) => {
+        if (g.toeslagen.indexOf(t) !== i) {
+          b.fout(r, [...gpad, 'toeslagen', i], `toeslag '${t}' staat twee keer in de grondslag van ${last}`, {
+            verwacht: 'elke toeslag één keer',
+            gevonden: g.toeslagen.join(', '),
+            hint: 'verwijder de dubbele vermelding; een toeslag telt één keer mee in de grondslag',
+          });
+        } else if (!toeslagNamen.includes(t)) {
+          const s = bedoeldeU(t, toeslagNamen);
+          b.fout(r, [...gpad, 'toeslagen', i], `onbekende toeslag '${t}' in de grondslag van ${last}`, {
+            verwacht: toeslagNamen.length
+              ? `een toeslag uit cao/${id}.yaml: ${toeslagNamen.join(', ')}${toeslagNamen.includes('ort') ? ' (ort is de ORT van het product)' : ''}`
+              : `geen toeslagen: cao/${id}.yaml heeft geen toeslagen en geen ORT, dus de grondslag is het jaarsalaris (toeslagen: [])`,
+            gevonden: t,
+            hint: s ? `bedoelde u '${s}'?` : 'noem de toeslagen zoals ze onder toeslagen staan; het jaarsalaris telt altijd mee',
+          });
+        }
+      });
+      const gh = b.herkomst(r, [...gpad, 'toeslagen']);
+      grondslagen.set(last, { toeslagen: g.toeslagen, herkomst: { bestand: gh.bestand, regel: gh.regel, kolom: gh.kolom } });
+    }
     const functiehuis = new Map<string, T.FunctiehuisRegel>();
     for (const [niveau, f] of Object.entries(d.functiehuis)) {
       const pad = ['functiehuis', niveau];
@@ -189,6 +223,7 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
       werkgeverslasten: Object.entries(d.werkgeverslasten).map(([k, p]) => b.param(p, r, ['werkgeverslasten', k], `${pfx}.werkgeverslasten.${k}`, ['procent'], PROCENT)),
       franchises: perLast('franchises', d.franchises, 'een franchise', 'meestal pensioen', NIET_NEGATIEF),
       maxima: perLast('maxima', d.maxima, 'een maximum (maximumpremieloon)', 'meestal sociale_lasten', POSITIEF),
+      grondslagen,
       functiehuis,
     });
   }

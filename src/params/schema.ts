@@ -160,6 +160,8 @@ export const CaoBestand = z.strictObject({
   werkgeverslasten: z.record(id, Parameter),
   franchises: z.record(id, Parameter).optional(),
   maxima: z.record(id, Parameter).optional(),
+  /** Per werkgeverslast: which toeslagen belong to its grondslag besides the jaarsalaris (default: all). */
+  grondslagen: z.record(id, z.strictObject({ toeslagen: z.array(id), toelichting: tekst.optional() })).optional(),
   functiehuis: z.record(id, FunctiehuisRegel),
 });
 

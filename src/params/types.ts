@@ -73,6 +73,12 @@ export interface Cao {
   franchises: Map<string, Param>;
   /** Maximum wage a charge is levied on (maximumpremieloon), per werkgeverslast. */
   maxima: Map<string, Param>;
+  /**
+   * Per werkgeverslast with its own grondslag: the toeslagen counted besides the jaarsalaris
+   * (`ort` stands for the ORT of the product). A werkgeverslast without one is levied on the
+   * jaarsalaris plus all CAO-toeslagen.
+   */
+  grondslagen: Map<string, { toeslagen: string[]; herkomst: Herkomst }>;
   functiehuis: Map<string, FunctiehuisRegel>;
 }
 
