@@ -632,16 +632,22 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
       stap({ stap: 'kostprijs', label: 'Kostprijs', formule: 'som van de vorige stappen', waarde: kostprijs, eenheid, parameters: [], expr: E.stap(stappen[stappen.length - 1]!.stap) }),
     );
     const wr = gebruik(set.opslagen.winstEnRisico);
-    const onafgerond = kostprijs.times(HONDERD.plus(wr.waarde)).div(HONDERD);
+    const wrc = set.opslagen.winstEnRisicoConventie;
+    const wrKeuze = wrc.herkomst ? [keuzeGebruik('opslagen.winst_en_risico.conventie', wrc.conventie, wrc.herkomst, peildatum)] : [];
+    const aandeel = wrc.conventie === 'aandeel_in_tarief';
+    // opslag op de kostprijs: t = k × (1 + r); aandeel in het tarief: t = k ÷ (1 − r), so that r is r % of the tariff
+    const onafgerond = aandeel ? kostprijs.times(HONDERD).div(HONDERD.minus(wr.waarde)) : kostprijs.times(HONDERD.plus(wr.waarde)).div(HONDERD);
     stappen.push(
       stap({
         stap: 'winst_en_risico',
-        label: 'Winst en risico',
-        formule: `kostprijs × (1 + ${fmt(wr.waarde)} %)`,
+        label: aandeel ? 'Winst en risico (aandeel in het tarief)' : wrc.herkomst ? 'Winst en risico (opslag op de kostprijs)' : 'Winst en risico',
+        formule: aandeel ? `kostprijs ÷ (1 − ${fmt(wr.waarde)} %)` : `kostprijs × (1 + ${fmt(wr.waarde)} %)`,
         waarde: onafgerond,
         eenheid,
-        parameters: [wr],
-        expr: E.deel(E.maal(E.stap('kostprijs'), E.plus(E.getal(100), E.param(wr))), E.getal(100)),
+        parameters: [...wrKeuze, wr],
+        expr: aandeel
+          ? E.deel(E.maal(E.stap('kostprijs'), E.getal(100)), E.min(E.getal(100), E.param(wr)))
+          : E.deel(E.maal(E.stap('kostprijs'), E.plus(E.getal(100), E.param(wr))), E.getal(100)),
       }),
     );
     return { onafgerond, kostprijs };

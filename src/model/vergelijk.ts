@@ -248,6 +248,7 @@ export function parameterWaarden(set: ParameterSet, peildatum: string): ParamWaa
   keuze('opslagen.overhead.conventie', o.overhead.conventie, o.overhead.standaard.herkomst, kostprijs);
   keuze('opslagen.overhead.grondslag', o.overhead.grondslag, o.overhead.standaard.herkomst, kostprijs);
   keuze('opslagen.no_show.methode', o.noShow.methode, o.noShow.percentage.herkomst, kostprijs);
+  keuze('opslagen.winst_en_risico.conventie', o.winstEnRisicoConventie.conventie, o.winstEnRisicoConventie.herkomst ?? o.winstEnRisico.herkomst, kostprijs);
   for (const prof of set.productiviteit.values()) {
     if (prof.vorm !== 'posten') continue;
     const producten = [

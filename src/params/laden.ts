@@ -285,6 +285,11 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
   const o = ops.data;
   const or = ops.root;
   const ohBereik = o.overhead.conventie === 'aandeel_in_kostprijs' ? PROCENT_DEELBAAR : NIET_NEGATIEF;
+  // winst_en_risico: a parameter (opslag op de kostprijs), or a block with conventie and percentage.
+  const wr = o.winst_en_risico;
+  const wrBlok = 'percentage' in wr ? wr : undefined;
+  const wrConventie = wrBlok?.conventie ?? 'opslag_op_kostprijs';
+  const wrHerkomst = wrBlok ? b.herkomst(or, ['winst_en_risico', 'conventie']) : undefined;
   const opslagen: T.Opslagen = {
     overhead: {
       conventie: o.overhead.conventie,
@@ -297,7 +302,10 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
     ...(o.gemeentelijke_verplichtingen
       ? { gemeentelijkeVerplichtingen: b.param(o.gemeentelijke_verplichtingen, or, ['gemeentelijke_verplichtingen'], 'opslagen.gemeentelijke_verplichtingen', ['procent'], PROCENT) }
       : {}),
-    winstEnRisico: b.param(o.winst_en_risico, or, ['winst_en_risico'], 'opslagen.winst_en_risico', ['procent'], PROCENT),
+    winstEnRisico: wrBlok
+      ? b.param(wrBlok.percentage, or, ['winst_en_risico', 'percentage'], 'opslagen.winst_en_risico', ['procent'], wrConventie === 'aandeel_in_tarief' ? PROCENT_DEELBAAR : PROCENT)
+      : b.param(wr as S.RawParameter, or, ['winst_en_risico'], 'opslagen.winst_en_risico', ['procent'], PROCENT),
+    winstEnRisicoConventie: { conventie: wrConventie, ...(wrHerkomst ? { herkomst: { bestand: wrHerkomst.bestand, regel: wrHerkomst.regel, kolom: wrHerkomst.kolom } } : {}) },
     noShow: {
       methode: o.no_show.methode,
       percentage: b.param(o.no_show.percentage, or, ['no_show', 'percentage'], 'opslagen.no_show.percentage', ['procent'], PROCENT_DEELBAAR),

@@ -6,6 +6,7 @@
  */
 import * as z from 'zod';
 import { DECIMAAL_PATROON } from '../shared/decimal.ts';
+import { zodFoutkaart } from './zodfouten.ts';
 
 export const EENHEDEN = [
   'procent',
@@ -186,6 +187,29 @@ export const ProductiviteitBestand = z.strictObject({
   ),
 });
 
+export const WINST_CONVENTIES = ['opslag_op_kostprijs', 'aandeel_in_tarief'] as const;
+
+/** winst_en_risico with an explicit convention, like overhead: the percentage under `percentage`. */
+export const WinstEnRisicoBlok = z.strictObject({
+  conventie: z.enum(WINST_CONVENTIES),
+  percentage: Parameter,
+  toelichting: tekst.optional(),
+});
+export type RawWinstEnRisico = RawParameter | z.infer<typeof WinstEnRisicoBlok>;
+
+const isBlok = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v) && ('conventie' in v || 'percentage' in v);
+
+/**
+ * winst_en_risico is either a parameter (the percentage, as an opslag op de kostprijs) or a block
+ * with conventie and percentage. The form is chosen by its keys, not by trying both, so a mistake in
+ * either form is reported in the terms of that form.
+ */
+export const WinstEnRisico = z.custom<RawWinstEnRisico>().check((ctx) => {
+  const r = (isBlok(ctx.value) ? WinstEnRisicoBlok : Parameter).safeParse(ctx.value, { error: zodFoutkaart });
+  if (r.success) ctx.value = r.data;
+  else ctx.issues.push(...(r.error.issues as unknown as typeof ctx.issues));
+});
+
 export const OpslagenBestand = z.strictObject({
   overhead: z.strictObject({
     conventie: z.enum(['opslag_op_directe_kosten', 'aandeel_in_kostprijs']),
@@ -195,7 +219,7 @@ export const OpslagenBestand = z.strictObject({
     toelichting: tekst.optional(),
   }),
   gemeentelijke_verplichtingen: Parameter.optional(),
-  winst_en_risico: Parameter,
+  winst_en_risico: WinstEnRisico,
   no_show: z.strictObject({
     methode: z.enum(['niet_productieve_tijd', 'opslag', 'geen']),
     percentage: Parameter,

@@ -126,6 +126,11 @@ export interface Opslagen {
   };
   gemeentelijkeVerplichtingen?: Param;
   winstEnRisico: Param;
+  /**
+   * opslag_op_kostprijs: tarief = kostprijs × (1 + r); aandeel_in_tarief: tarief = kostprijs ÷ (1 − r).
+   * `herkomst` is where the convention was written; absent for the default form.
+   */
+  winstEnRisicoConventie: { conventie: 'opslag_op_kostprijs' | 'aandeel_in_tarief'; herkomst?: Herkomst };
   noShow: { methode: 'niet_productieve_tijd' | 'opslag' | 'geen'; percentage: Param };
   indexatie: { loon?: Param; materieel?: Param };
 }

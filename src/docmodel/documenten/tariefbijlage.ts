@@ -352,6 +352,8 @@ export function tariefbijlageSpec(set: ParameterSet, plan: Tarievenplan, opties:
       },
       gemeentelijkeVerplichtingen: pct(o.gemeentelijkeVerplichtingen),
       winstEnRisico: pct(o.winstEnRisico),
+      winstEnRisicoConventie:
+        o.winstEnRisicoConventie.conventie === 'aandeel_in_tarief' ? 'als aandeel in het tarief: tarief = kostprijs ÷ (1 − winst en risico)' : 'op de kostprijs',
       productiviteitOpslag: [...set.productiviteit.values()].some((p) => p.vorm === 'posten' && p.rekenwijze === 'opslag'),
       noShow: {
         methode: { niet_productieve_tijd: 'als niet-productieve tijd in de productiviteit', opslag: 'als opslag op de kostprijs', geen: 'niet: no-show is declarabel' }[o.noShow.methode],
