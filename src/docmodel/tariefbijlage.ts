@@ -42,7 +42,7 @@ export function tariefbijlageWerkboek(set: ParameterSet, plan: Tarievenplan): We
   // --- every parameter the tariffs use, once
   const params = new Map<string, ParamGebruik>();
   for (const t of plan.tarieven)
-    for (const s of t.opbouw) for (const p of s.parameters) if (p.eenheid !== 'functiehuis') params.set(`${p.pad}@${p.geldig_van}`, p);
+    for (const s of t.opbouw) for (const p of s.parameters) if (p.eenheid !== 'functiehuis' && p.eenheid !== 'keuze') params.set(`${p.pad}@${p.geldig_van}`, p);
   const naamVan = new Map<string, string>();
   for (const [k, p] of [...params].sort(([a], [b]) => a.localeCompare(b))) naamVan.set(k, veiligeNaam(p.pad, namenBezet));
 

@@ -21,7 +21,7 @@ import { getal } from '../shared/format.ts';
 import type { ModelProbleem, ParamGebruik, Stap, Tarief, Tarievenplan, VariantSoort } from './types.ts';
 import { E, type Expr } from './expressie.ts';
 import { indexeerTarieven } from './indexering.ts';
-import { afrondExpr, bronTekst, minuutExpr, regelGebruik } from './gebruik.ts';
+import { afrondExpr, bronTekst, keuzeGebruik, minuutExpr, regelGebruik } from './gebruik.ts';
 
 export const KOSTENELEMENT = {
   wmo: {
@@ -234,24 +234,31 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
     const toeslagTermen: Expr[] = [E.stap(`${pfx}.jaarsalaris`)];
     const delen: string[] = [];
     let toeslagen = NUL;
-    const toeslagParams = [...cao.toeslagen, ...(ort ? [cao.ort.get(ort)!] : [])];
-    for (const p of toeslagParams) {
+    const toeslagParams = [...cao.toeslagen.map((p) => ({ p, sleutel: p.pad.split('.').pop()! })), ...(ort ? [{ p: cao.ort.get(ort)!, sleutel: 'ort' }] : [])];
+    /** Each toeslag by the name a grondslag uses for it (`ort` for the ORT): amount and expression. */
+    const perToeslag = new Map<string, { naam: string; bedrag: Decimal; expr: Expr }>();
+    for (const { p, sleutel: tsleutel } of toeslagParams) {
       const g = gebruik(p);
       toeslagRefs.push(g);
       const naam = p.pad.split('.').pop()!;
+      let bedrag: Decimal;
+      let expr: Expr;
       if (p.eenheid === 'procent') {
-        toeslagen = toeslagen.plus(jaarsalaris.times(g.waarde).div(HONDERD));
-        toeslagTermen.push(E.procentVan(E.stap(`${pfx}.jaarsalaris`), E.param(g)));
+        bedrag = jaarsalaris.times(g.waarde).div(HONDERD);
+        expr = E.procentVan(E.stap(`${pfx}.jaarsalaris`), E.param(g));
         delen.push(`${naam} ${fmt(g.waarde)} %`);
       } else if (p.eenheid === 'euro_per_maand') {
-        toeslagen = toeslagen.plus(g.waarde.times(12));
-        toeslagTermen.push(E.maal(E.param(g), E.getal(12)));
+        bedrag = g.waarde.times(12);
+        expr = E.maal(E.param(g), E.getal(12));
         delen.push(`${naam} ${fmt(g.waarde, 2)} × 12`);
       } else {
-        toeslagen = toeslagen.plus(g.waarde);
-        toeslagTermen.push(E.param(g));
+        bedrag = g.waarde;
+        expr = E.param(g);
         delen.push(`${naam} ${fmt(g.waarde, 2)} per jaar`);
       }
+      toeslagen = toeslagen.plus(bedrag);
+      toeslagTermen.push(expr);
+      perToeslag.set(tsleutel, { naam: tsleutel === 'ort' ? `ORT ${naam}` : naam, bedrag, expr });
     }
     const loonsom = jaarsalaris.plus(toeslagen);
     stappen.push(
@@ -278,16 +285,25 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
       if (naam.includes('opleiding')) opleiding = true;
       const fr = cao.franchises.get(naam);
       const mx = cao.maxima.get(naam);
-      // grondslag = min(loonsom, maximum) − franchise, never below zero
+      const gs = cao.grondslagen.get(naam);
+      // grondslag = min(loonsom, maximum) − franchise, never below zero; the loonsom of a werkgeverslast
+      // with its own grondslag is the jaarsalaris plus only the toeslagen it names
       let grondslag = loonsom;
       let grondExpr: Expr = E.stap(`${pfx}.cao_toeslagen`);
       let grondTekst = 'loonsom';
+      if (gs) {
+        const mee = gs.toeslagen.flatMap((t) => perToeslag.get(t) ?? []);
+        lastRefs.push(keuzeGebruik(`cao.${cao.id}.grondslagen.${naam}`, ['jaarsalaris', ...gs.toeslagen].join(' + '), gs.herkomst, peildatum));
+        grondslag = som([jaarsalaris, ...mee.map((m) => m.bedrag)]);
+        grondExpr = E.som([E.stap(`${pfx}.jaarsalaris`), ...mee.map((m) => m.expr)]);
+        grondTekst = mee.length ? `(jaarsalaris + ${mee.map((m) => m.naam).join(' + ')})` : 'jaarsalaris';
+      }
       if (mx) {
         const mg = gebruik(mx);
         lastRefs.push(mg);
         grondslag = Decimal.min(grondslag, mg.waarde);
         grondExpr = E.fn('MIN', grondExpr, E.param(mg));
-        grondTekst = `min(loonsom, maximum ${fmt(mg.waarde, 2)})`;
+        grondTekst = `min(${grondTekst}, maximum ${fmt(mg.waarde, 2)})`;
       }
       if (fr) {
         const fg = gebruik(fr);
@@ -297,7 +313,7 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
         grondTekst = `(${grondTekst} − franchise ${fmt(fg.waarde, 2)})`;
       }
       lastTermen.push(E.procentVan(grondExpr, E.param(g)));
-      lastDelen.push(fr || mx ? `${naam} ${fmt(g.waarde)} % × ${grondTekst}` : `${naam} ${fmt(g.waarde)} %`);
+      lastDelen.push(fr || mx || gs ? `${naam} ${fmt(g.waarde)} % × ${grondTekst}` : `${naam} ${fmt(g.waarde)} %`);
       lasten = lasten.plus(grondslag.times(g.waarde).div(HONDERD));
     }
     const loonkosten = loonsom.plus(lasten);
@@ -322,33 +338,116 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
     }
     const profiel = set.productiviteit.get(profielId)!;
     const betaald = uren.waarde.times(52);
-    const postRefs: ParamGebruik[] = [uren];
-    const postDelen: string[] = [];
     const betaaldExpr = E.maal(E.param(uren), E.getal(52));
-    const postTermen: Expr[] = [];
-    let af = NUL;
-    let reisOfScholing = false;
-    for (const { post, param } of profiel.posten) {
-      const g = gebruik(param);
-      postRefs.push(g);
-      const u = param.eenheid === 'procent' ? betaald.times(g.waarde).div(HONDERD) : g.waarde;
-      af = af.plus(u);
-      postTermen.push(param.eenheid === 'procent' ? E.procentVan(betaaldExpr, E.param(g)) : E.param(g));
-      if (post === 'reistijd' || post === 'scholing') reisOfScholing = true;
-      postDelen.push(param.eenheid === 'procent' ? `${post} ${fmt(g.waarde)} %` : `${post} ${fmt(g.waarde)} u`);
+    const ns = noShowNpt ? gebruik(noShowNpt) : undefined;
+    const pe: string[] = [wet === 'wmo' ? KOSTENELEMENT.wmo.nietProductief : el.beroepskracht];
+    const reisOfScholing = profiel.vorm === 'posten' && profiel.posten.some((x) => x.post === 'reistijd' || x.post === 'scholing');
+    if (reisOfScholing && wet === 'wmo') pe.push(KOSTENELEMENT.wmo.reisOpleiding);
+    const rekenwijzeRef =
+      profiel.vorm === 'posten' && profiel.rekenwijzeHerkomst ? [keuzeGebruik(`productiviteit.${profiel.id}.rekenwijze`, profiel.rekenwijze, profiel.rekenwijzeHerkomst, peildatum)] : [];
+
+    if (profiel.vorm === 'posten' && profiel.rekenwijze === 'opslag') {
+      // Opslag niet-productieve uren: every post is a share of the paid hours (a post in hours is
+      // divided by the paid hours) and raises the cost per paid hour; no-show stays a share of the
+      // productive hours and divides, as under aftrek.
+      const refs: ParamGebruik[] = [...rekenwijzeRef];
+      const termen: Expr[] = [];
+      const delen: string[] = [];
+      let opslag = NUL;
+      if (profiel.posten.some((x) => x.param.eenheid !== 'procent')) refs.push(uren);
+      for (const { post, param } of profiel.posten) {
+        const g = gebruik(param);
+        refs.push(g);
+        if (param.eenheid === 'procent') {
+          opslag = opslag.plus(g.waarde);
+          termen.push(E.param(g));
+          delen.push(`${post} ${fmt(g.waarde)} %`);
+        } else {
+          const pct = g.waarde.times(HONDERD).div(betaald);
+          opslag = opslag.plus(pct);
+          termen.push(E.deel(E.maal(E.param(g), E.getal(100)), betaaldExpr));
+          delen.push(`${post} ${fmt(g.waarde)} u ÷ ${fmt(betaald)} = ${fmt(pct, 2)} %`);
+        }
+      }
+      stappen.push(
+        stap({
+          stap: `${pfx}.opslag_niet_productief`,
+          label: `Opslag niet-productieve uren per fte, profiel ${profiel.id}`,
+          formule: `opslag op de kosten per betaald uur: ${delen.join(' + ') || 'geen posten'}`,
+          waarde: opslag,
+          eenheid: 'procent',
+          parameters: refs,
+          kostenelementen: pe,
+          expr: E.som(termen),
+        }),
+      );
+      const perBetaaldUur = loonkosten.div(betaald);
+      let kostenPerUur = perBetaaldUur.times(HONDERD.plus(opslag)).div(HONDERD);
+      let expr: Expr = E.deel(E.maal(E.deel(E.stap(`${pfx}.werkgeverslasten`), betaaldExpr), E.plus(E.getal(100), E.stap(`${pfx}.opslag_niet_productief`))), E.getal(100));
+      let formule = `${fmt(loonkosten, 2)} ÷ ${fmt(betaald)} betaalde uren × (1 + ${fmt(opslag, 2)} % opslag niet-productieve uren)`;
+      const kpuElementen: string[] = [el.beroepskracht];
+      if (ns) {
+        kostenPerUur = kostenPerUur.times(HONDERD).div(HONDERD.minus(ns.waarde));
+        expr = E.deel(E.maal(expr, E.getal(100)), E.min(E.getal(100), E.param(ns)));
+        formule += ` ÷ (1 − no-show ${fmt(ns.waarde)} %)`;
+        if (wet === 'wmo') kpuElementen.push(KOSTENELEMENT.wmo.nietProductief);
+      }
+      stappen.push(
+        stap({
+          stap: `${pfx}.kosten_per_uur`,
+          label: `Personeelskosten ${niveau} per productief uur`,
+          formule,
+          waarde: kostenPerUur,
+          eenheid: 'euro_per_uur',
+          parameters: [uren, ...(ns ? [ns] : [])],
+          kostenelementen: kpuElementen,
+          expr,
+        }),
+      );
+      const r = { kostenPerUur, loonkostenPerFte: loonkosten, stappen };
+      personeelCache.set(sleutel, r);
+      return r;
     }
-    let productief = betaald.minus(af);
-    let productiefExpr: Expr = postTermen.length ? E.min(betaaldExpr, E.som(postTermen)) : betaaldExpr;
-    let formule = `${fmt(uren.waarde)} × 52 = ${fmt(betaald)} betaalde uren − (${postDelen.join(' + ') || 'geen posten'})`;
-    if (noShowNpt) {
-      const ns = gebruik(noShowNpt);
+
+    const postRefs: ParamGebruik[] = [];
+    let productief: Decimal;
+    let productiefExpr: Expr;
+    let formule: string;
+    if (profiel.vorm === 'productieve_uren') {
+      const g = gebruik(profiel.param);
+      postRefs.push(g);
+      productief = g.waarde;
+      productiefExpr = E.param(g);
+      formule = `${fmt(g.waarde)} productieve uren per fte, zoals gegeven (${fmt(uren.waarde)} × 52 = ${fmt(betaald)} betaalde uren: productiviteit ${fmt(g.waarde.times(HONDERD).div(betaald), 1)} %)`;
+    } else if (profiel.vorm === 'productiviteit') {
+      const g = gebruik(profiel.param);
+      postRefs.push(uren, g);
+      productief = betaald.times(g.waarde).div(HONDERD);
+      productiefExpr = E.procentVan(betaaldExpr, E.param(g));
+      formule = `${fmt(uren.waarde)} × 52 = ${fmt(betaald)} betaalde uren × productiviteit ${fmt(g.waarde)} %`;
+    } else {
+      postRefs.push(uren, ...rekenwijzeRef);
+      const postDelen: string[] = [];
+      const postTermen: Expr[] = [];
+      let af = NUL;
+      for (const { post, param } of profiel.posten) {
+        const g = gebruik(param);
+        postRefs.push(g);
+        const u = param.eenheid === 'procent' ? betaald.times(g.waarde).div(HONDERD) : g.waarde;
+        af = af.plus(u);
+        postTermen.push(param.eenheid === 'procent' ? E.procentVan(betaaldExpr, E.param(g)) : E.param(g));
+        postDelen.push(param.eenheid === 'procent' ? `${post} ${fmt(g.waarde)} %` : `${post} ${fmt(g.waarde)} u`);
+      }
+      productief = betaald.minus(af);
+      productiefExpr = postTermen.length ? E.min(betaaldExpr, E.som(postTermen)) : betaaldExpr;
+      formule = `${fmt(uren.waarde)} × 52 = ${fmt(betaald)} betaalde uren − (${postDelen.join(' + ') || 'geen posten'})`;
+    }
+    if (ns) {
       postRefs.push(ns);
       productief = productief.times(HONDERD.minus(ns.waarde)).div(HONDERD);
       productiefExpr = E.deel(E.maal(productiefExpr, E.min(E.getal(100), E.param(ns))), E.getal(100));
-      formule += ` − no-show ${fmt(ns.waarde)} % van de overige uren`;
+      formule += profiel.vorm === 'posten' ? ` − no-show ${fmt(ns.waarde)} % van de overige uren` : ` − no-show ${fmt(ns.waarde)} % daarvan`;
     }
-    const pe: string[] = [wet === 'wmo' ? KOSTENELEMENT.wmo.nietProductief : el.beroepskracht];
-    if (reisOfScholing && wet === 'wmo') pe.push(KOSTENELEMENT.wmo.reisOpleiding);
     stappen.push(
       stap({
         stap: `${pfx}.productieve_uren`,
@@ -363,7 +462,7 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
     );
     if (!productief.isPositive() || productief.isZero()) {
       throw new Ontbreekt({
-        ...(profiel.posten[0]?.param.herkomst ?? cao.urenPerWeek.herkomst),
+        ...(profiel.vorm === 'posten' ? (profiel.posten[0]?.param.herkomst ?? cao.urenPerWeek.herkomst) : profiel.param.herkomst),
         melding: `productiviteitsprofiel ${profiel.id} laat onder ${cao.naam} geen productieve uren over`,
         verwacht: 'minder niet-productieve uren dan betaalde uren',
         gevonden: `${fmt(productief, 1)} productieve uren`,
@@ -533,16 +632,22 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
       stap({ stap: 'kostprijs', label: 'Kostprijs', formule: 'som van de vorige stappen', waarde: kostprijs, eenheid, parameters: [], expr: E.stap(stappen[stappen.length - 1]!.stap) }),
     );
     const wr = gebruik(set.opslagen.winstEnRisico);
-    const onafgerond = kostprijs.times(HONDERD.plus(wr.waarde)).div(HONDERD);
+    const wrc = set.opslagen.winstEnRisicoConventie;
+    const wrKeuze = wrc.herkomst ? [keuzeGebruik('opslagen.winst_en_risico.conventie', wrc.conventie, wrc.herkomst, peildatum)] : [];
+    const aandeel = wrc.conventie === 'aandeel_in_tarief';
+    // opslag op de kostprijs: t = k × (1 + r); aandeel in het tarief: t = k ÷ (1 − r), so that r is r % of the tariff
+    const onafgerond = aandeel ? kostprijs.times(HONDERD).div(HONDERD.minus(wr.waarde)) : kostprijs.times(HONDERD.plus(wr.waarde)).div(HONDERD);
     stappen.push(
       stap({
         stap: 'winst_en_risico',
-        label: 'Winst en risico',
-        formule: `kostprijs × (1 + ${fmt(wr.waarde)} %)`,
+        label: aandeel ? 'Winst en risico (aandeel in het tarief)' : wrc.herkomst ? 'Winst en risico (opslag op de kostprijs)' : 'Winst en risico',
+        formule: aandeel ? `kostprijs ÷ (1 − ${fmt(wr.waarde)} %)` : `kostprijs × (1 + ${fmt(wr.waarde)} %)`,
         waarde: onafgerond,
         eenheid,
-        parameters: [wr],
-        expr: E.deel(E.maal(E.stap('kostprijs'), E.plus(E.getal(100), E.param(wr))), E.getal(100)),
+        parameters: [...wrKeuze, wr],
+        expr: aandeel
+          ? E.deel(E.maal(E.stap('kostprijs'), E.getal(100)), E.min(E.getal(100), E.param(wr)))
+          : E.deel(E.maal(E.stap('kostprijs'), E.plus(E.getal(100), E.param(wr))), E.getal(100)),
       }),
     );
     return { onafgerond, kostprijs };

@@ -1,5 +1,6 @@
 /** Small shared pieces of the opbouw: how a source reads, the rounding rule as a parameter, rounding as an expression. */
 import type * as T from '../params/types.ts';
+import { Decimal } from '../shared/decimal.ts';
 import { E, type Expr } from './expressie.ts';
 import type { ParamGebruik } from './types.ts';
 
@@ -15,6 +16,25 @@ export function regelGebruik(regel: T.AfrondingsRegel, peildatum: string): Param
     eenheid: 'euro',
     ...regel.herkomst,
     bron: 'afrondingsregel van de set',
+    status: 'vastgesteld',
+    geldig_van: peildatum,
+    geldig_tot: peildatum,
+  };
+}
+
+/**
+ * A convention the set chooses explicitly (rekenwijze, grondslag, conventie), shown among the
+ * parameters of its step with the place where it was written. It has no number: spreadsheets
+ * leave it out, and the weergave is the choice as written in the YAML.
+ */
+export function keuzeGebruik(pad: string, weergave: string, herkomst: T.Herkomst, peildatum: string): ParamGebruik {
+  return {
+    pad,
+    waarde: new Decimal(0),
+    eenheid: 'keuze',
+    weergave,
+    ...herkomst,
+    bron: 'keuze in de set',
     status: 'vastgesteld',
     geldig_van: peildatum,
     geldig_tot: peildatum,

@@ -248,6 +248,22 @@ export function parameterWaarden(set: ParameterSet, peildatum: string): ParamWaa
   keuze('opslagen.overhead.conventie', o.overhead.conventie, o.overhead.standaard.herkomst, kostprijs);
   keuze('opslagen.overhead.grondslag', o.overhead.grondslag, o.overhead.standaard.herkomst, kostprijs);
   keuze('opslagen.no_show.methode', o.noShow.methode, o.noShow.percentage.herkomst, kostprijs);
+  keuze('opslagen.winst_en_risico.conventie', o.winstEnRisicoConventie.conventie, o.winstEnRisicoConventie.herkomst ?? o.winstEnRisico.herkomst, kostprijs);
+  for (const prof of set.productiviteit.values()) {
+    if (prof.vorm !== 'posten') continue;
+    const producten = [
+      ...new Set([
+        ...set.producten.filter((p) => p.berekening === 'kostprijs' && p.productiviteit === prof.id).map((p) => p.code),
+        ...set.aanbieders.flatMap((a) => a.producten.filter((x) => x.productiviteit === prof.id).map((x) => x.code)),
+      ]),
+    ];
+    keuze(`productiviteit.${prof.id}.rekenwijze`, prof.rekenwijze, prof.rekenwijzeHerkomst ?? prof.herkomst, producten);
+  }
+  for (const cao of set.caos.values())
+    for (const [last, g] of cao.grondslagen) {
+      const producten = set.producten.filter((p) => p.berekening !== 'overgenomen' && p.caos.includes(cao.id)).map((p) => p.code);
+      keuze(`cao.${cao.id}.grondslagen.${last}`, ['jaarsalaris', ...g.toeslagen].join(' + '), g.herkomst, producten);
+    }
   keuze('varianten', `basistarief ${set.varianten.basistarief}, micro ${set.varianten.micro}, pgb ${set.varianten.pgb ? set.varianten.pgb.grondslag : 'geen'}`, set.producten[0]?.herkomst ?? { bestand: '', regel: 1 }, 'alle');
   for (const r of set.afronding.values()) {
     const producten = set.producten.filter((p) => p.afronding === r.id).map((p) => p.code);

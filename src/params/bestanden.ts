@@ -47,6 +47,12 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+const PARAMETERSLEUTELS = ['eenheid', 'waarde', 'reeks', 'geldig_van', 'geldig_tot', 'bron', 'status'];
+
+function isParameter(v: Record<string, unknown>): boolean {
+  return 'eenheid' in v && ('waarde' in v || 'reeks' in v);
+}
+
 /**
  * Overlay merge: maps merge key by key; lists, scalars and parameters (blocks
  * with an `eenheid`) are replaced whole, so an overridden value never mixes
@@ -55,7 +61,10 @@ function isObject(v: unknown): v is Record<string, unknown> {
 export function voegSamen(basis: unknown, over: unknown, posities: Posities): unknown {
   // A parameter (a block with eenheid and waarde or reeks) is replaced whole; a product, which also has
   // an eenheid, is merged key by key.
-  if (!isObject(basis) || !isObject(over) || ('eenheid' in over && ('waarde' in over || 'reeks' in over))) return over;
+  if (!isObject(basis) || !isObject(over) || isParameter(over)) return over;
+  // A parameter overlaid by a block of another form (winst_en_risico with conventie and percentage)
+  // is replaced by that block; mixing both forms would be neither.
+  if (isParameter(basis) && !PARAMETERSLEUTELS.some((k) => k in over) && Object.keys(over).some((k) => k !== 'toelichting')) return over;
   const uit: Record<string, unknown> = {};
   const pb = posities.van(basis);
   const po = posities.van(over);

@@ -124,6 +124,40 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
           return [k, b.param(p, r, [sleutel, k], `${pfx}.${sleutel}.${k}`, ['euro_per_jaar'], bereik)] as const;
         }),
       );
+    // A werkgeverslast's own grondslag: the jaarsalaris plus the toeslagen named here.
+    const toeslagNamen = [...Object.keys(d.toeslagen ?? {}), ...(Object.keys(d.ort ?? {}).length ? ['ort'] : [])];
+    const grondslagen = new Map<string, { toeslagen: string[]; herkomst: T.Herkomst }>();
+    for (const [last, g] of Object.entries(d.grondslagen ?? {})) {
+      const gpad = ['grondslagen', last];
+      if (!(last in d.werkgeverslasten)) {
+        const s = bedoeldeU(last, Object.keys(d.werkgeverslasten));
+        b.fout(r, gpad, `grondslag voor onbekende werkgeverslast '${last}'`, {
+          verwacht: `een van: ${Object.keys(d.werkgeverslasten).join(', ')}`,
+          gevonden: last,
+          hint: s ? `bedoelde u '${s}'?` : 'een grondslag hoort bij een werkgeverslast met dezelfde naam, meestal pensioen',
+        }, 'sleutel');
+      }
+      g.toeslagen.forEach((t, i) => {
+        if (g.toeslagen.indexOf(t) !== i) {
+          b.fout(r, [...gpad, 'toeslagen', i], `toeslag '${t}' staat twee keer in de grondslag van ${last}`, {
+            verwacht: 'elke toeslag één keer',
+            gevonden: g.toeslagen.join(', '),
+            hint: 'verwijder de dubbele vermelding; een toeslag telt één keer mee in de grondslag',
+          });
+        } else if (!toeslagNamen.includes(t)) {
+          const s = bedoeldeU(t, toeslagNamen);
+          b.fout(r, [...gpad, 'toeslagen', i], `onbekende toeslag '${t}' in de grondslag van ${last}`, {
+            verwacht: toeslagNamen.length
+              ? `een toeslag uit cao/${id}.yaml: ${toeslagNamen.join(', ')}${toeslagNamen.includes('ort') ? ' (ort is de ORT van het product)' : ''}`
+              : `geen toeslagen: cao/${id}.yaml heeft geen toeslagen en geen ORT, dus de grondslag is het jaarsalaris (toeslagen: [])`,
+            gevonden: t,
+            hint: s ? `bedoelde u '${s}'?` : 'noem de toeslagen zoals ze onder toeslagen staan; het jaarsalaris telt altijd mee',
+          });
+        }
+      });
+      const gh = b.herkomst(r, [...gpad, 'toeslagen']);
+      grondslagen.set(last, { toeslagen: g.toeslagen, herkomst: { bestand: gh.bestand, regel: gh.regel, kolom: gh.kolom } });
+    }
     const functiehuis = new Map<string, T.FunctiehuisRegel>();
     for (const [niveau, f] of Object.entries(d.functiehuis)) {
       const pad = ['functiehuis', niveau];
@@ -189,6 +223,7 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
       werkgeverslasten: Object.entries(d.werkgeverslasten).map(([k, p]) => b.param(p, r, ['werkgeverslasten', k], `${pfx}.werkgeverslasten.${k}`, ['procent'], PROCENT)),
       franchises: perLast('franchises', d.franchises, 'een franchise', 'meestal pensioen', NIET_NEGATIEF),
       maxima: perLast('maxima', d.maxima, 'een maximum (maximumpremieloon)', 'meestal sociale_lasten', POSITIEF),
+      grondslagen,
       functiehuis,
     });
   }
@@ -197,20 +232,51 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
   const prod = get<z.infer<typeof S.ProductiviteitBestand>>('productiviteit.yaml')!;
   const productiviteit = new Map<string, T.ProductiviteitsProfiel>();
   for (const [id, p] of Object.entries(prod.data.profielen)) {
-    productiviteit.set(id, {
-      id,
-      omschrijving: p.omschrijving,
-      posten: Object.entries(p.niet_productief).map(([post, raw]) => ({
-        post: post as T.NietProductievePost,
-        param: b.param(raw!, prod.root, ['profielen', id, 'niet_productief', post], `productiviteit.${id}.${post}`, ['procent', 'uren_per_jaar'], NIET_NEGATIEF),
-      })),
-    });
-    for (const post of Object.entries(p.niet_productief)) {
-      const raw = post[1]!;
-      if (raw.eenheid === 'procent') {
-        const last = productiviteit.get(id)!.posten.find((x) => x.post === post[0])!;
-        for (const w of last.param.reeks) b.bereik(w.waarde, PROCENT_DEELBAAR, 'procent', prod.root, ['profielen', id, 'niet_productief', post[0], 'waarde'], `productiviteit.${id}.${post[0]}`);
-      }
+    const pad = ['profielen', id];
+    const h = b.herkomst(prod.root, pad, 'sleutel');
+    const herkomst = { bestand: h.bestand, regel: h.regel, kolom: h.kolom };
+    // Exactly one way of stating productivity, in the order the author wrote them.
+    const geschreven = Object.keys(((prod.root as Record<string, Record<string, object>>).profielen?.[id] ?? {}) as object);
+    const vormen = geschreven.filter((k): k is (typeof S.PRODUCTIVITEITSVORMEN)[number] => (S.PRODUCTIVITEITSVORMEN as readonly string[]).includes(k));
+    if (vormen.length !== 1) {
+      b.fout(prod.root, vormen.length ? [...pad, vormen[1]!] : pad, `productiviteitsprofiel ${id}: geef precies één van niet_productief, productieve_uren of productiviteit`, {
+        verwacht: 'niet_productief (posten in uren of procent), productieve_uren (uren per fte per jaar) of productiviteit (procent van de betaalde uren)',
+        gevonden: vormen.length ? `${vormen.join(' én ')} in hetzelfde profiel` : 'geen van drieën',
+        hint: vormen.length
+          ? 'een profiel rekent met één vorm; maak voor de andere vorm een eigen profiel en laat het product daarnaar verwijzen'
+          : 'noem de niet-productieve posten, of schrijf de productieve uren of het productiviteitspercentage uit de bron over',
+      }, 'sleutel');
+    }
+    const vorm = vormen[0] ?? 'niet_productief';
+    if (p.rekenwijze && vorm !== 'niet_productief') {
+      b.fout(prod.root, [...pad, 'rekenwijze'], `rekenwijze ${p.rekenwijze} bij productiviteitsprofiel ${id} zonder niet-productieve posten`, {
+        verwacht: 'rekenwijze alleen in een profiel met niet-productieve posten (niet_productief)',
+        gevonden: `rekenwijze: ${p.rekenwijze} naast ${vorm}`,
+        hint: `${vorm} geeft de productiviteit zelf, dus er zijn geen posten om af te trekken of op te slaan; verwijder rekenwijze, of schrijf de posten uit onder niet_productief als de bron een opslag per post noemt`,
+      });
+    }
+    if (vorm === 'productieve_uren' && p.productieve_uren) {
+      const param = b.param(p.productieve_uren, prod.root, [...pad, 'productieve_uren'], `productiviteit.${id}.productieve_uren`, ['uren_per_jaar'], POSITIEF);
+      productiviteit.set(id, { id, omschrijving: p.omschrijving, herkomst, vorm, param });
+    } else if (vorm === 'productiviteit' && p.productiviteit) {
+      const param = b.param(p.productiviteit, prod.root, [...pad, 'productiviteit'], `productiviteit.${id}.productiviteit`, ['procent'], { min: '0', minExclusief: true, max: '100' });
+      productiviteit.set(id, { id, omschrijving: p.omschrijving, herkomst, vorm, param });
+    } else {
+      const posten = Object.entries(p.niet_productief ?? {}).map(([post, raw]) => {
+        const param = b.param(raw!, prod.root, [...pad, 'niet_productief', post], `productiviteit.${id}.${post}`, ['procent', 'uren_per_jaar'], NIET_NEGATIEF);
+        if (raw!.eenheid === 'procent') for (const w of param.reeks) b.bereik(w.waarde, PROCENT_DEELBAAR, 'procent', prod.root, [...pad, 'niet_productief', post, 'waarde'], `productiviteit.${id}.${post}`);
+        return { post: post as T.NietProductievePost, param };
+      });
+      const rh = p.rekenwijze ? b.herkomst(prod.root, [...pad, 'rekenwijze']) : undefined;
+      productiviteit.set(id, {
+        id,
+        omschrijving: p.omschrijving,
+        herkomst,
+        vorm: 'posten',
+        rekenwijze: p.rekenwijze ?? 'aftrek',
+        ...(rh ? { rekenwijzeHerkomst: { bestand: rh.bestand, regel: rh.regel, kolom: rh.kolom } } : {}),
+        posten,
+      });
     }
   }
 
@@ -219,6 +285,11 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
   const o = ops.data;
   const or = ops.root;
   const ohBereik = o.overhead.conventie === 'aandeel_in_kostprijs' ? PROCENT_DEELBAAR : NIET_NEGATIEF;
+  // winst_en_risico: a parameter (opslag op de kostprijs), or a block with conventie and percentage.
+  const wr = o.winst_en_risico;
+  const wrBlok = 'percentage' in wr ? wr : undefined;
+  const wrConventie = wrBlok?.conventie ?? 'opslag_op_kostprijs';
+  const wrHerkomst = wrBlok ? b.herkomst(or, ['winst_en_risico', 'conventie']) : undefined;
   const opslagen: T.Opslagen = {
     overhead: {
       conventie: o.overhead.conventie,
@@ -231,7 +302,10 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
     ...(o.gemeentelijke_verplichtingen
       ? { gemeentelijkeVerplichtingen: b.param(o.gemeentelijke_verplichtingen, or, ['gemeentelijke_verplichtingen'], 'opslagen.gemeentelijke_verplichtingen', ['procent'], PROCENT) }
       : {}),
-    winstEnRisico: b.param(o.winst_en_risico, or, ['winst_en_risico'], 'opslagen.winst_en_risico', ['procent'], PROCENT),
+    winstEnRisico: wrBlok
+      ? b.param(wrBlok.percentage, or, ['winst_en_risico', 'percentage'], 'opslagen.winst_en_risico', ['procent'], wrConventie === 'aandeel_in_tarief' ? PROCENT_DEELBAAR : PROCENT)
+      : b.param(wr as S.RawParameter, or, ['winst_en_risico'], 'opslagen.winst_en_risico', ['procent'], PROCENT),
+    winstEnRisicoConventie: { conventie: wrConventie, ...(wrHerkomst ? { herkomst: { bestand: wrHerkomst.bestand, regel: wrHerkomst.regel, kolom: wrHerkomst.kolom } } : {}) },
     noShow: {
       methode: o.no_show.methode,
       percentage: b.param(o.no_show.percentage, or, ['no_show', 'percentage'], 'opslagen.no_show.percentage', ['procent'], PROCENT_DEELBAAR),

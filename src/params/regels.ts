@@ -75,6 +75,22 @@ export function controleerRegels(set: T.ParameterSet): Probleem[] {
       const uren = waardeOp(cao.urenPerWeek, datum);
       if (!uren) continue;
       const betaald = uren.waarde.times(52);
+      if (profiel.vorm === 'productieve_uren') {
+        const w = waardeOp(profiel.param, datum);
+        if (w && w.waarde.gt(betaald)) {
+          uit.push({
+            ernst: 'fout',
+            ...w.herkomst,
+            melding: `productiviteitsprofiel ${profiel.id} geeft onder ${cao.naam} meer productieve uren dan betaalde uren`,
+            verwacht: `hoogstens ${betaald.toFixed()} productieve uren per fte (${uren.waarde.toFixed()} uur per week × 52)`,
+            gevonden: `${w.waarde.toFixed()} productieve uren`,
+            hint: 'productieve_uren zijn de declarabele uren per fte per jaar, dus minder dan de betaalde uren; controleer het getal met de bron',
+          });
+        }
+        continue;
+      }
+      // Under the opslag rekenwijze every post raises the cost per paid hour; any total is computable.
+      if (profiel.vorm !== 'posten' || profiel.rekenwijze === 'opslag') continue;
       let af = new Decimal(0);
       let compleet = true;
       const delen: string[] = [];
@@ -88,7 +104,7 @@ export function controleerRegels(set: T.ParameterSet): Probleem[] {
         af = af.plus(uren);
         delen.push(`${post.post} ${uren.toDecimalPlaces(1).toFixed()}`);
       }
-      if (compleet && af.gte(betaald)) {
+      if (compleet && profiel.posten.length && af.gte(betaald)) {
         uit.push({
           ernst: 'fout',
           ...profiel.posten[0]!.param.herkomst,

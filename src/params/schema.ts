@@ -6,6 +6,7 @@
  */
 import * as z from 'zod';
 import { DECIMAAL_PATROON } from '../shared/decimal.ts';
+import { zodFoutkaart } from './zodfouten.ts';
 
 export const EENHEDEN = [
   'procent',
@@ -160,17 +161,53 @@ export const CaoBestand = z.strictObject({
   werkgeverslasten: z.record(id, Parameter),
   franchises: z.record(id, Parameter).optional(),
   maxima: z.record(id, Parameter).optional(),
+  /** Per werkgeverslast: which toeslagen belong to its grondslag besides the jaarsalaris (default: all). */
+  grondslagen: z.record(id, z.strictObject({ toeslagen: z.array(id), toelichting: tekst.optional() })).optional(),
   functiehuis: z.record(id, FunctiehuisRegel),
 });
+
+/** The ways a profile can state productivity; a profile uses exactly one (checked in laden.ts). */
+export const PRODUCTIVITEITSVORMEN = ['niet_productief', 'productieve_uren', 'productiviteit'] as const;
+export const REKENWIJZEN = ['aftrek', 'opslag'] as const;
 
 export const ProductiviteitBestand = z.strictObject({
   profielen: z.record(
     id,
     z.strictObject({
       omschrijving: tekst,
-      niet_productief: z.partialRecord(z.enum(NIET_PRODUCTIEVE_POSTEN), Parameter),
+      /** aftrek: loonkosten ÷ (betaalde uren − posten); opslag: loonkosten ÷ betaalde uren × (1 + Σ posten). */
+      rekenwijze: z.enum(REKENWIJZEN).optional(),
+      niet_productief: z.partialRecord(z.enum(NIET_PRODUCTIEVE_POSTEN), Parameter).optional(),
+      /** productive hours per fte per year, as published (ESF: 1.720) */
+      productieve_uren: Parameter.optional(),
+      /** productive share of the paid hours, in percent (E1: 80) */
+      productiviteit: Parameter.optional(),
+      toelichting: tekst.optional(),
     }),
   ),
+});
+
+export const WINST_CONVENTIES = ['opslag_op_kostprijs', 'aandeel_in_tarief'] as const;
+
+/** winst_en_risico with an explicit convention, like overhead: the percentage under `percentage`. */
+export const WinstEnRisicoBlok = z.strictObject({
+  conventie: z.enum(WINST_CONVENTIES),
+  percentage: Parameter,
+  toelichting: tekst.optional(),
+});
+export type RawWinstEnRisico = RawParameter | z.infer<typeof WinstEnRisicoBlok>;
+
+const isBlok = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v) && ('conventie' in v || 'percentage' in v);
+
+/**
+ * winst_en_risico is either a parameter (the percentage, as an opslag op de kostprijs) or a block
+ * with conventie and percentage. The form is chosen by its keys, not by trying both, so a mistake in
+ * either form is reported in the terms of that form.
+ */
+export const WinstEnRisico = z.custom<RawWinstEnRisico>().check((ctx) => {
+  const r = (isBlok(ctx.value) ? WinstEnRisicoBlok : Parameter).safeParse(ctx.value, { error: zodFoutkaart });
+  if (r.success) ctx.value = r.data;
+  else ctx.issues.push(...(r.error.issues as unknown as typeof ctx.issues));
 });
 
 export const OpslagenBestand = z.strictObject({
@@ -182,7 +219,7 @@ export const OpslagenBestand = z.strictObject({
     toelichting: tekst.optional(),
   }),
   gemeentelijke_verplichtingen: Parameter.optional(),
-  winst_en_risico: Parameter,
+  winst_en_risico: WinstEnRisico,
   no_show: z.strictObject({
     methode: z.enum(['niet_productieve_tijd', 'opslag', 'geen']),
     percentage: Parameter,

@@ -73,6 +73,12 @@ export interface Cao {
   franchises: Map<string, Param>;
   /** Maximum wage a charge is levied on (maximumpremieloon), per werkgeverslast. */
   maxima: Map<string, Param>;
+  /**
+   * Per werkgeverslast with its own grondslag: the toeslagen counted besides the jaarsalaris
+   * (`ort` stands for the ORT of the product). A werkgeverslast without one is levied on the
+   * jaarsalaris plus all CAO-toeslagen.
+   */
+  grondslagen: Map<string, { toeslagen: string[]; herkomst: Herkomst }>;
   functiehuis: Map<string, FunctiehuisRegel>;
 }
 
@@ -87,11 +93,29 @@ export type NietProductievePost =
   | 'administratie'
   | 'overig';
 
-export interface ProductiviteitsProfiel {
+/**
+ * A productivity profile states productive time in one of three ways:
+ * - posten: non-productive items (hours per year or percent of the paid hours), combined by the
+ *   rekenwijze: `aftrek` divides the loonkosten by (betaalde uren − posten), `opslag` multiplies the
+ *   cost per paid hour by (1 + Σ posten as a share of the paid hours);
+ * - productieve_uren: the productive hours per fte per year, as published;
+ * - productiviteit: the productive share of the paid hours, in percent.
+ */
+export type ProductiviteitsProfiel = {
   id: string;
   omschrijving: string;
-  posten: { post: NietProductievePost; param: Param }[];
-}
+  herkomst: Herkomst;
+} & (
+  | {
+      vorm: 'posten';
+      rekenwijze: 'aftrek' | 'opslag';
+      /** Where `rekenwijze` was written; absent when the profile uses the default (aftrek). */
+      rekenwijzeHerkomst?: Herkomst;
+      posten: { post: NietProductievePost; param: Param }[];
+    }
+  | { vorm: 'productieve_uren'; param: Param }
+  | { vorm: 'productiviteit'; param: Param }
+);
 
 export interface Opslagen {
   overhead: {
@@ -102,6 +126,11 @@ export interface Opslagen {
   };
   gemeentelijkeVerplichtingen?: Param;
   winstEnRisico: Param;
+  /**
+   * opslag_op_kostprijs: tarief = kostprijs × (1 + r); aandeel_in_tarief: tarief = kostprijs ÷ (1 − r).
+   * `herkomst` is where the convention was written; absent for the default form.
+   */
+  winstEnRisicoConventie: { conventie: 'opslag_op_kostprijs' | 'aandeel_in_tarief'; herkomst?: Herkomst };
   noShow: { methode: 'niet_productieve_tijd' | 'opslag' | 'geen'; percentage: Param };
   indexatie: { loon?: Param; materieel?: Param };
 }

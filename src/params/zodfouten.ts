@@ -105,6 +105,13 @@ const UITLEG_WAARDE: Record<string, (opties: string[]) => string | undefined> = 
         ? 'dit is de iStandaard-eenheid van het product; een vast jaarbedrag (lumpsum) heeft eenheid jaar'
         : undefined,
   status: () => 'vastgesteld = besloten, voorlopig = nog niet besloten, illustratief = voorbeeldwaarde zonder besluit',
+  conventie: (opties) =>
+    opties.includes('aandeel_in_tarief')
+      ? 'bij winst_en_risico: opslag_op_kostprijs geeft tarief = kostprijs × (1 + r), aandeel_in_tarief geeft tarief = kostprijs ÷ (1 − r)'
+      : opties.includes('aandeel_in_kostprijs')
+        ? 'bij overhead: opslag_op_directe_kosten geeft kosten × (1 + o), aandeel_in_kostprijs geeft kosten ÷ (1 − o)'
+        : undefined,
+  rekenwijze: () => 'aftrek deelt de loonkosten door de betaalde uren min de posten, opslag vermenigvuldigt de kosten per betaald uur met (1 + de posten)',
 };
 
 function isOntbrekend(iss: ZodIssue, gevonden: unknown): boolean {

@@ -27,3 +27,17 @@ describe('golden: opbouw van de testset', () => {
     await expect(verklaar(plan, t)).toMatchFileSnapshot(`volledig/verklaar-${code}-${variant}.txt`);
   });
 });
+
+describe('golden: verklaar bij de andere conventies', () => {
+  it.each([
+    ['test/fixtures/sets/volledig-conventies', '44A01', 'alfa'],
+    ['test/fixtures/sets/volledig-conventies', '02A02', 'alfa'],
+    ['test/fixtures/sets/volledig-conventies', '07A01', 'beta'],
+    ['test/fixtures/sets/volledig-conventies', '45A02', 'beta'],
+    ['test/fixtures/sets/volledig-opslag', '02A02', 'alfa'],
+  ])('%s: verklaar %s --variant %s', async (map, code, variant) => {
+    const p = berekenTarieven(laadParameterset(map).set);
+    const t = p.tarieven.find((x) => x.product === code && x.variant === variant)!;
+    await expect(verklaar(p, t)).toMatchFileSnapshot(`${map.split('/').pop()}/verklaar-${code}-${variant}.txt`);
+  });
+});

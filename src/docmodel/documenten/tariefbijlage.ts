@@ -116,8 +116,8 @@ function kolomVan(set: ParameterSet, x: Tarief, personeel: Personeel): Kolom {
     const g = groepen.get(m[1]!)!;
     if (s !== g[g.length - 1]) continue;
     const id = `personeel.${m[1]}`;
-    const loon = g.filter((q) => !/\.(productieve_uren|kosten_per_uur)$/.test(q.stap));
-    const uren = g.find((q) => q.stap.endsWith('.productieve_uren'));
+    const loon = g.filter((q) => !/\.(productieve_uren|opslag_niet_productief|kosten_per_uur)$/.test(q.stap));
+    const uren = g.find((q) => /\.(productieve_uren|opslag_niet_productief)$/.test(q.stap));
     const ort = loon.flatMap((q) => q.parameters).map((q) => /^cao\.[^.]+\.ort\.([^.]+)$/.exec(q.pad)?.[1]).find(Boolean);
     const refs = [personeel.sleutel('L', cao, `${cao} · ${m[1]}${ort ? ` met ORT ${ort}` : ''}`, loon)];
     if (uren) refs.push(personeel.sleutel('P', cao, `${cao} · ${uren.label.replace(/^.*profiel /, 'profiel ')}`, [uren]));
@@ -125,6 +125,13 @@ function kolomVan(set: ParameterSet, x: Tarief, personeel: Personeel): Kolom {
     verwijzing.set(id, refs);
   }
   return { x, stappen, personeel: verwijzing };
+}
+
+/** Which L and P a personnel row uses: L1 ÷ P1, or L1 × (1 + P1) when P is an opslag niet-productieve uren. */
+function ketenTekst(k: Kolom, id: string, personeel: Personeel): string {
+  const [l, p] = k.personeel.get(id)!.map((x) => personeel.naam(x));
+  if (!p) return l!;
+  return k.x.opbouw.some((q) => q.stap === `${id}.opslag_niet_productief`) ? `${l} × (1 + ${p})` : `${l} ÷ ${p}`;
 }
 
 /** One table per product: steps as rows, the CAO (or fixed) tariffs as columns. */
@@ -138,7 +145,18 @@ function matrix(set: ParameterSet, titel: string, kolommen: Kolom[], personeel: 
     const label: Cel = [[t(eerste.label)]];
     let berekening: Cel;
     if (isPersoneel) {
-      berekening = [[t(eerste.stap.endsWith('.kosten_per_uur') ? 'loonkosten (L) ÷ productieve uren (P), zie Personeelskosten' : 'loonkosten (L), zie Personeelskosten')]];
+      const opslag = kolommen.some((k) => k.x.opbouw.some((q) => q.stap === `${id}.opslag_niet_productief`));
+      berekening = [
+        [
+          t(
+            !eerste.stap.endsWith('.kosten_per_uur')
+              ? 'loonkosten (L), zie Personeelskosten'
+              : opslag
+                ? 'loonkosten (L) ÷ betaalde uren × (1 + opslag niet-productieve uren (P)), zie Personeelskosten'
+                : 'loonkosten (L) ÷ productieve uren (P), zie Personeelskosten',
+          ),
+        ],
+      ];
       // parameters of the product itself inside the personnel steps (its own no-show, say)
       const groep = kolommen.flatMap((k) => k.x.opbouw.filter((q) => q.stap.startsWith(`${id}.`)));
       for (const q of uniekeParameters(groep.flatMap((g) => g.parameters)).filter((q) => /^(producten|aanbieders)\./.test(q.pad))) berekening.push(paramRegel(q, bronnen, opties));
@@ -151,7 +169,7 @@ function matrix(set: ParameterSet, titel: string, kolommen: Kolom[], personeel: 
       for (const p of uniekeParameters(eigen(per.flatMap((s) => s?.parameters ?? [])))) berekening.push(paramRegel(p, bronnen, opties));
     }
     return {
-      cellen: [label, cel(kostenelementen(eerste), { klein: true }), berekening, cel(eenheidKort(eerste.eenheid)), ...per.map((s, i) => (s ? [[t(kaleWaarde(s.waarde, s.eenheid))], ...(isPersoneel ? [[t(kolommen[i]!.personeel.get(id)!.map((k) => personeel.naam(k)).join(' ÷ '), { klein: true })]] : [])] : cel('—')))],
+      cellen: [label, cel(kostenelementen(eerste), { klein: true }), berekening, cel(eenheidKort(eerste.eenheid)), ...per.map((s, i) => (s ? [[t(kaleWaarde(s.waarde, s.eenheid))], ...(isPersoneel ? [[t(ketenTekst(kolommen[i]!, id, personeel), { klein: true })]] : [])] : cel('—')))],
       ...(id === volgorde[volgorde.length - 1] ? { stijl: 'nadruk' as const } : {}),
     };
   });
@@ -250,16 +268,21 @@ export function tariefbijlageSpec(set: ParameterSet, plan: Tarievenplan, opties:
     }
     const uren = personeel.lijst('P').filter((x) => x.cao === cao);
     if (uren.length) {
+      // A profile with rekenwijze opslag gives an opslag on the cost per paid hour instead of hours.
+      const opslag = uren.some((k) => k.stappen[0]!.eenheid === 'procent');
       personeelBlokken.push({
         soort: 'tabel',
-        titel: `Productieve uren per fte onder ${cao}`,
+        titel: opslag ? `Productieve uren en opslagen niet-productieve uren per fte onder ${cao}` : `Productieve uren per fte onder ${cao}`,
         klein: true,
         kolommen: [
           { kop: 'profiel', breedte: 150 },
           { kop: 'berekening (de parameters staan bij de cao hierboven en bij de productiviteitsprofielen)', breedte: '*' },
-          { kop: 'uren per fte', breedte: 92, rechts: true },
+          { kop: opslag ? 'uren of opslag per fte' : 'uren per fte', breedte: 92, rechts: true },
         ],
-        rijen: uren.map((k) => ({ cellen: [[[t(`P${k.nr}`, { vet: true }), t(` ${k.titel.split(' · ').slice(1).join(' · ')}`)]], cel(k.stappen[0]!.formule), cel(`${kaleWaarde(k.stappen[0]!.waarde, k.stappen[0]!.eenheid)} ${eenheidKort(k.stappen[0]!.eenheid)}`)] })),
+        rijen: uren.map((k) => {
+          const s = k.stappen[0]!;
+          return { cellen: [[[t(`P${k.nr}`, { vet: true }), t(` ${k.titel.split(' · ').slice(1).join(' · ')}`)]], cel(s.formule), cel(s.eenheid === 'procent' ? kaleWaarde(s.waarde, s.eenheid) : `${kaleWaarde(s.waarde, s.eenheid)} ${eenheidKort(s.eenheid)}`)] };
+        }),
       });
     }
   }
@@ -329,6 +352,9 @@ export function tariefbijlageSpec(set: ParameterSet, plan: Tarievenplan, opties:
       },
       gemeentelijkeVerplichtingen: pct(o.gemeentelijkeVerplichtingen),
       winstEnRisico: pct(o.winstEnRisico),
+      winstEnRisicoConventie:
+        o.winstEnRisicoConventie.conventie === 'aandeel_in_tarief' ? 'als aandeel in het tarief: tarief = kostprijs ÷ (1 − winst en risico)' : 'op de kostprijs',
+      productiviteitOpslag: [...set.productiviteit.values()].some((p) => p.vorm === 'posten' && p.rekenwijze === 'opslag'),
       noShow: {
         methode: { niet_productieve_tijd: 'als niet-productieve tijd in de productiviteit', opslag: 'als opslag op de kostprijs', geen: 'niet: no-show is declarabel' }[o.noShow.methode],
         percentage: pct(o.noShow.percentage),
