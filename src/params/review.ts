@@ -102,7 +102,7 @@ export function bouwIndexcijfers(b: Bouwer, best: Bestand<z.infer<typeof S.Index
         const ch = b.herkomst(r, cpad, 'sleutel');
         const aandeel = b.param(c.aandeel, r, [...cpad, 'aandeel'], `${cpfx}.aandeel`, ['procent'], PROCENT);
         if (c.gewichten && c.index) {
-          b.fout(r, [...cpad, 'index'], `component ${naam} van ${code} heeft zowel gewichten als een index`, {
+          b.fout(r, cpad, `component ${naam} van ${code} heeft zowel gewichten als een index`, {
             verwacht: 'gewichten (loon en materieel) óf een gegeven index, niet allebei',
             gevonden: 'gewichten en index',
             hint: 'met gewichten rekent tariefbouw de index uit OVA en PPC; met index gebruikt hij het gegeven percentage',
