@@ -345,3 +345,15 @@ export function indexeerTarieven(set: T.ParameterSet, basis: Tarief[], peildatum
   return { tarieven: uit, problemen };
 }
 
+
+/**
+ * The steps that compute a tariff's index percentage (index_* up to indexpercentage), as indexeerTarieven adds
+ * them; empty for a tariff that is not indexed itself (an overgenomen tariff, a pgb tariff that follows ZIN).
+ */
+export function indexStappen(t: Tarief): Stap[] {
+  const eind = t.opbouw.findIndex((s) => s.stap === 'indexpercentage');
+  if (eind < 0) return [];
+  let begin = eind;
+  while (begin > 0 && t.opbouw[begin - 1]!.stap.startsWith('index_')) begin--;
+  return t.opbouw.slice(begin, eind + 1);
+}
