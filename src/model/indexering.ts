@@ -47,7 +47,16 @@ export function indexeerTarieven(set: T.ParameterSet, basis: Tarief[], peildatum
   const gebruik = (p: T.Param): ParamGebruik | undefined => {
     const w = waardeOp(p, peildatum);
     if (!w) {
-      if (!gemeld.has(p)) problemen.push({ ...p.herkomst, melding: `${p.pad} heeft geen waarde die geldt op ${peildatum}`, hint: 'verleng de geldigheid van de gewichten of voeg een waarde toe' });
+      if (!gemeld.has(p))
+        problemen.push({
+          ...p.herkomst,
+          melding: `${p.pad} heeft geen waarde die geldt op ${peildatum}`,
+          verwacht: `een waarde met geldig_van ≤ ${peildatum} ≤ geldig_tot`,
+          gevonden: p.reeks.map((x) => `${x.van} t/m ${x.tot}`).join(', '),
+          hint: p.pad.endsWith('.index')
+            ? `voeg het indexpercentage van dit component voor ${jaar} toe, met bron (met een reeks blijven de cijfers van eerdere jaren staan)`
+            : 'verleng de geldigheid van de gewichten of voeg een waarde toe',
+        });
       gemeld.add(p);
       return undefined;
     }

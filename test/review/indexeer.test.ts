@@ -77,6 +77,19 @@ describe('indexeer', () => {
     expect(existsSync(path.join(werk, 'output/zonder-cijfers-2027'))).toBe(false);
   });
 
+  it('een component zonder indexpercentage voor het nieuwe jaar: melding met de plek, niets geschreven', async () => {
+    cpSync(path.join(ROOT, 'test/fixtures/sets/volledig'), path.join(werk, 'models/zonder-component'), { recursive: true });
+    const ic = readFileSync(path.join(werk, 'models/volledig/indexcijfers.yaml'), 'utf8');
+    writeFileSync(path.join(werk, 'models/zonder-component/indexcijfers.yaml'), ic.replace(/(huisvesting:\n.*\n\s+index: \{[^}]*geldig_van: )2027-01-01, geldig_tot: 2027-12-31/, '$12026-01-01, geldig_tot: 2026-12-31'));
+    const r = await run(['indexeer', 'zonder-component', '--naar', '2027'], werk);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^models\/zonder-component\/indexcijfers\.yaml:\d+:\d+: fout: indexcijfers\.producten\.44A01\.componenten\.huisvesting\.index heeft geen waarde die geldt op 2027-01-01$/m);
+    expect(r.err).toContain('hint: voeg het indexpercentage van dit component voor 2027 toe');
+    expect(r.err).toContain('Er is niets geschreven.');
+    expect(existsSync(path.join(werk, 'models/zonder-component-2027'))).toBe(false);
+    expect(existsSync(path.join(werk, 'output/zonder-component-2027'))).toBe(false);
+  });
+
   it('een ronde indexeert één jaar', async () => {
     const r = await run(['indexeer', 'volledig', '--naar', '2028'], werk);
     expect(r.code).toBe(2);
