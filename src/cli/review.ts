@@ -158,7 +158,7 @@ export function registreerReviewCommandos(program: Command, io: Io): void {
         // as genereer --publicatie over every value the indexed tariffs use.
         const bezwaren = publicatieBezwaren({ ...proef, controletotalen: [], inkoop: undefined }, proefPlan);
         if (bezwaren.length) {
-          io.err(bezwarenTekst(bezwaren).replace('genereer zonder --publicatie', 'indexeer zonder --publicatie'));
+          io.err(bezwarenTekst(bezwaren, 'indexeer'));
           io.err('Er is niets geschreven.\n');
           throw new Afgebroken(1);
         }
