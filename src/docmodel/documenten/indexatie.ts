@@ -171,7 +171,7 @@ export function indexatieSpec(set: ParameterSet, plan: Tarievenplan, basis: Tari
     const namen = g.producten.map((c) => `${c} ${set.producten.find((p) => p.code === c)!.naam}`);
     const geldt =
       g.titel === 'gewichten van de set' && namen.length > 6
-        ? `I${g.nr} geldt voor de ${namen.length} producten zonder eigen gewichten of componenten; de kolom index bij de tarieven noemt bij elk tarief zijn indexpercentage.`
+        ? `I${g.nr} geldt voor ${ic.producten.size ? `de ${namen.length} producten zonder eigen gewichten of componenten` : `alle ${namen.length} geïndexeerde producten`}; de kolom index bij de tarieven noemt bij elk tarief zijn indexpercentage.`
         : `I${g.nr} geldt voor ${namen.length === 1 ? 'het product' : `${namen.length} producten`}: ${namen.join(', ')}.`;
     return [stappenTabel(g.stappen, `I${g.nr} · ${g.titel}: ${pct(g.index)}`, bronnen, opties), { soort: 'alinea', klein: true, inhoud: [t(geldt)] }];
   });
