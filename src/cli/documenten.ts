@@ -98,7 +98,7 @@ export async function maakDocumenten(set: ParameterSet, plan: Tarievenplan, opti
 }
 
 /** The reasons publication is refused, one line each with file:line, and a summary. */
-export function bezwarenTekst(bezwaren: Bezwaar[]): string {
+export function bezwarenTekst(bezwaren: Bezwaar[], commando: 'genereer' | 'indexeer' = 'genereer'): string {
   const regels = bezwaren.map((b) => `${b.bestand}:${b.regel}:${b.kolom}: ${b.melding}${b.verwacht ? ` (verwacht ${b.verwacht}, ${b.gevonden})` : ''}`);
   const tel = (s: Bezwaar['soort']) => bezwaren.filter((b) => b.soort === s).length;
   const delen = [
@@ -106,7 +106,7 @@ export function bezwarenTekst(bezwaren: Bezwaar[]): string {
     tel('bron') ? `${tel('bron')} zonder bron` : '',
     tel('controletotaal') ? `${tel('controletotaal')} ${tel('controletotaal') === 1 ? 'controletotaal klopt' : 'controletotalen kloppen'} niet` : '',
   ].filter(Boolean);
-  return `${regels.join('\n')}\n\nPublicatie geweigerd: ${delen.join(', ')}.\nVervang deze waarden door vastgestelde waarden met een bron, of genereer zonder --publicatie: dan krijgt elk document een CONCEPT-merk.\n`;
+  return `${regels.join('\n')}\n\nPublicatie geweigerd: ${delen.join(', ')}.\nVervang deze waarden door vastgestelde waarden met een bron, of ${commando} zonder --publicatie: dan krijgt elk document een CONCEPT-merk.\n`;
 }
 
 export { PdfWerkers, publicatieBezwaren, SjabloonFout };

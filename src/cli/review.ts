@@ -17,6 +17,9 @@ import { ParametersetFout, formatProblemen } from '../shared/problems.ts';
 import { Afgebroken, STANDAARD_SET, metFragment, vindSet, type Io } from './sets.ts';
 import { GitFout, isGitRef, setOpRef } from './git.ts';
 import { schrijfMapAtomisch } from './schrijf.ts';
+import { indexatieSpec } from '../docmodel/documenten/indexatie.ts';
+import { schrijfPdf } from '../render/pdf.ts';
+import { bezwarenTekst, publicatieBezwaren, SjabloonFout, vindSjablonen, vulSjabloon } from './documenten.ts';
 
 interface Bron {
   label: string;
@@ -118,7 +121,9 @@ export function registreerReviewCommandos(program: Command, io: Io): void {
     .requiredOption('--naar <jaar>', 'het nieuwe tariefjaar')
     .option('--uit <naam>', 'naam van de nieuwe set (standaard: de naam met het nieuwe jaar)')
     .option('--out <map>', 'map voor het overzicht', 'output')
-    .action(async (setArg: string, o: { naar: string; uit?: string; out: string }) => {
+    .option('--publicatie', 'het overzicht zonder CONCEPT-merk; weigert als een gebruikte waarde (ook een indexcijfer) niet vastgesteld is of een bron mist')
+    .option('--sjablonen <map>', 'map met de sjablonen van de documenten (standaard templates/)')
+    .action(async (setArg: string, o: { naar: string; uit?: string; out: string; publicatie?: boolean; sjablonen?: string }) => {
       const basis = laadBron(setArg, setArg, io);
       const jaar = Number(o.naar);
       if (!/^\d{4}$/.test(o.naar) || jaar !== basis.set.tariefjaar + 1) {
@@ -147,6 +152,18 @@ export function registreerReviewCommandos(program: Command, io: Io): void {
         io.err('Er is niets geschreven.\n');
         throw new Afgebroken(1);
       }
+      const publicatie = o.publicatie === true;
+      if (publicatie) {
+        // The new set starts without controletotalen, and the overview does not use inkoop.yaml: the same test
+        // as genereer --publicatie over every value the indexed tariffs use.
+        const bezwaren = publicatieBezwaren({ ...proef, controletotalen: [], inkoop: undefined }, proefPlan);
+        if (bezwaren.length) {
+          io.err(bezwarenTekst(bezwaren, 'indexeer'));
+          io.err('Er is niets geschreven.\n');
+          throw new Afgebroken(1);
+        }
+      }
+      const sjablonen = vindSjablonen(o.sjablonen);
       mkdirSync(doel, { recursive: true });
       writeFileSync(
         path.join(doel, 'model.yaml'),
@@ -172,24 +189,33 @@ indexering:
 controletotalen: []
 `,
       );
-      let nieuw: Bron;
+      // From here on every failure removes the new set again: nothing is written unless everything is.
+      const uitMap = path.resolve(o.out, naam);
+      const bestanden = [`indexatie-${jaar}.md`, `indexatie-${jaar}.pdf`, `indexatie-${jaar}.xlsx`];
       try {
-        nieuw = laadBron(doel, naam, io);
+        const nieuw = laadBron(doel, naam, io);
+        const overzicht = indexatieOverzicht(basis.plan, nieuw.plan, { concept: !publicatie });
+        const setMap = path.relative(process.cwd(), bronMap).split(path.sep).join('/');
+        const document = vulSjabloon(indexatieSpec(nieuw.set, nieuw.plan, basis.plan, { publicatie, setMap, basisNaam: basis.set.naam }), sjablonen);
+        schrijfMapAtomisch(
+          uitMap,
+          new Map<string, string | Buffer>([
+            [bestanden[0]!, indexatieMarkdown(overzicht)],
+            [bestanden[1]!, await schrijfPdf(document)],
+            [bestanden[2]!, await schrijfXlsx(overzicht.werkboek)],
+          ]),
+        );
       } catch (e) {
         rmSync(doel, { recursive: true, force: true });
+        if (e instanceof SjabloonFout) {
+          io.err(`${formatProblemen([e.probleem])}\n`);
+          io.err('Er is niets geschreven. Verbeter het sjabloon en probeer het opnieuw.\n');
+          throw new Afgebroken(1);
+        }
         io.err('Er is niets geschreven.\n');
         throw e;
       }
-      const overzicht = indexatieOverzicht(basis.plan, nieuw.plan);
-      const uitMap = path.resolve(o.out, naam);
-      schrijfMapAtomisch(
-        uitMap,
-        new Map<string, string | Buffer>([
-          [`indexatie-${jaar}.md`, indexatieMarkdown(overzicht)],
-          [`indexatie-${jaar}.xlsx`, await schrijfXlsx(overzicht.werkboek)],
-        ]),
-      );
       io.err(`tariefbouw: nieuwe set ${path.relative(process.cwd(), doel)}/ (model.yaml, controletotalen.yaml)\n`);
-      io.err(`tariefbouw: overzicht voor aanbieders in ${path.relative(process.cwd(), uitMap)}/: indexatie-${jaar}.md, indexatie-${jaar}.xlsx\n`);
+      io.err(`tariefbouw: overzicht voor aanbieders in ${path.relative(process.cwd(), uitMap)}/: ${bestanden.join(', ')}${publicatie ? '' : ' (als CONCEPT)'}\n`);
     });
 }

@@ -23,6 +23,8 @@ export interface Kolom {
   /** Width in points, '*' (share the rest) or 'auto' (as wide as the content). */
   breedte: number | '*' | 'auto';
   rechts?: boolean;
+  /** Lines in this column never wrap (the column is as wide as its longest line): for stacked values that must stay level with their neighbours. */
+  geenTerugloop?: boolean;
 }
 
 export interface Rij {

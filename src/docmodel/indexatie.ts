@@ -18,12 +18,14 @@ export interface IndexatieRegel {
 export interface IndexatieOverzicht {
   basis: Tarievenplan['model'];
   nieuw: Tarievenplan['model'];
+  /** Made without --publicatie: the overview says CONCEPT. */
+  concept: boolean;
   regels: IndexatieRegel[];
   bronnen: string[];
   werkboek: Werkboek;
 }
 
-export function indexatieOverzicht(basis: Tarievenplan, nieuw: Tarievenplan): IndexatieOverzicht {
+export function indexatieOverzicht(basis: Tarievenplan, nieuw: Tarievenplan, opties: { concept: boolean } = { concept: true }): IndexatieOverzicht {
   const bronnen = new Set<string>();
   const regels = nieuw.tarieven.map((t): IndexatieRegel => {
     const oud = basis.tarieven.find((x) => x.product === t.product && x.variant === t.variant);
@@ -38,7 +40,11 @@ export function indexatieOverzicht(basis: Tarievenplan, nieuw: Tarievenplan): In
       ...(oud ? { oud: oud.tarief } : {}),
       nieuw: t.tarief,
       ...(stap ? { index: stap.waarde } : {}),
-      bron: stap ? [...new Set(indexBronnen)].join('; ') : 'niet geïndexeerd (overgenomen tarief)',
+      bron: stap
+        ? [...new Set(indexBronnen)].join('; ')
+        : t.opbouw.some((s) => s.stap === 'pgb_geindexeerd')
+          ? 'geen eigen index: een percentage van het geïndexeerde ZIN-tarief'
+          : 'niet geïndexeerd (overgenomen tarief)',
     };
   });
   const tekst = (s: string): Cel => ({ waarde: s, stijl: 'tekst' });
@@ -54,6 +60,7 @@ export function indexatieOverzicht(basis: Tarievenplan, nieuw: Tarievenplan): In
         titel: [
           `Indexatie van de tarieven ${basis.model.tariefjaar} naar ${nieuw.model.tariefjaar} · ${nieuw.model.regio}${regels.length ? '' : ''}`,
           `${nieuw.model.naam} · versie ${nieuw.model.versie} · vingerafdruk ${nieuw.model.vingerafdruk.slice(0, 16)}`,
+          ...(opties.concept ? ['CONCEPT: gemaakt zonder --publicatie; niet als definitief overzicht versturen'] : []),
         ],
         kolommen: [
           { kop: 'productcode', breedte: 12 },
@@ -82,7 +89,7 @@ export function indexatieOverzicht(basis: Tarievenplan, nieuw: Tarievenplan): In
       },
     ],
   };
-  return { basis: basis.model, nieuw: nieuw.model, regels, bronnen: [...bronnen].sort(), werkboek };
+  return { basis: basis.model, nieuw: nieuw.model, concept: opties.concept, regels, bronnen: [...bronnen].sort(), werkboek };
 }
 
 export function indexatieMarkdown(o: IndexatieOverzicht): string {
@@ -91,7 +98,8 @@ export function indexatieMarkdown(o: IndexatieOverzicht): string {
     '',
     `${o.nieuw.regio} · ${o.nieuw.naam} · versie ${o.nieuw.versie} · vingerafdruk ${o.nieuw.vingerafdruk.slice(0, 16)}`,
     '',
-    `De tarieven van ${o.basis.tariefjaar} zijn geïndexeerd met het percentage per product hieronder en daarna afgerond volgens de afrondingsregel van het product. Overgenomen tarieven volgen hun eigen bron.`,
+    ...(o.concept ? ['**CONCEPT**: gemaakt zonder `--publicatie`; niet als definitief overzicht versturen.', ''] : []),
+    `De tarieven van ${o.basis.tariefjaar} zijn geïndexeerd met het percentage per product hieronder en daarna afgerond volgens de afrondingsregel van het product. Pgb-tarieven die een percentage van het ZIN-tarief zijn, volgen het geïndexeerde ZIN-tarief; overgenomen tarieven volgen hun eigen bron. De berekening staat in indexatie-${o.nieuw.tariefjaar}.pdf.`,
     '',
     '| product | variant | eenheid | tarief ' + o.basis.tariefjaar + ' | indexatie | tarief ' + o.nieuw.tariefjaar + ' |',
     '|---|---|---|--:|--:|--:|',

@@ -37,6 +37,8 @@ export interface IndexUitkomst {
   /** NZa: per component */
   loonIndex?: Decimal;
   materieelIndex?: Decimal;
+  /** The index before its last rounding: VNG the same as index (a sum of rounded figures), NZa the weighted chains. */
+  onafgerond: Decimal;
 }
 
 const rond = (x: Decimal, dp: number) => x.toDecimalPlaces(dp, Decimal.ROUND_HALF_UP);
@@ -53,7 +55,7 @@ export function berekenIndex(i: IndexInvoer): IndexUitkomst {
     const defVorig = gewogen(l, m, v.ovaDefinitief, v.ppcDefinitief);
     const inhaal = rond(i.inhaal === 'absoluut' ? defVorig.minus(vrlVorig) : relatief(defVorig, vrlVorig), dp);
     const voorlopig = rond(gewogen(l, m, d.ovaVoorlopig, d.ppcVoorlopig), dp);
-    return { voorlopig, inhaal, index: inhaal.plus(voorlopig) };
+    return { voorlopig, inhaal, index: inhaal.plus(voorlopig), onafgerond: inhaal.plus(voorlopig) };
   }
   const loonIndex = keten(relatief(v.ovaDefinitief, v.ovaVoorlopig), d.ovaVoorlopig);
   const materieelIndex = keten(relatief(v.ppcDefinitief, v.ppcVoorlopig), d.ppcVoorlopig);
@@ -64,5 +66,34 @@ export function berekenIndex(i: IndexInvoer): IndexUitkomst {
     loonIndex: rond(loonIndex, dp),
     materieelIndex: rond(materieelIndex, dp),
     index: rond(gewogen(l, m, loonIndex, materieelIndex), dp),
+    onafgerond: gewogen(l, m, loonIndex, materieelIndex),
   };
+}
+
+/** One component of a product: its share of the tariff and its own weights or a given index. */
+export type ComponentInvoer = { naam: string; aandeel: Decimal } & ({ loon: Decimal; materieel: Decimal } | { index: Decimal });
+
+export interface ComponentUitkomst {
+  naam: string;
+  aandeel: Decimal;
+  /** The component's index as it enters the combination: VNG inhaal + voorlopig (each rounded), NZa the unrounded weighted chains, or the given percentage. */
+  index: Decimal;
+  /** Only for a component with weights: the VNG or NZa figures behind its index. */
+  uitkomst?: IndexUitkomst;
+}
+
+/**
+ * A product split into components (dienst, huisvesting, inventaris …): each is indexed on its own,
+ * with its own weights by the set's method or with a given percentage, and the product's index is
+ * Σ aandeel × index of the component ÷ 100, rounded once to the set's decimals. As for a whole
+ * product, NZa combines the unrounded chained indices and VNG the published (rounded) figures.
+ */
+export function berekenComponentIndex(i: Omit<IndexInvoer, 'loon' | 'materieel'>, componenten: ComponentInvoer[]): { componenten: ComponentUitkomst[]; index: Decimal } {
+  const uit = componenten.map((c): ComponentUitkomst => {
+    if ('index' in c) return { naam: c.naam, aandeel: c.aandeel, index: c.index };
+    const u = berekenIndex({ ...i, loon: c.loon, materieel: c.materieel });
+    return { naam: c.naam, aandeel: c.aandeel, index: u.onafgerond, uitkomst: u };
+  });
+  const som = uit.reduce((a, c) => a.plus(c.aandeel.times(c.index)), new Decimal(0)).div(HONDERD);
+  return { componenten: uit, index: rond(som, i.decimalen) };
 }

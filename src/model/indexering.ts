@@ -3,12 +3,12 @@
  * by each product's rule. The opbouw keeps last year's steps and adds the
  * index with the OVA/PPC figures it used. Pure.
  */
-import { HONDERD, type Decimal } from '../shared/decimal.ts';
+import { Decimal, HONDERD } from '../shared/decimal.ts';
 import type * as T from '../params/types.ts';
 import { waardeOp } from '../params/regels.ts';
 import { rondAf, rondCent } from './afronding.ts';
 import { E, type Expr } from './expressie.ts';
-import { berekenIndex } from './indexcijfers.ts';
+import { berekenComponentIndex, berekenIndex } from './indexcijfers.ts';
 import { afrondExpr, bronTekst, minuutExpr, regelGebruik } from './gebruik.ts';
 import type { ModelProbleem, ParamGebruik, Stap, Tarief } from './types.ts';
 
@@ -16,8 +16,8 @@ function cijferRef(c: T.Indexcijfer, jaar: number): ParamGebruik {
   return { pad: c.pad, waarde: c.waarde, eenheid: 'procent', ...c.herkomst, bron: bronTekst(c.bron), status: c.status, geldig_van: `${jaar}-01-01`, geldig_tot: `${jaar}-12-31` };
 }
 
-function pct(d: Decimal): string {
-  return `${d.toFixed(2).replace('.', ',')} %`;
+function pct(d: Decimal, dp = 2): string {
+  return `${d.toFixed(dp).replace('.', ',')} %`;
 }
 
 export function indexeerTarieven(set: T.ParameterSet, basis: Tarief[], peildatum: string): { tarieven: Tarief[]; problemen: ModelProbleem[] } {
@@ -44,14 +44,184 @@ export function indexeerTarieven(set: T.ParameterSet, basis: Tarief[], peildatum
   const v = vorig as T.IndexJaar & { ovaDefinitief: T.Indexcijfer; ppcDefinitief: T.Indexcijfer };
   const d = dit!;
 
-  const gewicht = (p: T.Param): ParamGebruik | undefined => {
+  const gebruik = (p: T.Param): ParamGebruik | undefined => {
     const w = waardeOp(p, peildatum);
     if (!w) {
-      problemen.push({ ...p.herkomst, melding: `${p.pad} heeft geen waarde die geldt op ${peildatum}`, hint: 'verleng de geldigheid van de gewichten of voeg een waarde toe' });
+      if (!gemeld.has(p))
+        problemen.push({
+          ...p.herkomst,
+          melding: `${p.pad} heeft geen waarde die geldt op ${peildatum}`,
+          verwacht: `een waarde met geldig_van ≤ ${peildatum} ≤ geldig_tot`,
+          gevonden: p.reeks.map((x) => `${x.van} t/m ${x.tot}`).join(', '),
+          hint: p.pad.endsWith('.index')
+            ? `voeg het indexpercentage van dit component voor ${jaar} toe, met bron (met een reeks blijven de cijfers van eerdere jaren staan)`
+            : 'verleng de geldigheid van de gewichten of voeg een waarde toe',
+        });
+      gemeld.add(p);
       return undefined;
     }
     return { pad: p.pad, waarde: w.waarde, eenheid: p.eenheid, ...w.herkomst, bron: bronTekst(w.bron), status: w.status, geldig_van: w.van, geldig_tot: w.tot };
   };
+  const gemeld = new Set<T.Param>();
+
+  const r = {
+    ovaV: cijferRef(v.ovaVoorlopig, jaar - 1),
+    ovaD: cijferRef(v.ovaDefinitief, jaar - 1),
+    ppcV: cijferRef(v.ppcVoorlopig, jaar - 1),
+    ppcD: cijferRef(v.ppcDefinitief, jaar - 1),
+    ovaT: cijferRef(d.ovaVoorlopig, jaar),
+    ppcT: cijferRef(d.ppcVoorlopig, jaar),
+  };
+  const invoer = {
+    methode: ic.methode,
+    inhaal: ic.inhaal,
+    vorigJaar: { ovaVoorlopig: v.ovaVoorlopig.waarde, ovaDefinitief: v.ovaDefinitief.waarde, ppcVoorlopig: v.ppcVoorlopig.waarde, ppcDefinitief: v.ppcDefinitief.waarde },
+    ditJaar: { ovaVoorlopig: d.ovaVoorlopig.waarde, ppcVoorlopig: d.ppcVoorlopig.waarde },
+    decimalen: ic.decimalen,
+  };
+  const dp = E.getal(ic.decimalen);
+  const P = E.param;
+  const gewogen = (wl: ParamGebruik, wm: ParamGebruik, ova: Expr, ppc: Expr) => E.deel(E.plus(E.maal(P(wl), ova), E.maal(P(wm), ppc)), E.getal(100));
+  const relatief = (a: Expr, b: Expr) => E.maal(E.min(E.deel(E.plus(E.getal(100), a), E.plus(E.getal(100), b)), E.getal(1)), E.getal(100));
+  const keten = (a: Expr, b: Expr) => E.min(E.deel(E.maal(E.plus(E.getal(100), a), E.plus(E.getal(100), b)), E.getal(100)), E.getal(100));
+  const inhaalExpr = (wl: ParamGebruik, wm: ParamGebruik) => {
+    const vrlVorig = gewogen(wl, wm, P(r.ovaV), P(r.ppcV));
+    const defVorig = gewogen(wl, wm, P(r.ovaD), P(r.ppcD));
+    return ic.inhaal === 'absoluut' ? E.min(defVorig, vrlVorig) : relatief(defVorig, vrlVorig);
+  };
+  const ketenLoon = () => keten(relatief(P(r.ovaD), P(r.ovaV)), P(r.ovaT));
+  const ketenMaterieel = () => keten(relatief(P(r.ppcD), P(r.ppcV)), P(r.ppcT));
+  const gewTekst = (wl: ParamGebruik, wm: ParamGebruik) => `loon ${wl.waarde.toFixed()} %, materieel ${wm.waarde.toFixed()} %`;
+  const inhaalSoort = ic.inhaal === 'absoluut' ? 'verschil in procentpunten' : 'relatief verschil';
+  const cijfersVorig = `OVA ${pct(v.ovaVoorlopig.waarde)} → ${pct(v.ovaDefinitief.waarde)}, PPC ${pct(v.ppcVoorlopig.waarde)} → ${pct(v.ppcDefinitief.waarde)}`;
+  const stapVan = (s: Omit<Stap, 'kostenelementen' | 'eenheid'> & { kostenelementen?: string[] }): Stap => ({ kostenelementen: [], eenheid: 'procent', ...s });
+  /** NZa: the chained index per component of OVA and PPC, shown rounded; the weighted index uses them unrounded. */
+  const nzaKetens = (): Stap[] => {
+    // the chains do not depend on the weights
+    const u = berekenIndex({ ...invoer, loon: HONDERD, materieel: new Decimal(0) });
+    return [
+      stapVan({
+        stap: 'index_loon',
+        label: `Index loon ${jaar} (NZa: (1 + inhaal OVA ${jaar - 1}) × (1 + OVA ${jaar}) − 1)`,
+        formule: `OVA ${pct(v.ovaVoorlopig.waarde)} → ${pct(v.ovaDefinitief.waarde)}; OVA ${jaar} ${pct(d.ovaVoorlopig.waarde)}`,
+        waarde: u.loonIndex!,
+        parameters: [r.ovaV, r.ovaD, r.ovaT],
+        expr: E.fn('ROUND', ketenLoon(), dp),
+      }),
+      stapVan({
+        stap: 'index_materieel',
+        label: `Index materieel ${jaar} (NZa: (1 + inhaal PPC ${jaar - 1}) × (1 + PPC ${jaar}) − 1)`,
+        formule: `PPC ${pct(v.ppcVoorlopig.waarde)} → ${pct(v.ppcDefinitief.waarde)}; PPC ${jaar} ${pct(d.ppcVoorlopig.waarde)}`,
+        waarde: u.materieelIndex!,
+        parameters: [r.ppcV, r.ppcD, r.ppcT],
+        expr: E.fn('ROUND', ketenMaterieel(), dp),
+      }),
+    ];
+  };
+
+  /** The index steps of one product (the same for all its variants) and the percentage applied. */
+  const indexVan = (code: string, wet: Tarief['wet']): { index: Decimal; stappen: Stap[] } | undefined => {
+    const el = wet === 'wmo' ? 'Wmo art. 5.4 lid 3 e (indexatie)' : 'Besluit Jeugdwet art. 2.3 lid 1 d (indexering)';
+    const afwijking = ic.producten.get(code);
+    if (afwijking?.soort === 'componenten') {
+      const delen = afwijking.componenten.map((c) => ({ c, aandeel: gebruik(c.aandeel), wl: c.gewichten && gebruik(c.gewichten.loon), wm: c.gewichten && gebruik(c.gewichten.materieel), index: c.index && gebruik(c.index) }));
+      if (delen.some((x) => !x.aandeel || (x.c.gewichten ? !x.wl || !x.wm : !x.index))) return undefined;
+      const u = berekenComponentIndex(
+        invoer,
+        delen.map((x) => (x.index ? { naam: x.c.naam, aandeel: x.aandeel!.waarde, index: x.index.waarde } : { naam: x.c.naam, aandeel: x.aandeel!.waarde, loon: x.wl!.waarde, materieel: x.wm!.waarde })),
+      );
+      const stappen: Stap[] = ic.methode === 'nza' && delen.some((x) => !x.index) ? nzaKetens() : [];
+      delen.forEach((x, i) => {
+        const cu = u.componenten[i]!;
+        const id = `index_component.${x.c.naam}`;
+        if (x.index) {
+          stappen.push(stapVan({ stap: id, label: `Index ${x.c.naam} ${jaar} (gegeven percentage)`, formule: `indexpercentage ${x.c.naam} ${jaar} uit de bron: ${pct(x.index.waarde)}`, waarde: cu.index, parameters: [x.index], expr: P(x.index) }));
+        } else if (ic.methode === 'vng') {
+          const cv = cu.uitkomst!;
+          stappen.push(
+            stapVan({
+              stap: id,
+              label: `Index ${x.c.naam} ${jaar} (VNG, ${gewTekst(x.wl!, x.wm!)})`,
+              formule: `inhaal ${jaar - 1} ${pct(cv.inhaal)} (${inhaalSoort}; ${cijfersVorig}) + voorlopige index ${jaar} ${pct(cv.voorlopig)} (OVA ${pct(d.ovaVoorlopig.waarde)}, PPC ${pct(d.ppcVoorlopig.waarde)}), elk afgerond op ${ic.decimalen} decimalen`,
+              waarde: cu.index,
+              parameters: [x.wl!, x.wm!, r.ovaV, r.ovaD, r.ppcV, r.ppcD, r.ovaT, r.ppcT],
+              expr: E.plus(E.fn('ROUND', inhaalExpr(x.wl!, x.wm!), dp), E.fn('ROUND', gewogen(x.wl!, x.wm!, P(r.ovaT), P(r.ppcT)), dp)),
+            }),
+          );
+        } else {
+          stappen.push(
+            stapVan({
+              stap: id,
+              label: `Index ${x.c.naam} ${jaar} (NZa, ${gewTekst(x.wl!, x.wm!)})`,
+              formule: `index loon en index materieel gewogen, niet afgerond`,
+              waarde: cu.index,
+              parameters: [x.wl!, x.wm!],
+              expr: gewogen(x.wl!, x.wm!, ketenLoon(), ketenMaterieel()),
+            }),
+          );
+        }
+      });
+      stappen.push(
+        stapVan({
+          stap: 'indexpercentage',
+          label: `Indexatie ${jaar} (${ic.methode === 'vng' ? 'VNG' : 'NZa'}, ${delen.length === 1 ? 'één component' : `${delen.length} componenten`} naar aandeel)`,
+          formule: `Σ aandeel × index: ${delen.map((x, i) => `${x.aandeel!.waarde.toFixed().replace('.', ',')} % × ${pct(u.componenten[i]!.index, ic.methode === 'nza' && !x.index ? 4 : 2)} (${x.c.naam})`).join(' + ')}, afgerond op ${ic.decimalen} decimalen`,
+          waarde: u.index,
+          parameters: delen.map((x) => x.aandeel!),
+          kostenelementen: [el],
+          expr: E.fn('ROUND', E.deel(E.som(delen.map((x) => E.maal(P(x.aandeel!), E.stap(`index_component.${x.c.naam}`)))), E.getal(100)), dp),
+        }),
+      );
+      return { index: u.index, stappen };
+    }
+    const g = afwijking?.soort === 'gewichten' ? afwijking.gewichten : ic.gewichten;
+    const wl = gebruik(g.loon);
+    const wm = gebruik(g.materieel);
+    if (!wl || !wm) return undefined;
+    const u = berekenIndex({ ...invoer, loon: wl.waarde, materieel: wm.waarde });
+    const gew = gewTekst(wl, wm);
+    if (ic.methode === 'vng') {
+      return {
+        index: u.index,
+        stappen: [
+          stapVan({
+            stap: 'index_voorlopig',
+            label: `Voorlopige index ${jaar} (${gew})`,
+            formule: `OVA ${pct(d.ovaVoorlopig.waarde)} en PPC ${pct(d.ppcVoorlopig.waarde)} gewogen, afgerond op ${ic.decimalen} decimalen`,
+            waarde: u.voorlopig,
+            parameters: [wl, wm, r.ovaT, r.ppcT],
+            expr: E.fn('ROUND', gewogen(wl, wm, P(r.ovaT), P(r.ppcT)), dp),
+          }),
+          stapVan({
+            stap: 'index_inhaal',
+            label: `Inhaal ${jaar - 1}: definitief minus voorlopig (${inhaalSoort})`,
+            formule: cijfersVorig,
+            waarde: u.inhaal,
+            parameters: [r.ovaV, r.ovaD, r.ppcV, r.ppcD],
+            expr: E.fn('ROUND', inhaalExpr(wl, wm), dp),
+          }),
+          stapVan({ stap: 'indexpercentage', label: `Indexatie ${jaar} (VNG: inhaal plus voorlopige index)`, formule: 'inhaal + voorlopige index', waarde: u.index, parameters: [], kostenelementen: [el], expr: E.plus(E.stap('index_inhaal'), E.stap('index_voorlopig')) }),
+        ],
+      };
+    }
+    return {
+      index: u.index,
+      stappen: [
+        ...nzaKetens(),
+        stapVan({
+          stap: 'indexpercentage',
+          label: `Indexatie ${jaar} (NZa, gewogen ${gew})`,
+          formule: 'gewogen gemiddelde van de componenten',
+          waarde: u.index,
+          parameters: [wl, wm],
+          kostenelementen: [el],
+          // from the unrounded components, as berekenIndex does
+          expr: E.fn('ROUND', gewogen(wl, wm, ketenLoon(), ketenMaterieel()), dp),
+        }),
+      ],
+    };
+  };
+  const perProduct = new Map<string, ReturnType<typeof indexVan>>();
 
   const uit: Tarief[] = [];
   const pgbLater: Tarief[] = [];
@@ -62,10 +232,6 @@ export function indexeerTarieven(set: T.ParameterSet, basis: Tarief[], peildatum
       pgbLater.push(t);
       continue;
     }
-    const g = ic.producten.get(t.product) ?? ic.gewichten;
-    const wl = gewicht(g.loon);
-    const wm = gewicht(g.materieel);
-    if (!wl || !wm) continue;
     const product = set.producten.find((p) => p.code === t.product)!;
     if (product.berekening === 'overgenomen') {
       uit.push({
@@ -86,88 +252,20 @@ export function indexeerTarieven(set: T.ParameterSet, basis: Tarief[], peildatum
       });
       continue;
     }
-    const u = berekenIndex({
-      methode: ic.methode,
-      inhaal: ic.inhaal,
-      loon: wl.waarde,
-      materieel: wm.waarde,
-      vorigJaar: { ovaVoorlopig: v.ovaVoorlopig.waarde, ovaDefinitief: v.ovaDefinitief.waarde, ppcVoorlopig: v.ppcVoorlopig.waarde, ppcDefinitief: v.ppcDefinitief.waarde },
-      ditJaar: { ovaVoorlopig: d.ovaVoorlopig.waarde, ppcVoorlopig: d.ppcVoorlopig.waarde },
-      decimalen: ic.decimalen,
-    });
-    const r = {
-      ovaV: cijferRef(v.ovaVoorlopig, jaar - 1),
-      ovaD: cijferRef(v.ovaDefinitief, jaar - 1),
-      ppcV: cijferRef(v.ppcVoorlopig, jaar - 1),
-      ppcD: cijferRef(v.ppcDefinitief, jaar - 1),
-      ovaT: cijferRef(d.ovaVoorlopig, jaar),
-      ppcT: cijferRef(d.ppcVoorlopig, jaar),
-    };
-    const dp = E.getal(ic.decimalen);
-    const P = E.param;
-    const gewogen = (ova: Expr, ppc: Expr) => E.deel(E.plus(E.maal(P(wl), ova), E.maal(P(wm), ppc)), E.getal(100));
-    const relatief = (a: Expr, b: Expr) => E.maal(E.min(E.deel(E.plus(E.getal(100), a), E.plus(E.getal(100), b)), E.getal(1)), E.getal(100));
-    const keten = (a: Expr, b: Expr) => E.min(E.deel(E.maal(E.plus(E.getal(100), a), E.plus(E.getal(100), b)), E.getal(100)), E.getal(100));
-    const stappen: Stap[] = [];
+    if (!perProduct.has(t.product)) perProduct.set(t.product, indexVan(t.product, t.wet));
+    const idx = perProduct.get(t.product);
+    if (!idx) continue;
+    const index = idx.index;
+    const stappen: Stap[] = [...idx.stappen];
     const stap = (s: Omit<Stap, 'kostenelementen' | 'eenheid'> & { eenheid?: string; kostenelementen?: string[] }) => stappen.push({ kostenelementen: [], eenheid: 'procent', ...s });
-    const el = t.wet === 'wmo' ? 'Wmo art. 5.4 lid 3 e (indexatie)' : 'Besluit Jeugdwet art. 2.3 lid 1 d (indexering)';
-    const gew = `loon ${wl.waarde.toFixed()} %, materieel ${wm.waarde.toFixed()} %`;
-    if (ic.methode === 'vng') {
-      stap({
-        stap: 'index_voorlopig',
-        label: `Voorlopige index ${jaar} (${gew})`,
-        formule: `OVA ${pct(d.ovaVoorlopig.waarde)} en PPC ${pct(d.ppcVoorlopig.waarde)} gewogen, afgerond op ${ic.decimalen} decimalen`,
-        waarde: u.voorlopig,
-        parameters: [wl, wm, r.ovaT, r.ppcT],
-        expr: E.fn('ROUND', gewogen(P(r.ovaT), P(r.ppcT)), dp),
-      });
-      const vrlVorig = gewogen(P(r.ovaV), P(r.ppcV));
-      const defVorig = gewogen(P(r.ovaD), P(r.ppcD));
-      stap({
-        stap: 'index_inhaal',
-        label: `Inhaal ${jaar - 1}: definitief minus voorlopig (${ic.inhaal === 'absoluut' ? 'verschil in procentpunten' : 'relatief verschil'})`,
-        formule: `OVA ${pct(v.ovaVoorlopig.waarde)} → ${pct(v.ovaDefinitief.waarde)}, PPC ${pct(v.ppcVoorlopig.waarde)} → ${pct(v.ppcDefinitief.waarde)}`,
-        waarde: u.inhaal,
-        parameters: [r.ovaV, r.ovaD, r.ppcV, r.ppcD],
-        expr: E.fn('ROUND', ic.inhaal === 'absoluut' ? E.min(defVorig, vrlVorig) : relatief(defVorig, vrlVorig), dp),
-      });
-      stap({ stap: 'indexpercentage', label: `Indexatie ${jaar} (VNG: inhaal plus voorlopige index)`, formule: 'inhaal + voorlopige index', waarde: u.index, parameters: [], kostenelementen: [el], expr: E.plus(E.stap('index_inhaal'), E.stap('index_voorlopig')) });
-    } else {
-      stap({
-        stap: 'index_loon',
-        label: `Index loon ${jaar} (NZa: (1 + inhaal OVA ${jaar - 1}) × (1 + OVA ${jaar}) − 1)`,
-        formule: `OVA ${pct(v.ovaVoorlopig.waarde)} → ${pct(v.ovaDefinitief.waarde)}; OVA ${jaar} ${pct(d.ovaVoorlopig.waarde)}`,
-        waarde: u.loonIndex!,
-        parameters: [r.ovaV, r.ovaD, r.ovaT],
-        expr: E.fn('ROUND', keten(relatief(P(r.ovaD), P(r.ovaV)), P(r.ovaT)), dp),
-      });
-      stap({
-        stap: 'index_materieel',
-        label: `Index materieel ${jaar} (NZa: (1 + inhaal PPC ${jaar - 1}) × (1 + PPC ${jaar}) − 1)`,
-        formule: `PPC ${pct(v.ppcVoorlopig.waarde)} → ${pct(v.ppcDefinitief.waarde)}; PPC ${jaar} ${pct(d.ppcVoorlopig.waarde)}`,
-        waarde: u.materieelIndex!,
-        parameters: [r.ppcV, r.ppcD, r.ppcT],
-        expr: E.fn('ROUND', keten(relatief(P(r.ppcD), P(r.ppcV)), P(r.ppcT)), dp),
-      });
-      stap({
-        stap: 'indexpercentage',
-        label: `Indexatie ${jaar} (NZa, gewogen ${gew})`,
-        formule: 'gewogen gemiddelde van de componenten',
-        waarde: u.index,
-        parameters: [wl, wm],
-        kostenelementen: [el],
-        // from the unrounded components, as berekenIndex does
-        expr: E.fn('ROUND', gewogen(keten(relatief(P(r.ovaD), P(r.ovaV)), P(r.ovaT)), keten(relatief(P(r.ppcD), P(r.ppcV)), P(r.ppcT))), dp),
-      });
-    }
     const iMin = t.opbouw.findIndex((s) => s.stap === 'minuut');
     const basisStap = t.tariefPerUur && iMin > 0 ? t.opbouw[iMin - 1]! : t.opbouw[t.opbouw.length - 1]!;
     const basisWaarde = t.tariefPerUur ?? t.tarief;
-    const geindexeerd = basisWaarde.times(HONDERD.plus(u.index)).div(HONDERD);
+    const geindexeerd = basisWaarde.times(HONDERD.plus(index)).div(HONDERD);
     stap({
       stap: 'geindexeerd',
       label: `Tarief ${jaar - 1} geïndexeerd`,
-      formule: `${basisWaarde.toFixed(2).replace('.', ',')} × (1 + ${pct(u.index)})`,
+      formule: `${basisWaarde.toFixed(2).replace('.', ',')} × (1 + ${pct(index)})`,
       waarde: geindexeerd,
       eenheid: basisStap.eenheid,
       parameters: [],
@@ -205,7 +303,7 @@ export function indexeerTarieven(set: T.ParameterSet, basis: Tarief[], peildatum
       ...t,
       tarief,
       ...(t.tariefPerUur ? { tariefPerUur: afgerond } : {}),
-      ...(t.kostprijs ? { kostprijs: t.kostprijs.times(HONDERD.plus(u.index)).div(HONDERD) } : {}),
+      ...(t.kostprijs ? { kostprijs: t.kostprijs.times(HONDERD.plus(index)).div(HONDERD) } : {}),
       status,
       opbouw: [...t.opbouw, ...stappen],
     });
@@ -256,3 +354,15 @@ export function indexeerTarieven(set: T.ParameterSet, basis: Tarief[], peildatum
   return { tarieven: uit, problemen };
 }
 
+
+/**
+ * The steps that compute a tariff's index percentage (index_* up to indexpercentage), as indexeerTarieven adds
+ * them; empty for a tariff that is not indexed itself (an overgenomen tariff, a pgb tariff that follows ZIN).
+ */
+export function indexStappen(t: Tarief): Stap[] {
+  const eind = t.opbouw.findIndex((s) => s.stap === 'indexpercentage');
+  if (eind < 0) return [];
+  let begin = eind;
+  while (begin > 0 && t.opbouw[begin - 1]!.stap.startsWith('index_')) begin--;
+  return t.opbouw.slice(begin, eind + 1);
+}

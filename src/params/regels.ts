@@ -18,12 +18,16 @@ function perioden(reeks: { van: string; tot: string }[]): string {
   return reeks.map((w) => `${w.van} t/m ${w.tot}`).join(', ');
 }
 
+const GEGEVEN_INDEX = /^indexcijfers\.producten\.[^.]+\.componenten\.[^.]+\.index$/;
+
 export function controleerRegels(set: T.ParameterSet): Probleem[] {
   const uit: Probleem[] = [];
   // An indexed set computes last year's tariffs first: its parameters must hold on that year's peildatum;
   // index weights and signal thresholds on the new one.
   const datum = set.indexering?.basisPeildatum ?? set.peildatum;
   for (const p of set.parameters) {
+    // A component's given index is a figure for the next round: it must hold once that round is computed.
+    if (!set.indexering && GEGEVEN_INDEX.test(p.pad)) continue;
     const d = /^(indexcijfers|signalen)\./.test(p.pad) ? set.peildatum : datum;
     if (!waardeOp(p, d) && p.pad.startsWith('signalen.')) {
       uit.push({

@@ -7,14 +7,30 @@ import { Decimal } from '../shared/decimal.ts';
 import { NIET_NEGATIEF, PROCENT, type Bouwer } from './bouw.ts';
 import type * as S from './schema.ts';
 import type * as T from './types.ts';
+import { waardeOp } from './regels.ts';
 import { bedoeldeU } from './zodfouten.ts';
 
 type Bestand<K> = { data: K; root: unknown } | undefined;
 
+/** A given index percentage of a component: in the range of the published figures. */
+const INDEX = { min: '-20', max: '50' };
+
+/** Where the aandelen of a product's components do not sum to exactly 100: on every date one of them starts. */
+function aandelenFout(componenten: T.IndexComponent[]): string | undefined {
+  const data = [...new Set(componenten.flatMap((c) => c.aandeel.reeks.map((w) => w.van)))].sort();
+  for (const datum of data) {
+    const waarden = componenten.map((c) => waardeOp(c.aandeel, datum));
+    if (waarden.some((w) => !w)) continue;
+    const som = waarden.reduce((a, w) => a.plus(w!.waarde), new Decimal(0));
+    if (!som.eq(100)) return `${componenten.map((c, i) => `${c.naam} ${waarden[i]!.waarde.toFixed()}`).join(' + ')} = ${som.toFixed()}${data.length > 1 ? ` (op ${datum})` : ''}`;
+  }
+  return undefined;
+}
+
 export function bouwIndexcijfers(b: Bouwer, best: Bestand<z.infer<typeof S.IndexcijfersBestand>>, producten: T.Product[]): T.Indexcijfers | undefined {
   if (!best) return undefined;
   const { data: d, root: r } = best;
-  const gewichten = (raw: { loon: S.RawParameter; materieel: S.RawParameter }, pad: (string | number)[], pfx: string) => {
+  const gewichten = (raw: { loon: S.RawParameter; materieel: S.RawParameter }, pad: (string | number)[], pfx: string): T.Indexgewichten => {
     const loon = b.param(raw.loon, r, [...pad, 'loon'], `${pfx}.loon`, ['procent'], PROCENT);
     const materieel = b.param(raw.materieel, r, [...pad, 'materieel'], `${pfx}.materieel`, ['procent'], PROCENT);
     for (let i = 0; i < Math.min(loon.reeks.length, materieel.reeks.length); i++) {
@@ -53,12 +69,84 @@ export function bouwIndexcijfers(b: Bouwer, best: Bestand<z.infer<typeof S.Index
       herkomst: { bestand: h.bestand, regel: h.regel, kolom: h.kolom },
     });
   });
-  const perProduct = new Map<string, { loon: T.Param; materieel: T.Param }>();
+  const perProduct = new Map<string, T.IndexProduct>();
+  const codes = producten.map((x) => x.code);
   for (const [code, p] of Object.entries(d.producten ?? {})) {
-    if (!producten.some((x) => x.code === code)) {
-      b.fout(r, ['producten', code], `indexgewichten voor onbekend product ${code}`, { verwacht: 'een productcode uit producten/', gevonden: code, hint: 'controleer de productcode' }, 'sleutel');
+    const pad = ['producten', code];
+    const pfx = `indexcijfers.producten.${code}`;
+    const product = producten.find((x) => x.code === code);
+    const wat = p.componenten ? 'indexcomponenten' : 'indexgewichten';
+    if (!product) {
+      const s = bedoeldeU(code, codes);
+      b.fout(r, pad, `${wat} voor onbekend product ${code}`, { verwacht: 'een productcode uit producten/', gevonden: code, hint: s ? `bedoelde u '${s}'?` : 'controleer de productcode' }, 'sleutel');
+    } else if (product.berekening === 'overgenomen') {
+      b.fout(r, pad, `${wat} voor product ${code}, dat een overgenomen tarief heeft`, {
+        verwacht: 'een product dat tariefbouw berekent (berekening kostprijs of lumpsum)',
+        gevonden: `${code} ${product.naam}: berekening overgenomen`,
+        hint: 'een overgenomen tarief wordt niet geïndexeerd maar volgt zijn eigen bron; haal het product hier weg',
+      }, 'sleutel');
     }
-    perProduct.set(code, gewichten(p.gewichten, ['producten', code, 'gewichten'], `indexcijfers.producten.${code}`));
+    const h = b.herkomst(r, pad, 'sleutel');
+    const herkomst = { bestand: h.bestand, regel: h.regel, kolom: h.kolom };
+    if (p.gewichten && p.componenten) {
+      b.fout(r, [...pad, 'componenten'], `indexcijfers voor ${code} geven zowel gewichten als componenten`, {
+        verwacht: 'gewichten voor het hele product, óf componenten die elk hun eigen gewichten of index hebben',
+        gevonden: 'gewichten en componenten',
+        hint: 'bij componenten horen de gewichten bij elk component; verwijder de gewichten van het product',
+      }, 'sleutel');
+    }
+    if (p.componenten) {
+      const componenten = Object.entries(p.componenten).map(([naam, c]): T.IndexComponent => {
+        const cpad = [...pad, 'componenten', naam];
+        const cpfx = `${pfx}.componenten.${naam}`;
+        const ch = b.herkomst(r, cpad, 'sleutel');
+        const aandeel = b.param(c.aandeel, r, [...cpad, 'aandeel'], `${cpfx}.aandeel`, ['procent'], PROCENT);
+        if (c.gewichten && c.index) {
+          b.fout(r, cpad, `component ${naam} van ${code} heeft zowel gewichten als een index`, {
+            verwacht: 'gewichten (loon en materieel) óf een gegeven index, niet allebei',
+            gevonden: 'gewichten en index',
+            hint: 'met gewichten rekent tariefbouw de index uit OVA en PPC; met index gebruikt hij het gegeven percentage',
+          }, 'sleutel');
+        } else if (!c.gewichten && !c.index) {
+          b.fout(r, cpad, `component ${naam} van ${code} heeft geen gewichten en geen index`, {
+            verwacht: 'gewichten (loon en materieel, samen 100) of een gegeven index met bron',
+            gevonden: 'alleen een aandeel',
+            hint: 'voeg gewichten toe om met OVA en PPC te rekenen, of een index met het gepubliceerde percentage voor dit component',
+          }, 'sleutel');
+        }
+        return {
+          naam,
+          aandeel,
+          ...(c.gewichten ? { gewichten: gewichten(c.gewichten, [...cpad, 'gewichten'], cpfx) } : {}),
+          ...(c.index ? { index: b.param(c.index, r, [...cpad, 'index'], `${cpfx}.index`, ['procent'], INDEX) } : {}),
+          herkomst: { bestand: ch.bestand, regel: ch.regel, kolom: ch.kolom },
+        };
+      });
+      if (!componenten.length) {
+        b.fout(r, [...pad, 'componenten'], `indexcijfers voor ${code} geven een lege verdeling in componenten`, {
+          verwacht: 'ten minste één component met aandeel',
+          gevonden: 'geen componenten',
+          hint: 'verdeel het tarief in componenten (bijvoorbeeld dienst, huisvesting, inventaris), of geef gewichten voor het hele product',
+        }, 'sleutel');
+      }
+      const fout = aandelenFout(componenten);
+      if (fout) {
+        b.fout(r, [...pad, 'componenten'], `de aandelen van de componenten van ${code} tellen niet op tot 100 procent`, {
+          verwacht: 'samen precies 100, bijvoorbeeld dienst 75 + huisvesting 15 + inventaris 10',
+          gevonden: fout,
+          hint: 'het aandeel is het deel van het tarief dat een component vormt; het indexpercentage van het product is het gemiddelde van de componenten naar hun aandeel',
+        }, 'sleutel');
+      }
+      perProduct.set(code, { soort: 'componenten', componenten, herkomst });
+    } else if (p.gewichten) {
+      perProduct.set(code, { soort: 'gewichten', gewichten: gewichten(p.gewichten, [...pad, 'gewichten'], pfx), herkomst });
+    } else {
+      b.fout(r, pad, `indexcijfers voor ${code} zonder gewichten of componenten`, {
+        verwacht: 'gewichten (loon en materieel) of componenten',
+        gevonden: p.toelichting ? 'alleen een toelichting' : 'een leeg blok',
+        hint: 'laat het product weg als de gewichten van de set gelden',
+      }, 'sleutel');
+    }
   }
   const h = b.herkomst(r, []);
   return {

@@ -362,11 +362,25 @@ const Indexcijfer = z.strictObject({
   toelichting: tekst.optional(),
 });
 
+const Gewichten = z.strictObject({ loon: Parameter, materieel: Parameter });
+
+/**
+ * One component of a product's tariff for indexation: its share (aandeel, percent of the tariff) and
+ * either its own loon/materieel weights or a given index percentage. Which of the two is a rule in review.ts,
+ * so the message can name the component.
+ */
+const IndexComponent = z.strictObject({
+  aandeel: Parameter,
+  gewichten: Gewichten.optional(),
+  index: Parameter.optional(),
+  toelichting: tekst.optional(),
+});
+
 export const IndexcijfersBestand = z.strictObject({
   methode: z.enum(['vng', 'nza']),
   inhaal: z.enum(['absoluut', 'relatief']),
   decimalen: z.string().regex(/^\d$/),
-  gewichten: z.strictObject({ loon: Parameter, materieel: Parameter }),
+  gewichten: Gewichten,
   cijfers: z.array(
     z.strictObject({
       jaar: z.string().regex(/^\d{4}$/),
@@ -376,7 +390,17 @@ export const IndexcijfersBestand = z.strictObject({
       ppc_definitief: Indexcijfer.optional(),
     }),
   ),
-  producten: z.record(z.string(), z.strictObject({ gewichten: z.strictObject({ loon: Parameter, materieel: Parameter }), toelichting: tekst.optional() })).optional(),
+  producten: z
+    .record(
+      z.string(),
+      z.strictObject({
+        gewichten: Gewichten.optional(),
+        /** The product split into named components (dienst, huisvesting, inventaris …), each with its share of the tariff. */
+        componenten: z.record(id, IndexComponent).optional(),
+        toelichting: tekst.optional(),
+      }),
+    )
+    .optional(),
   toelichting: tekst.optional(),
 });
 

@@ -255,14 +255,36 @@ export interface IndexJaar {
   herkomst: Herkomst;
 }
 
+export interface Indexgewichten {
+  loon: Param;
+  materieel: Param;
+}
+
+/**
+ * One component of a product for indexation (dienst, huisvesting, inventaris …): its share of the tariff,
+ * indexed either with its own loon/materieel weights or with a given percentage.
+ */
+export interface IndexComponent {
+  naam: string;
+  /** percent of the tariff; the aandelen of a product sum to 100 */
+  aandeel: Param;
+  gewichten?: Indexgewichten;
+  /** a given index percentage for the tariff year (e.g. a published index for huisvesting) */
+  index?: Param;
+  herkomst: Herkomst;
+}
+
+/** How one product deviates from the set's weights: its own weights, or a split into components. */
+export type IndexProduct = { soort: 'gewichten'; gewichten: Indexgewichten; herkomst: Herkomst } | { soort: 'componenten'; componenten: IndexComponent[]; herkomst: Herkomst };
+
 export interface Indexcijfers {
   methode: 'vng' | 'nza';
   inhaal: 'absoluut' | 'relatief';
   decimalen: number;
-  gewichten: { loon: Param; materieel: Param };
+  gewichten: Indexgewichten;
   jaren: Map<number, IndexJaar>;
-  /** Per-product weights where the set gives them. */
-  producten: Map<string, { loon: Param; materieel: Param }>;
+  /** Per-product weights or components where the set gives them. */
+  producten: Map<string, IndexProduct>;
   herkomst: Herkomst;
 }
 

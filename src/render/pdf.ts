@@ -172,7 +172,12 @@ function rij(r: Rij, b: Extract<Blok, { soort: 'tabel' }>): TableCell[] {
   if (r.stijl === 'tussenkop') {
     return [celNaar(r.cellen[0]!, { colSpan: n, bold: true, fillColor: KLEUR.nadruk }), ...Array.from({ length: n - 1 }, () => ({}) as TableCell)];
   }
-  return r.cellen.map((c, i) => celNaar(c, { ...(b.kolommen[i]?.rechts ? { alignment: 'right' } : {}), ...(r.stijl === 'nadruk' ? { bold: true, fillColor: KLEUR.nadruk } : {}) }));
+  return r.cellen.map((c, i) => {
+    const extra = { ...(b.kolommen[i]?.rechts ? { alignment: 'right' } : {}), ...(r.stijl === 'nadruk' ? { bold: true, fillColor: KLEUR.nadruk } : {}) };
+    // noWrap would also join the lines of one text node: one node per line instead
+    if (b.kolommen[i]?.geenTerugloop) return { stack: c.map((regel) => ({ text: regel.map(tekstNaar), noWrap: true })), ...extra } as TableCell;
+    return celNaar(c, extra);
+  });
 }
 
 function kop(b: Extract<Blok, { soort: 'kop' }>, ctx: Context): ContentText {

@@ -83,7 +83,7 @@ export function renderSjabloon(sjabloon: Sjabloon, view: object, toegestaan: Toe
       return origineel.apply(this, args);
     });
   }
-  const getalHelper = (naam: string, opmaak: (d: Decimal, args: unknown[]) => string) =>
+  const getalHelper = (naam: string, opmaak: (d: Decimal, args: unknown[], o: HelperOpties) => string) =>
     hb.registerHelper(naam, (...args: unknown[]) => {
       const o = args[args.length - 1] as HelperOpties;
       const v = args[0];
@@ -93,11 +93,21 @@ export function renderSjabloon(sjabloon: Sjabloon, view: object, toegestaan: Toe
         const { regel, kolom } = plek(o);
         return fout(regel, kolom, `${naam} kreeg geen getal`, { verwacht: 'een getal uit de set', gevonden: String(v), hint: `${naam} maakt een getal op; gebruik een plaatshouder die een bedrag of percentage bevat` });
       }
-      return opmaak(d, args.slice(1, -1));
+      return opmaak(d, args.slice(1, -1), o);
     });
+  /** An optional second argument fixes the number of decimals: {{procent index 2}} gives 6,30 %. */
+  const decimalen = (d: Decimal, args: unknown[], naam: string, o: HelperOpties): number => {
+    if (args.length === 0) return Math.max(0, d.decimalPlaces());
+    const n = args[0];
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 10) {
+      const { regel, kolom } = plek(o);
+      return fout(regel, kolom, `${naam} kreeg een ongeldig aantal decimalen`, { verwacht: 'een heel getal van 0 tot en met 10, zoals {{procent index 2}}', gevonden: String(n), hint: 'het tweede getal is het aantal decimalen; laat het weg om de waarde te tonen zoals hij in de set staat' });
+    }
+    return n;
+  };
   getalHelper('euro', (d) => `€ ${getal(d, 2)}`);
-  getalHelper('procent', (d) => `${getal(d, Math.max(0, d.decimalPlaces()))} %`);
-  getalHelper('getal', (d) => getal(d, Math.max(0, d.decimalPlaces())));
+  getalHelper('procent', (d, args, o) => `${getal(d, decimalen(d, args, 'procent', o))} %`);
+  getalHelper('getal', (d, args, o) => getal(d, decimalen(d, args, 'getal', o)));
   getalHelper('jaar', (d) => `${getal(d, 0)} jaar`);
   hb.registerHelper('datum', (...args: unknown[]) => {
     const o = args[args.length - 1] as HelperOpties;

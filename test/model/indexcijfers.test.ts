@@ -1,6 +1,6 @@
 /** Indexation percentages: the published VNG 2024 figure and hand calculations for the other variants. */
 import { describe, expect, it } from 'vitest';
-import { berekenIndex, type IndexInvoer } from '../../src/model/indexcijfers.ts';
+import { berekenComponentIndex, berekenIndex, type IndexInvoer } from '../../src/model/indexcijfers.ts';
 import { Decimal } from '../../src/shared/decimal.ts';
 
 const d = (s: string) => new Decimal(s);
@@ -41,5 +41,41 @@ describe('indexcijfers', () => {
     expect(u.inhaal.toFixed(2)).toBe('1.70');
     expect(u.voorlopig.toFixed(2)).toBe('4.21');
     expect(u.index.toFixed(2)).toBe('5.91');
+  });
+
+  it('handberekening: componenten met gegeven percentages (Zeeland 2019: dienst 3,64 %, huisvesting 2,50 %, inventaris 2,46 %), aandelen 60/25/15: 2,184 + 0,625 + 0,369 = 3,178 → 3,18 %', () => {
+    const u = berekenComponentIndex(vng2024, [
+      { naam: 'dienst', aandeel: d('60'), index: d('3.64') },
+      { naam: 'huisvesting', aandeel: d('25'), index: d('2.50') },
+      { naam: 'inventaris', aandeel: d('15'), index: d('2.46') },
+    ]);
+    expect(u.componenten.map((c) => c.index.toFixed(2))).toEqual(['3.64', '2.50', '2.46']);
+    expect(u.index.toFixed(2)).toBe('3.18');
+  });
+
+  it('handberekening: VNG, een component met eigen gewichten krijgt de VNG-index van die gewichten (70/30: 1,70 + 4,21 = 5,91 %); 0,8 × 5,91 + 0,2 × 2,50 = 5,228 → 5,23 %', () => {
+    const u = berekenComponentIndex(vng2024, [
+      { naam: 'dienst', aandeel: d('80'), loon: d('70'), materieel: d('30') },
+      { naam: 'huisvesting', aandeel: d('20'), index: d('2.50') },
+    ]);
+    expect(u.componenten[0]!.index.toFixed()).toBe('5.91');
+    expect(u.index.toFixed(2)).toBe('5.23');
+  });
+
+  it('handberekening: NZa neemt per component de onafgeronde ketens: 0,7 × 6,563093 + 0,3 × 4,611616 = 5,977650 %; 0,8 × 5,977650 + 0,2 × 2,50 = 5,282120 → 5,28 %', () => {
+    const u = berekenComponentIndex({ ...vng2024, methode: 'nza' }, [
+      { naam: 'dienst', aandeel: d('80'), loon: d('70'), materieel: d('30') },
+      { naam: 'huisvesting', aandeel: d('20'), index: d('2.50') },
+    ]);
+    expect(u.componenten[0]!.index.toFixed(6)).toBe('5.977650');
+    expect(u.index.toFixed(2)).toBe('5.28');
+  });
+
+  it('één component met aandeel 100 en de gewichten van de set geeft hetzelfde als het hele product', () => {
+    for (const methode of ['vng', 'nza'] as const) {
+      const heel = berekenIndex({ ...vng2024, methode });
+      const comp = berekenComponentIndex({ ...vng2024, methode }, [{ naam: 'alles', aandeel: d('100'), loon: d('90'), materieel: d('10') }]);
+      expect(comp.index.toFixed(), methode).toBe(heel.index.toFixed());
+    }
   });
 });

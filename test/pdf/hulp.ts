@@ -104,3 +104,8 @@ export function tekensVanLettertype(bestand: string): Set<number> {
 export function plat(s: string): string {
   return s.replace(/([-/]) *\n\s*/g, '$1').replace(/\s+/g, ' ');
 }
+
+/** Text of every page with the layout kept (-layout): a table row stays on one line, also when its cells are stacks. */
+export function pdfTekstOpmaak(buf: Buffer): string[] {
+  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', alsBestand(buf), '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }).split('\f').slice(0, -1);
+}

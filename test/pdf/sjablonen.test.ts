@@ -76,6 +76,12 @@ describe('sjablonen', () => {
     expect(b).toEqual([{ soort: 'alinea', inhoud: [{ tekst: '€ 1.234,50 · € 25,00 · 8,33 % · 22 % · 1 januari 2027 · 4 jaar · Aalsterveen, Bredehoek en Zuidmeer' }] }]);
   });
 
+  it('procent en getal met een vast aantal decimalen: {{procent x 2}}; een ongeldig aantal is een fout met de regel', () => {
+    expect(render('{{procent a 2}} · {{getal b 1}} · {{procent c}}', { a: new Decimal('6.3'), b: new Decimal('1118.65'), c: new Decimal('6.3') })).toEqual([{ soort: 'alinea', inhoud: [{ tekst: '6,30 % · 1.118,7 · 6,3 %' }] }]);
+    expect(fout('a\n{{procent a 1.5}}', { a: new Decimal('6.3') }).probleem).toMatchObject({ regel: 2, melding: 'procent kreeg een ongeldig aantal decimalen' });
+    expect(fout('a\n{{getal a "twee"}}', { a: new Decimal('6.3') }).probleem).toMatchObject({ regel: 2, melding: 'getal kreeg een ongeldig aantal decimalen' });
+  });
+
   it('tekst uit de set wordt nooit opmaak: sterretjes, liggende streepjes en haken blijven staan', () => {
     const b = render('Product: {{naam}}', { naam: 'Hulp *plus* [A] <b>x</b> _y_ | z' });
     expect(b).toEqual([{ soort: 'alinea', inhoud: [{ tekst: 'Product: Hulp *plus* [A] <b>x</b> _y_ | z' }] }]);

@@ -2,6 +2,7 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { laadParameterset } from '../../src/params/laden.ts';
@@ -46,6 +47,16 @@ describe('indexeer', () => {
     expect(md).toContain('| 45A01 Ambulante jeugdhulp hbo | alfa | minuut | € 1,28 | 6,30 % | € 1,36 |');
     expect(md).toContain('| 02A01 Begeleiding basis (overgenomen) | vast | minuut | € 0,93 | — | € 0,93 |');
     expect(existsSync(path.join(werk, 'output/volledig-2027/indexatie-2027.xlsx'))).toBe(true);
+    expect(existsSync(path.join(werk, 'output/volledig-2027/indexatie-2027.pdf'))).toBe(true);
+    // a pgb tariff that is a percentage of ZIN has no index of its own, and is not an overgenomen tariff
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(path.join(werk, 'output/volledig-2027/indexatie-2027.xlsx')) as unknown as ArrayBuffer);
+    const rijen: unknown[][] = [];
+    wb.worksheets[0]!.eachRow((r) => rijen.push((r.values as unknown[]).slice(1)));
+    const pgb = rijen.find((r) => r[0] === '45A01' && r[2] === 'pgb-professioneel')!;
+    expect(pgb[7]).toBe('geen eigen index: een percentage van het geïndexeerde ZIN-tarief');
+    expect(rijen.find((r) => r[0] === '02A01' && r[2] === 'vast')![7]).toBe('niet geïndexeerd (overgenomen tarief)');
+    expect(md).toContain('**CONCEPT**: gemaakt zonder `--publicatie`');
   });
 
   it('overschrijft nooit een bestaande set', async () => {
@@ -63,6 +74,20 @@ describe('indexeer', () => {
     expect(r.err).toContain('fout: indexcijfers voor 2027 ontbreken');
     expect(r.err).toContain('fout: definitieve indexcijfers voor 2026 ontbreken');
     expect(existsSync(path.join(werk, 'models/zonder-cijfers-2027'))).toBe(false);
+    expect(existsSync(path.join(werk, 'output/zonder-cijfers-2027'))).toBe(false);
+  });
+
+  it('een component zonder indexpercentage voor het nieuwe jaar: melding met de plek, niets geschreven', async () => {
+    cpSync(path.join(ROOT, 'test/fixtures/sets/volledig'), path.join(werk, 'models/zonder-component'), { recursive: true });
+    const ic = readFileSync(path.join(werk, 'models/volledig/indexcijfers.yaml'), 'utf8');
+    writeFileSync(path.join(werk, 'models/zonder-component/indexcijfers.yaml'), ic.replace(/(huisvesting:\n.*\n\s+index: \{[^}]*geldig_van: )2027-01-01, geldig_tot: 2027-12-31/, '$12026-01-01, geldig_tot: 2026-12-31'));
+    const r = await run(['indexeer', 'zonder-component', '--naar', '2027'], werk);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^models\/zonder-component\/indexcijfers\.yaml:\d+:\d+: fout: indexcijfers\.producten\.44A01\.componenten\.huisvesting\.index heeft geen waarde die geldt op 2027-01-01$/m);
+    expect(r.err).toContain('hint: voeg het indexpercentage van dit component voor 2027 toe');
+    expect(r.err).toContain('Er is niets geschreven.');
+    expect(existsSync(path.join(werk, 'models/zonder-component-2027'))).toBe(false);
+    expect(existsSync(path.join(werk, 'output/zonder-component-2027'))).toBe(false);
   });
 
   it('een ronde indexeert één jaar', async () => {

@@ -102,6 +102,41 @@ describe('vergelijk twee mappen', () => {
   });
 });
 
+describe('vergelijk een ander aandeel van een component', () => {
+  // The indexed test set with 44A01 in components; in the copy dienst goes from 75 to 70 % and huisvesting from 15 to 20 %.
+  const map = path.join(tmp, 'componenten');
+  cpSync(path.join(ROOT, 'test/fixtures/sets/volledig'), path.join(map, 'volledig'), { recursive: true });
+  cpSync(path.join(ROOT, 'test/fixtures/sets/volledig-geindexeerd'), path.join(map, 'volledig-geindexeerd'), { recursive: true });
+  const ic = path.join(map, 'volledig-geindexeerd/indexcijfers.yaml');
+  const tekst = readFileSync(ic, 'utf8');
+  const gewijzigd = tekst.replace(/(dienst:\n\s+aandeel: \{ eenheid: procent, waarde: )75/, '$170').replace(/(huisvesting:\n\s+aandeel: \{ eenheid: procent, waarde: )15/, '$120');
+  expect(gewijzigd.split('\n').filter((r, i) => r !== tekst.split('\n')[i])).toHaveLength(2);
+  writeFileSync(ic, gewijzigd);
+
+  it('noemt de aandelen oud → nieuw, met precies de tarieven van het product dat ze bewegen', async () => {
+    const r = await run(['vergelijk', path.join(ROOT, 'test/fixtures/sets/volledig-geindexeerd'), path.join(map, 'volledig-geindexeerd'), '--json']);
+    expect(r.code, r.err).toBe(0);
+    const j = JSON.parse(r.out);
+    const pad = (p: { pad: string }) => p.pad;
+    expect(j.parameters.map(pad).sort()).toEqual(['indexcijfers.producten.44A01.componenten.dienst.aandeel', 'indexcijfers.producten.44A01.componenten.huisvesting.aandeel']);
+    const dienst = j.parameters.find((p: { pad: string }) => p.pad.endsWith('dienst.aandeel'));
+    expect([dienst.oud.waarde, dienst.nieuw.waarde]).toEqual(['75', '70']);
+    expect(dienst.nieuw.bestand).toMatch(/volledig-geindexeerd\/indexcijfers\.yaml$/);
+    // every variant of 44A01 moves (the pgb tariffs through the indexed ZIN tariff), nothing else
+    const varianten = berekenTarieven(laadParameterset(path.join(map, 'volledig-geindexeerd')).set).tarieven.filter((t) => t.product === '44A01').map((t) => `44A01/${t.variant}`);
+    expect(new Set(dienst.tarieven)).toEqual(new Set(varianten));
+    expect(new Set(j.tarieven.map((t: { product: string; variant: string }) => `${t.product}/${t.variant}`))).toEqual(new Set(varianten));
+    // (70 × 6,20 + 20 × 2,50 + 10 × 2,46) ÷ 100 = 5,086 → 5,09 %; 243,82 × 1,0509 = 256,23
+    const alfa = j.tarieven.find((t: { variant: string }) => t.variant === 'alfa');
+    expect([alfa.oud, alfa.nieuw]).toEqual(['256.67', '256.23']);
+  });
+
+  it('Markdown noemt het aandeel bij de gewijzigde parameters', async () => {
+    const r = await run(['vergelijk', path.join(ROOT, 'test/fixtures/sets/volledig-geindexeerd'), path.join(map, 'volledig-geindexeerd'), '--markdown']);
+    expect(r.out).toContain('indexcijfers.producten.44A01.componenten.dienst.aandeel');
+  });
+});
+
 describe('vergelijk git-refs', () => {
   const repo = path.join(tmp, 'repo');
   const git = (...a: string[]) => execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.org', ...a], { cwd: repo, stdio: 'pipe' });

@@ -211,6 +211,11 @@ export function eenheidKort(eenheid: string): string {
 export function korteNaam(pad: string): string {
   const tabel = /^cao\.[^.]+\.tabel\[([^\]]+)\]\.schaal\[(.+)\]\.trede\[([^\]]+)\]$/.exec(pad);
   if (tabel) return `salaristabel ${tabel[1]}, schaal ${tabel[2]}, trede ${tabel[3]}`;
+  const cijfer = /^indexcijfers\.(\d{4})\.(ova|ppc)_(voorlopig|definitief)$/.exec(pad);
+  if (cijfer) return `${cijfer[2]!.toUpperCase()} ${cijfer[1]} ${cijfer[3]}`;
+  // weights, components and aandelen of one product: the table already names the product
+  const index = /^indexcijfers\.producten\.[^.]+\.(?:componenten\.)?(.+)$/.exec(pad);
+  if (index) return index[1]!.replace(/[._]/g, ' ');
   return pad
     .replace(/^(cao|productiviteit|producten|indexcijfers)\.[^.]+\./, '')
     .replace(/^aanbieders\.[^.]+\.[^.]+\./, '')
@@ -278,7 +283,7 @@ export function stappenTabel(stappen: Stap[], titel: string, bronnen: Bronnen, o
         cel(s.label),
         cel(kostenelementen(s), { klein: true }),
         [[t(s.formule)], ...uniekeParameters(s.parameters.filter(toon)).map((p) => paramRegel(p, bronnen, opties))],
-        cel(`${kaleWaarde(s.waarde, s.eenheid)} ${eenheidKort(s.eenheid)}`.trim()),
+        cel(s.eenheid === 'procent' ? kaleWaarde(s.waarde, s.eenheid) : `${kaleWaarde(s.waarde, s.eenheid)} ${eenheidKort(s.eenheid)}`.trim()),
       ],
       ...(s === laatste ? { stijl: 'nadruk' as const } : {}),
     })),

@@ -1,0 +1,216 @@
+/**
+ * indexatie-<jaar>.pdf from `tariefbouw indexeer`, read as a provider (and poppler) would: every product
+ * code, old and new tariffs, the index percentages and the OVA/PPC figures with their sources, products in
+ * components; CONCEPT and "pagina X van Y" on every page, the table of contents against the bookmarks;
+ * two runs give the same bytes; --publicatie and a template error write nothing.
+ *
+ * Needs poppler-utils: without it the reading tests are skipped on a laptop, but fail in CI (CI=true).
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { laadParameterset } from '../../src/params/laden.ts';
+import { berekenTarieven } from '../../src/model/bereken.ts';
+import { euro } from '../../src/shared/format.ts';
+import { bladwijzers, heeftPoppler, inCi, pdfInfo, pdfTekst, pdfTekstOpmaak, plat, type Bladwijzer } from './hulp.ts';
+
+const poppler = heeftPoppler();
+if (!poppler && !inCi) console.warn('\n⚠ poppler-utils ontbreken: de leestests van indexatie-<jaar>.pdf worden overgeslagen.\n');
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const tmp = mkdtempSync(path.join(tmpdir(), 'tariefbouw-indexatie-pdf-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+async function run(args: string[], cwd: string) {
+  let out = '';
+  let err = '';
+  const oud = process.cwd();
+  process.chdir(cwd);
+  try {
+    return { code: await main(args, { out: (s) => (out += s), err: (s) => (err += s) }), out, err };
+  } finally {
+    process.chdir(oud);
+  }
+}
+
+/** A working folder with the test set and the index figures of volledig-geindexeerd (44A01 in components). */
+function testWerk(naam: string, aanpassen?: (tekst: string) => string): string {
+  const werk = path.join(tmp, naam);
+  cpSync(path.join(ROOT, 'test/fixtures/sets/volledig'), path.join(werk, 'models/volledig'), { recursive: true });
+  cpSync(path.join(ROOT, 'test/fixtures/sets/volledig-geindexeerd/indexcijfers.yaml'), path.join(werk, 'models/volledig/indexcijfers.yaml'));
+  if (aanpassen) {
+    const alle = (map: string): string[] => readdirSync(map, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? alle(path.join(map, e.name)) : [path.join(map, e.name)]));
+    for (const f of alle(path.join(werk, 'models/volledig'))) writeFileSync(f, aanpassen(readFileSync(f, 'utf8')));
+  }
+  return werk;
+}
+
+const alleBladwijzers = (l: Bladwijzer[]): Bladwijzer[] => l.flatMap((b) => [b, ...alleBladwijzers(b.kinderen)]);
+
+describe('indexatie-<jaar>.pdf van de testset (met een product in componenten)', () => {
+  const werk = testWerk('test');
+  let pdf: Buffer;
+  let tekst: string;
+
+  beforeAll(async () => {
+    const r = await run(['indexeer', 'volledig', '--naar', '2027'], werk);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain('indexatie-2027.md, indexatie-2027.pdf, indexatie-2027.xlsx (als CONCEPT)');
+    pdf = readFileSync(path.join(werk, 'output/volledig-2027/indexatie-2027.pdf'));
+    if (poppler) tekst = plat(pdfTekst(pdf).join('\n'));
+  }, 60_000);
+
+  it('poppler is beschikbaar in CI', () => {
+    if (inCi) expect(poppler, 'pdftotext ontbreekt in CI').toBe(true);
+  });
+
+  it.skipIf(!poppler)('elke productcode, en per tarief het oude en het nieuwe bedrag', () => {
+    const { set } = laadParameterset(path.join(werk, 'models/volledig-2027'));
+    const nieuw = berekenTarieven(set);
+    for (const p of set.producten) expect(tekst, p.code).toContain(`${p.code} ${plat(p.naam)}`);
+    for (const x of nieuw.tarieven) expect(tekst, `${x.product}/${x.variant}`).toContain(euro(x.tarief));
+    // a few rows as a reader sees them, one line per variant: old tariff, (per hour), index, new tariff, (per hour)
+    const regels = pdfTekstOpmaak(pdf).join('\n').split('\n').map((r) => r.replace(/\s+/g, ' ').trim());
+    const rij = (r: string) => expect(regels.filter((x) => x.endsWith(r)), r).toHaveLength(1);
+    rij('45A01 Ambulante Basistarief € 1,26 € 75,60 6,30 % (I1) € 1,34 € 80,40 illustratief');
+    rij('CAO Alfa (maandtabel) € 1,28 € 76,80 6,30 % (I1) € 1,36 € 81,60 illustratief');
+    rij('CAO Beta (uurtabel) € 36,00 5,91 % (I2) € 38,13 illustratief');
+    rij('44A01 Logeren Basistarief € 243,82 5,27 % (I3) € 256,67 illustratief');
+    rij('Pgb professioneel € 182,87 via ZIN € 192,50 illustratief');
+    rij('48A01 Jeugdbescherming Vastgesteld tarief € 1.500,00 — € 1.500,00 illustratief');
+  });
+
+  it.skipIf(!poppler)('de methode, de indexcijfers met vindplaats en bron, en de berekening van elk indexpercentage', () => {
+    expect(tekst).toContain('De regio volgt de indexatiesystematiek van de VNG.');
+    expect(tekst).toContain('De inhaal is het relatieve verschil:');
+    expect(tekst).toContain('(1 + definitief) ÷ (1 + voorlopig) − 1.');
+    expect(tekst).toContain('Loon weegt 90 % en materieel 10 %');
+    expect(tekst).toContain('Met deze gewichten is het indexpercentage 6,30 % (I1).');
+    const bron = /2026 OVA \(loon\), voorlopig 4,74 % inhaal 2026 illustratief indexcijfers\.yaml:\d+ \[(\d+)\]/.exec(tekst);
+    expect(bron, 'rij OVA 2026 voorlopig').not.toBeNull();
+    expect(tekst).toMatch(/2026 PPC \(materieel\), definitief 7,02 % inhaal 2026/);
+    expect(tekst).toMatch(/2027 OVA \(loon\), voorlopig 4,94 % voorlopige index 2027/);
+    expect(tekst).toMatch(/2027 PPC \(materieel\), voorlopig 2,51 % voorlopige index 2027/);
+    expect(tekst).toContain(`[${bron![1]}] Testwaarde voor de testsuite van tariefbouw (geen externe bron)`);
+    expect(tekst).toContain('I1 · gewichten van de set: 6,30 %');
+    expect(tekst).toContain('I2 · eigen gewichten van 07A01 Dagbesteding groep: 5,91 %');
+    expect(tekst).toContain('I3 · 44A01 Logeren in 3 componenten: 5,27 %');
+  });
+
+  it.skipIf(!poppler)('een product in componenten: elk component met aandeel en index, en de combinatie', () => {
+    expect(tekst).toContain('44A01 Logeren, indexpercentage 5,27 % (I3): dienst 75 % met loon 85 % en materieel 15 %; huisvesting 15 % met een gegeven index van 2,50 %; inventaris 10 % met een gegeven index van 2,46 %.');
+    expect(tekst).toMatch(/44A01 Logeren dienst 75 % OVA en PPC, loon 85 %, materieel 15 % aandeel = 75 % · illustratief · indexcijfers\.yaml:\d+ · \[\d+\]/);
+    expect(tekst).toMatch(/huisvesting 15 % gegeven: 2,50 %/);
+    expect(tekst).toMatch(/Index dienst 2027 \(VNG, loon 85 %, materieel 15 %\) .*6,20 %/);
+    expect(tekst).toContain('Σ aandeel × index: 75 % × 6,20 % (dienst) + 15 % × 2,50 % (huisvesting) + 10 % × 2,46 % (inventaris), afgerond op 2 decimalen');
+    expect(tekst).toMatch(/dienst aandeel = 75 % · illustratief · indexcijfers\.yaml:\d+ · \[\d+\]/);
+  });
+
+  it.skipIf(!poppler)('elke pagina: CONCEPT; na de kaft ook versie, vingerafdruk en "pagina X van Y"; de kaft draagt de ingangsdatum', () => {
+    const paginas = pdfTekst(pdf);
+    expect(paginas.length).toBeGreaterThan(5);
+    paginas.forEach((p, i) => {
+      expect(p, `pagina ${i + 1}`).toContain('CONCEPT');
+      if (i === 0) {
+        expect(p).toContain('Indexatie van de tarieven');
+        expect(p).toContain('van 2026 naar 2027');
+        expect(p).toMatch(/Datum\s+1 januari 2027/);
+      } else expect(p, `pagina ${i + 1}`).toContain(`pagina ${i + 1} van ${paginas.length}`);
+    });
+  });
+
+  it.skipIf(!poppler)('de inhoudsopgave is de bladwijzerboom; metadata en taal', () => {
+    const inhoud = plat(pdfTekst(pdf).slice(1, 3).join('\n'));
+    const alle = alleBladwijzers(bladwijzers(pdf));
+    expect(alle.map((b) => b.titel)).toEqual(expect.arrayContaining(['Inleiding', 'Methode', 'Indexcijfers', 'Berekening van het indexpercentage', 'Tarieven 2027', 'Jeugdhulp (test)', 'Bronnen']));
+    for (const b of alle) expect(inhoud, b.titel).toMatch(new RegExp(`${plat(b.titel).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} ${b.pagina}\\b`));
+    const info = pdfInfo(pdf);
+    expect(info.Title).toBe('Indexatie van de tarieven van 2026 naar 2027 Testregio 2027');
+    expect(info['PDF version']).toBe('1.7');
+    expect(info.CreationDate).toContain('2027');
+    expect(pdf.toString('latin1')).toContain('/Lang (nl-NL)');
+  });
+
+  it('twee runs geven dezelfde bytes (de datum komt uit de set, niet van de klok)', async () => {
+    rmSync(path.join(werk, 'models/volledig-2027'), { recursive: true });
+    const r = await run(['indexeer', 'volledig', '--naar', '2027', '--out', 'opnieuw'], werk);
+    expect(r.code, r.err).toBe(0);
+    for (const f of ['indexatie-2027.pdf', 'indexatie-2027.xlsx', 'indexatie-2027.md']) {
+      expect(readFileSync(path.join(werk, 'opnieuw/volledig-2027', f)).equals(readFileSync(path.join(werk, 'output/volledig-2027', f))), f).toBe(true);
+    }
+  }, 60_000);
+});
+
+describe('indexatie-2028.pdf van de standaardset', () => {
+  const werk = path.join(tmp, 'standaard');
+  cpSync(path.join(ROOT, 'models/voorbeeldregio-2027'), path.join(werk, 'models/voorbeeldregio-2027'), { recursive: true });
+
+  it.skipIf(!poppler)('noemt elk product, de bron van de gewichten en van de OVA- en PPC-cijfers', async () => {
+    const r = await run(['indexeer', 'voorbeeldregio-2027', '--naar', '2028'], werk);
+    expect(r.code, r.err).toBe(0);
+    const t = plat(pdfTekst(readFileSync(path.join(werk, 'output/voorbeeldregio-2028/indexatie-2028.pdf'))).join('\n'));
+    const { set } = laadParameterset(path.join(werk, 'models/voorbeeldregio-2027'));
+    for (const p of set.producten) expect(t, p.code).toContain(p.code);
+    const bron = (titel: string) => new RegExp(`\\[(\\d+)\\] ${titel.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).exec(t)?.[1];
+    const gewichten = bron('Informatie over indexatie inkoop Wmo/Jeugd (gewichten 90 % loon, 10 % materieel)');
+    const illustratief = bron('Illustratieve waarde gekozen voor de voorbeeldset; geen externe bron');
+    expect(gewichten).toBeDefined();
+    expect(illustratief).toBeDefined();
+    expect(t).toContain(`loon = 90 % · vastgesteld · indexcijfers.yaml:12 · [${gewichten}]`);
+    expect(t).toMatch(new RegExp(`2028 OVA \\(loon\\), voorlopig 3,40 % voorlopige index 2028 illustratief indexcijfers\\.yaml:\\d+ \\[${illustratief}\\]`));
+    expect(t).toContain('De inhaal is het verschil in');
+    expect(t).toContain('procentpunten: definitief min voorlopig.');
+    expect(t).toContain('Het indexpercentage (I1) staat hier stap voor stap');
+    expect(t).toMatch(/Overgenomen tarieven \(47JR1 .* en 48OT1 .*\) worden niet door de regio geïndexeerd/);
+  }, 60_000);
+});
+
+describe('indexeer schrijft niets als het overzicht niet kan', () => {
+  it('--publicatie weigert een set met illustratieve indexcijfers, met elke reden, en schrijft niets', async () => {
+    const werk = testWerk('weigeren');
+    const r = await run(['indexeer', 'volledig', '--naar', '2027', '--publicatie'], werk);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^models\/volledig\/indexcijfers\.yaml:\d+:\d+: indexcijfers\.2027\.ova_voorlopig heeft status illustratief$/m);
+    expect(r.err).toMatch(/^models\/volledig\/indexcijfers\.yaml:\d+:\d+: indexcijfers\.producten\.44A01\.componenten\.huisvesting\.index heeft status illustratief$/m);
+    expect(r.err).toMatch(/^models\/volledig\/opslagen\.yaml:\d+:\d+: opslagen\.overhead\.standaard heeft status illustratief$/m);
+    expect(r.err).toContain('of indexeer zonder --publicatie');
+    expect(r.err).toContain('Er is niets geschreven.');
+    expect(existsSync(path.join(werk, 'models/volledig-2027'))).toBe(false);
+    expect(existsSync(path.join(werk, 'output'))).toBe(false);
+  });
+
+  it('--publicatie met een vastgestelde set: het overzicht zonder CONCEPT', async () => {
+    const werk = testWerk('publiceren', (s) => s.replace(/status: (illustratief|voorlopig)/g, 'status: vastgesteld'));
+    const r = await run(['indexeer', 'volledig', '--naar', '2027', '--publicatie'], werk);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).not.toContain('CONCEPT');
+    const md = readFileSync(path.join(werk, 'output/volledig-2027/indexatie-2027.md'), 'utf8');
+    expect(md).not.toContain('CONCEPT');
+    if (poppler) {
+      const paginas = pdfTekst(readFileSync(path.join(werk, 'output/volledig-2027/indexatie-2027.pdf')));
+      for (const p of paginas) expect(p).not.toContain('CONCEPT');
+      expect(paginas[0]).toContain('Gepubliceerd met tariefbouw indexeer --publicatie');
+      expect(paginas[1]).toContain('versie 1 · definitief');
+    }
+  });
+
+  it('een tikfout in het sjabloon: bestand en regel, afsluitcode 1, geen nieuwe set en geen overzicht', async () => {
+    const werk = testWerk('sjabloon');
+    const sjablonen = path.join(werk, 'sjablonen');
+    mkdirSync(sjablonen);
+    const origineel = readFileSync(path.join(ROOT, 'templates/indexatie.md.hbs'), 'utf8');
+    const regels = origineel.split('\n');
+    const i = regels.findIndex((l) => l.startsWith('# Indexcijfers'));
+    regels.splice(i + 1, 0, '', 'De cijfers van {{basisjar}}.');
+    writeFileSync(path.join(sjablonen, 'indexatie.md.hbs'), regels.join('\n'));
+    const r = await run(['indexeer', 'volledig', '--naar', '2027', '--sjablonen', 'sjablonen'], werk);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`sjablonen/indexatie.md.hbs:${i + 3}:`);
+    expect(r.err).toContain("onbekende plaatshouder 'basisjar'");
+    expect(r.err).toContain('Er is niets geschreven. Verbeter het sjabloon en probeer het opnieuw.');
+    expect(existsSync(path.join(werk, 'models/volledig-2027'))).toBe(false);
+    expect(existsSync(path.join(werk, 'output'))).toBe(false);
+  });
+});
