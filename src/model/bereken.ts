@@ -15,7 +15,7 @@
 import { Decimal, HONDERD, NUL, som } from '../shared/decimal.ts';
 import { PRODUCTEENHEDEN } from '../params/schema.ts';
 import type * as T from '../params/types.ts';
-import { tabelOp, waardeOp } from '../params/regels.ts';
+import { tabellenInJaar, tabelOp, waardeOp } from '../params/regels.ts';
 import { rondAf, rondCent } from './afronding.ts';
 import { getal } from '../shared/format.ts';
 import type { ModelProbleem, ParamGebruik, Stap, Tarief, Tarievenplan, VariantSoort } from './types.ts';
@@ -155,34 +155,59 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
     const el = KOSTENELEMENT[wet];
     const pfx = `personeel.${niveau}`;
     const stappen: Stap[] = [];
-    const tabel = tabelOp(cao, peildatum);
-    if (!tabel) {
-      const t = cao.tabellen[0]!;
-      throw new Ontbreekt({ ...t.herkomst, melding: `${cao.naam} heeft geen salaristabel die geldt op ${peildatum}`, hint: 'voeg de tabel voor dit tariefjaar toe' });
-    }
-    const fh = cao.functiehuis.get(niveau)!;
-    const schaal = tabel.schalen.get(fh.schaal);
-    const tabelRefs: ParamGebruik[] = [];
-    let gewogen = NUL;
-    let gewichten = NUL;
-    for (const t of fh.treden) {
-      const cel = schaal?.get(t.trede);
-      if (!cel) {
-        throw new Ontbreekt({ ...fh.herkomst, melding: `schaal ${fh.schaal} trede ${t.trede} ontbreekt in de tabel van ${cao.naam} geldig vanaf ${tabel.van}` });
+    // The tables this salary comes from: the one on the peildatum, or (jaargemiddelde) every table of
+    // the tariefjaar with its number of months in it.
+    const jaar = Number(peildatum.slice(0, 4));
+    let tabellen: { tabel: T.CaoTabel; maanden: number }[];
+    if (set.salaristabellen.methode === 'jaargemiddelde') {
+      const r = tabellenInJaar(cao, jaar);
+      if ('maand' in r) {
+        throw new Ontbreekt({ ...r.tabel.herkomst, melding: `de salaristabellen van ${cao.naam} geven geen jaargemiddelde over ${jaar} (${r.maand})`, hint: 'het jaargemiddelde vraagt een tabel voor elke hele maand van het tariefjaar' });
       }
-      tabelRefs.push({
-        pad: `cao.${cao.id}.tabel[${tabel.van}].schaal[${fh.schaal}].trede[${t.trede}]`,
-        waarde: cel.bedrag,
-        eenheid: tabel.soort === 'maand' ? 'euro_per_maand' : 'euro_per_uur',
-        ...cel.herkomst,
-        bron: bronTekst(tabel.bron),
-        status: tabel.status,
-        geldig_van: tabel.van,
-        geldig_tot: tabel.tot,
-      });
-      gewogen = gewogen.plus(cel.bedrag.times(t.gewicht));
-      gewichten = gewichten.plus(t.gewicht);
+      tabellen = r.tabellen;
+    } else {
+      const t = tabelOp(cao, peildatum);
+      if (!t) {
+        throw new Ontbreekt({ ...cao.tabellen[0]!.herkomst, melding: `${cao.naam} heeft geen salaristabel die geldt op ${peildatum}`, hint: 'voeg de tabel voor dit tariefjaar toe' });
+      }
+      tabellen = [{ tabel: t, maanden: 12 }];
     }
+    const soort = tabellen[0]!.tabel.soort;
+    const fh = cao.functiehuis.get(niveau)!;
+    const tabelRefs: ParamGebruik[] = [];
+    /** The salary of one table: the trede, or the weighted mean over the treden of the functiehuis. */
+    const uitTabel = (tabel: T.CaoTabel): { waarde: Decimal; expr: Expr } => {
+      const schaal = tabel.schalen.get(fh.schaal);
+      const refs: ParamGebruik[] = [];
+      let gewogen = NUL;
+      let gewichten = NUL;
+      for (const t of fh.treden) {
+        const cel = schaal?.get(t.trede);
+        if (!cel) {
+          throw new Ontbreekt({ ...fh.herkomst, melding: `schaal ${fh.schaal} trede ${t.trede} ontbreekt in de tabel van ${cao.naam} geldig vanaf ${tabel.van}` });
+        }
+        refs.push({
+          pad: `cao.${cao.id}.tabel[${tabel.van}].schaal[${fh.schaal}].trede[${t.trede}]`,
+          waarde: cel.bedrag,
+          eenheid: tabel.soort === 'maand' ? 'euro_per_maand' : 'euro_per_uur',
+          ...cel.herkomst,
+          bron: bronTekst(tabel.bron),
+          status: tabel.status,
+          geldig_van: tabel.van,
+          geldig_tot: tabel.tot,
+        });
+        gewogen = gewogen.plus(cel.bedrag.times(t.gewicht));
+        gewichten = gewichten.plus(t.gewicht);
+      }
+      tabelRefs.push(...refs);
+      return {
+        waarde: gewogen.div(gewichten),
+        expr: fh.treden.length === 1 ? E.param(refs[0]!) : E.deel(E.som(fh.treden.map((t, i) => E.maal(E.param(refs[i]!), E.getal(t.gewicht)))), E.getal(gewichten)),
+      };
+    };
+    const perTabel = tabellen.map((x) => ({ ...x, ...uitTabel(x.tabel) }));
+    const eersteTabel = perTabel[0]!.tabel;
+    const laatsteTabel = perTabel[perTabel.length - 1]!.tabel;
     const fhRef: ParamGebruik = {
       pad: `cao.${cao.id}.functiehuis.${niveau}`,
       waarde: new Decimal(fh.treden.length),
@@ -191,41 +216,43 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
       ...fh.herkomst,
       bron: bronTekst(fh.bron),
       status: fh.status,
-      geldig_van: tabel.van,
-      geldig_tot: tabel.tot,
+      geldig_van: eersteTabel.van,
+      geldig_tot: laatsteTabel.tot,
     };
-    const salaris = gewogen.div(gewichten);
-    const salarisExpr =
-      fh.treden.length === 1
-        ? E.param(tabelRefs[0]!)
-        : E.deel(E.som(fh.treden.map((t, i) => E.maal(E.param(tabelRefs[i]!), E.getal(t.gewicht)))), E.getal(gewichten));
+    const methodeRef = set.salaristabellen.herkomst ? [keuzeGebruik('model.salaristabellen', set.salaristabellen.methode, set.salaristabellen.herkomst, peildatum)] : [];
+    const gemiddeld = set.salaristabellen.methode === 'jaargemiddelde' && perTabel.length > 1;
+    const salaris = gemiddeld ? som(perTabel.map((x) => x.waarde.times(x.maanden))).div(12) : perTabel[0]!.waarde;
+    const salarisExpr = gemiddeld ? E.deel(E.som(perTabel.map((x) => E.maal(x.expr, E.getal(x.maanden)))), E.getal(12)) : perTabel[0]!.expr;
     const tredeTekst =
       fh.treden.length === 1 ? `trede ${fh.treden[0]!.trede}` : `gewogen over treden ${fh.treden.map((t) => `${t.trede} (${fmt(t.gewicht)})`).join(', ')}`;
+    const perTabelFormule = fh.treden.length === 1 ? `tabelwaarde schaal ${fh.schaal} trede ${fh.treden[0]!.trede}` : `Σ(bedrag × gewicht) ÷ Σ gewicht`;
     stappen.push(
       stap({
         stap: `${pfx}.salaris`,
-        label: `Salaris ${niveau}: ${cao.naam}, schaal ${fh.schaal}, ${tredeTekst}`,
-        formule: fh.treden.length === 1 ? `tabelwaarde schaal ${fh.schaal} trede ${fh.treden[0]!.trede}` : `Σ(bedrag × gewicht) ÷ Σ gewicht`,
+        label: `Salaris ${niveau}: ${cao.naam}, schaal ${fh.schaal}, ${tredeTekst}${set.salaristabellen.methode === 'jaargemiddelde' ? `, gemiddeld over ${jaar}` : ''}`,
+        formule: gemiddeld
+          ? `(${perTabel.map((x) => `${x.maanden} × ${fmt(x.waarde, 2)} (tabel vanaf ${x.tabel.van})`).join(' + ')}) ÷ 12 maanden; per tabel ${perTabelFormule}`
+          : perTabelFormule,
         waarde: salaris,
-        eenheid: tabel.soort === 'maand' ? 'euro_per_maand' : 'euro_per_uur',
-        parameters: [fhRef, ...tabelRefs],
+        eenheid: soort === 'maand' ? 'euro_per_maand' : 'euro_per_uur',
+        parameters: [...methodeRef, fhRef, ...tabelRefs],
         kostenelementen: [el.beroepskracht],
         expr: salarisExpr,
       }),
     );
     const uren = gebruik(cao.urenPerWeek);
-    const jaarsalaris = tabel.soort === 'maand' ? salaris.times(12) : salaris.times(uren.waarde).times(52);
+    const jaarsalaris = soort === 'maand' ? salaris.times(12) : salaris.times(uren.waarde).times(52);
     stappen.push(
       stap({
         stap: `${pfx}.jaarsalaris`,
         label: `Jaarsalaris ${niveau} per fte`,
-        formule: tabel.soort === 'maand' ? `${fmt(salaris, 2)} × 12 maanden` : `${fmt(salaris, 2)} × ${fmt(uren.waarde)} uur × 52 weken`,
+        formule: soort === 'maand' ? `${fmt(salaris, 2)} × 12 maanden` : `${fmt(salaris, 2)} × ${fmt(uren.waarde)} uur × 52 weken`,
         waarde: jaarsalaris,
         eenheid: 'euro_per_jaar',
-        parameters: tabel.soort === 'uur' ? [uren] : [],
+        parameters: soort === 'uur' ? [uren] : [],
         kostenelementen: [el.beroepskracht],
         expr:
-          tabel.soort === 'maand'
+          soort === 'maand'
             ? E.maal(E.stap(`${pfx}.salaris`), E.getal(12))
             : E.maal(E.maal(E.stap(`${pfx}.salaris`), E.param(uren)), E.getal(52)),
       }),

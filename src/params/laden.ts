@@ -651,6 +651,9 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
     regio: model.data.regio,
     tariefjaar,
     peildatum,
+    salaristabellen: model.data.salaristabellen
+      ? { methode: model.data.salaristabellen, herkomst: (({ bestand, regel, kolom }) => ({ bestand, regel, kolom }))(b.herkomst(model.root, ['salaristabellen'])) }
+      : { methode: 'peildatum' },
     versie: model.data.versie,
     vingerafdruk: ruw.vingerafdruk,
     bases: ruw.bases,

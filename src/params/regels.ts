@@ -14,6 +14,40 @@ export function tabelOp(c: T.Cao, datum: string): T.CaoTabel | undefined {
   return c.tabellen.find((t) => t.van <= datum && datum <= t.tot);
 }
 
+const MAANDEN = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+
+/** First and last day of month m (1–12) of a year, as ISO dates. */
+function maand(jaar: number, m: number): { eerste: string; laatste: string } {
+  const mm = String(m).padStart(2, '0');
+  const dagen = new Date(Date.UTC(jaar, m, 0)).getUTCDate();
+  return { eerste: `${jaar}-${mm}-01`, laatste: `${jaar}-${mm}-${dagen}` };
+}
+
+/**
+ * The salary tables of a CAO over a tariefjaar, each with the number of whole months it holds in
+ * that year; or, when a month has no table or changes table halfway, that month and why.
+ */
+export function tabellenInJaar(
+  c: T.Cao,
+  jaar: number,
+): { tabellen: { tabel: T.CaoTabel; maanden: number }[] } | { maand: string; reden: 'ontbreekt' | 'gesplitst' | 'soort'; /** the table to point at */ tabel: T.CaoTabel } {
+  const perTabel = new Map<T.CaoTabel, number>();
+  for (let m = 1; m <= 12; m++) {
+    const { eerste, laatste } = maand(jaar, m);
+    const t = c.tabellen.find((x) => x.van <= eerste && laatste <= x.tot);
+    const naam = `${MAANDEN[m - 1]} ${jaar}`;
+    const vorige = [...perTabel.keys()].pop();
+    if (!t) {
+      const deels = c.tabellen.find((x) => x.van <= laatste && eerste <= x.tot && x.van > eerste) ?? c.tabellen.find((x) => x.van <= laatste && eerste <= x.tot);
+      if (deels) return { maand: naam, reden: 'gesplitst', tabel: deels };
+      return { maand: naam, reden: 'ontbreekt', tabel: vorige ?? c.tabellen.find((x) => x.van > laatste) ?? c.tabellen[0]! };
+    }
+    if (vorige && vorige.soort !== t.soort) return { maand: naam, reden: 'soort', tabel: t };
+    perTabel.set(t, (perTabel.get(t) ?? 0) + 1);
+  }
+  return { tabellen: [...perTabel].map(([tabel, maanden]) => ({ tabel, maanden })) };
+}
+
 function perioden(reeks: { van: string; tot: string }[]): string {
   return reeks.map((w) => `${w.van} t/m ${w.tot}`).join(', ');
 }
@@ -50,7 +84,31 @@ export function controleerRegels(set: T.ParameterSet): Probleem[] {
     }
   }
   for (const c of set.caos.values()) {
-    if (!tabelOp(c, datum)) {
+    if (set.salaristabellen.methode === 'jaargemiddelde') {
+      const jaar = Number(datum.slice(0, 4));
+      const r = tabellenInJaar(c, jaar);
+      if ('maand' in r) {
+        uit.push({
+          ernst: 'fout',
+          ...r.tabel.herkomst,
+          melding: {
+            ontbreekt: `${c.naam} heeft geen salaristabel voor ${r.maand}`,
+            gesplitst: `de salaristabel van ${c.naam} wisselt halverwege ${r.maand}`,
+            soort: `de salaristabel van ${c.naam} gaat in ${r.maand} over van maand- naar uurbedragen of omgekeerd`,
+          }[r.reden],
+          verwacht:
+            r.reden === 'soort'
+              ? `bij salaristabellen: jaargemiddelde tabellen van één soort (maand of uur) in ${jaar}`
+              : `bij salaristabellen: jaargemiddelde tabellen die samen elke maand van ${jaar} heel beslaan`,
+          gevonden: `tabellen voor ${c.tabellen.map((t) => `${t.van} t/m ${t.tot} (${t.soort})`).join(', ')}`,
+          hint: {
+            ontbreekt: `voeg de tabel toe die in ${r.maand} geldt, of reken met salaristabellen: peildatum`,
+            gesplitst: 'het jaargemiddelde weegt per hele maand: laat een tabel op de eerste van een maand ingaan',
+            soort: 'schrijf de tabellen van dit jaar in dezelfde soort; een uurbedrag × uren per week × 52 ÷ 12 is het maandbedrag',
+          }[r.reden],
+        });
+      }
+    } else if (!tabelOp(c, datum)) {
       const eerste = c.tabellen[0]!;
       uit.push({
         ernst: 'fout',
@@ -62,6 +120,7 @@ export function controleerRegels(set: T.ParameterSet): Probleem[] {
       });
     }
   }
+
   // Productive hours must stay positive for every profile a product uses under each of its CAOs.
   const gezien = new Set<string>();
   // every (profile, CAO) pair a tariff uses: the products' own, and the aanbieders' overrides

@@ -119,6 +119,8 @@ export const ModelBestand = z.strictObject({
   regio: tekst,
   tariefjaar: z.string().regex(/^\d{4}$/),
   peildatum: datum.optional(),
+  /** Which salary table a tariff uses: the one valid on the peildatum, or the months-weighted mean over the tariefjaar. */
+  salaristabellen: z.enum(['peildatum', 'jaargemiddelde']).optional(),
   versie: tekst,
   basis: tekst.optional(),
   /** A set made by `indexeer`: last year's tariffs of the base set, indexed to tariefjaar. */

@@ -319,6 +319,11 @@ export interface ParameterSet {
   regio: string;
   tariefjaar: number;
   peildatum: string;
+  /**
+   * peildatum: the salary table valid on the peildatum; jaargemiddelde: every table valid in the
+   * tariefjaar, weighted by its months in that year (a raise on 1 July counts for half).
+   */
+  salaristabellen: { methode: 'peildatum' | 'jaargemiddelde'; herkomst?: Herkomst };
   versie: string;
   /** sha256 over every input file of the set and its bases. */
   vingerafdruk: string;

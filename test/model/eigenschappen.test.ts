@@ -189,4 +189,30 @@ describe('eigenschappen van het model', () => {
       expect(t.tarief.lte(basis.tarief), t.product).toBe(true);
     }
   });
+
+  it('jaargemiddelde: het salaris is het naar maanden gewogen gemiddelde, en een verhoging weegt zwaarder naarmate ze eerder ingaat', () => {
+    const jg = laadParameterset('test/fixtures/sets/volledig-jaargemiddelde').set;
+    const alfa = jg.caos.get('alfa')!;
+    const origineel = alfa.tabellen;
+    const [oud, eerste, tweede] = origineel as [(typeof origineel)[number], (typeof origineel)[number], (typeof origineel)[number]];
+    const salaris = (maand: number) => {
+      // the raise starts on the first of `maand` (2–12)
+      const mm = String(maand).padStart(2, '0');
+      const eind = new Date(Date.UTC(2026, maand - 1, 0)).toISOString().slice(0, 10);
+      alfa.tabellen = [oud, { ...eerste, tot: eind }, { ...tweede, van: `2026-${mm}-01` }];
+      try {
+        return tariefVan(jg, '45A01', 'alfa').opbouw.find((x) => x.stap === 'personeel.hbo.salaris')!.waarde;
+      } finally {
+        alfa.tabellen = origineel;
+      }
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 11 }), (m) => {
+        // treden 1 en 2 half om half: 4.300 before, 4.429 after the raise
+        expect(salaris(m).toFixed()).toBe(new Decimal(4300).times(m - 1).plus(new Decimal(4429).times(13 - m)).div(12).toFixed());
+        expect(salaris(m).gt(salaris(m + 1))).toBe(true);
+      }),
+      { numRuns: 10 },
+    );
+  });
 });

@@ -39,7 +39,7 @@ import {
 
 const VOLLEDIG = new Set<Tarief['variantSoort']>(['cao', 'vast']);
 /** Parameters that hold for the whole set; listed once under Uitgangspunten instead of at every product. */
-const ALGEMEEN = /^(opslagen|varianten|afronding|indexcijfers)\./;
+const ALGEMEEN = /^(model|opslagen|varianten|afronding|indexcijfers)\./
 const eigen = (ps: ParamGebruik[]) => ps.filter((p) => !ALGEMEEN.test(p.pad));
 const PERSONEEL = /^personeel\.([^.]+)\.(.+)$/;
 
