@@ -5,7 +5,8 @@
  *
  * - the CLI on the default set, as a user runs it (Node start, loading included);
  * - the same build inside one process, from loading the set to the last byte;
- * - generated sets of 100 and 1 000 products.
+ * - generated sets of 100 and 1 000 products (the latter also in one thread,
+ *   TARIEFBOUW_PDF_WERKERS=0, to show what the PDF workers buy and cost).
  * Targets: default set < 3 s; 1 000 products < 30 s, and no faster than linear
  * growth from 100 to 1 000 products.
  */
@@ -29,17 +30,15 @@ interface Meting {
 async function bouwHier(soort: string): Promise<void> {
   const { laadParameterset } = await import('../src/params/laden.ts');
   const { berekenTarieven } = await import('../src/model/bereken.ts');
-  const { vulDocumenten, PdfWerkers } = await import('../src/cli/documenten.ts');
+  const { vulDocumenten } = await import('../src/cli/documenten.ts');
   const { bouwUitvoer } = await import('../src/cli/genereer.ts');
   const { synthetischeSet } = await import('./synthetisch.ts');
-  const werkers = PdfWerkers.start();
   const t0 = performance.now();
   const set = soort === 'standaard' ? laadParameterset(STANDAARD).set : synthetischeSet(laadParameterset('test/fixtures/sets/volledig-inkoop').set, Number(soort));
   const plan = berekenTarieven(set);
   const gevuld = vulDocumenten(set, plan, { publicatie: false, sjablonen: SJABLONEN, ...(soort === 'standaard' ? { setMap: STANDAARD } : {}) });
-  const uit = await bouwUitvoer(set, plan, gevuld, werkers);
+  const uit = await bouwUitvoer(set, plan, gevuld);
   const seconden = (performance.now() - t0) / 1000;
-  await werkers.stop();
   const mb = (n: number) => (n / 1e6).toFixed(1);
   const pdfs = [...uit].filter(([n]) => n.endsWith('.pdf'));
   const werkboeken = [...uit].filter(([n]) => n.endsWith('.xlsx'));
@@ -47,8 +46,8 @@ async function bouwHier(soort: string): Promise<void> {
   console.log(JSON.stringify({ seconden, piekMb: process.resourceUsage().maxRSS / 1024, tekst }));
 }
 
-function inNieuwProces(soort: string): Meting {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--hier', soort], { cwd: WORTEL, encoding: 'utf8', maxBuffer: 1 << 26 });
+function inNieuwProces(soort: string, env: Record<string, string> = {}): Meting {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--hier', soort], { cwd: WORTEL, encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, ...env } });
   if (r.status !== 0) throw new Error(`meting ${soort} mislukt:\n${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as Meting;
 }
@@ -83,5 +82,6 @@ if (process.argv[2] === '--hier') {
   regel('synthetisch 100', m100, '');
   const m1000 = inNieuwProces('1000');
   regel('synthetisch 1 000', m1000, '< 30 s');
+  regel('synthetisch 1 000, PDF\'s in één thread', inNieuwProces('1000', { TARIEFBOUW_PDF_WERKERS: '0' }), '');
   console.log(`\ngroei 100 → 1 000 producten: × ${(m1000.seconden / m100.seconden).toFixed(1)} (lineair is × 10)`);
 }

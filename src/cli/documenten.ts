@@ -13,7 +13,7 @@ import { tariefbijlageSpec } from '../docmodel/documenten/tariefbijlage.ts';
 import { programmaVanEisenSpec, programmaVanEisenWerkboek } from '../docmodel/documenten/programma-van-eisen.ts';
 import { addendumSpec } from '../docmodel/documenten/addendum.ts';
 import { renderSjabloon, SjabloonFout } from '../render/sjablonen.ts';
-import { PdfWerkers } from '../render/pdf-werkers.ts';
+import { schrijfPdfs } from '../render/pdf-werkers.ts';
 import { schrijfXlsx } from '../render/xlsx.ts';
 import type { Document } from '../docmodel/document.ts';
 import type { Werkboek } from '../docmodel/werkboek.ts';
@@ -75,26 +75,18 @@ export function vulDocumenten(set: ParameterSet, plan: Tarievenplan, opties: Doc
   };
 }
 
-/**
- * Renders the PDFs (in the workers, when given; else in a pool started for this call) and the checklist.
- * `klaar` is told each file as it is finished, for progress output on long builds.
- */
-export async function renderDocumenten(gevuld: GevuldeDocumenten, werkers?: PdfWerkers, klaar?: (bestand: string, bytes: number) => void): Promise<Map<string, Buffer>> {
-  const pool = werkers ?? PdfWerkers.start();
-  try {
-    const checklist = gevuld.checklist ? schrijfXlsx(gevuld.checklist) : undefined;
-    const pdfs = await pool.render(gevuld.documenten, (d, pdf) => klaar?.(`${d.naam}.pdf`, pdf.length));
-    const uit = new Map<string, Buffer>(gevuld.documenten.map((d, i) => [`${d.naam}.pdf`, pdfs[i]!]));
-    if (checklist) uit.set('programma-van-eisen.xlsx', await checklist);
-    return uit;
-  } finally {
-    if (!werkers) await pool.stop();
-  }
+/** Renders the PDFs and the checklist; `klaar` is told each file as it is finished, for progress on long builds. */
+export async function renderDocumenten(gevuld: GevuldeDocumenten, klaar: (bestand: string, bytes: number) => void = () => {}): Promise<Map<string, Buffer>> {
+  const checklist = gevuld.checklist ? await schrijfXlsx(gevuld.checklist) : undefined;
+  const pdfs = await schrijfPdfs(gevuld.documenten, (d, pdf) => klaar(`${d.naam}.pdf`, pdf.length));
+  const uit = new Map<string, Buffer>(gevuld.documenten.map((d, i) => [`${d.naam}.pdf`, pdfs[i]!]));
+  if (checklist) uit.set('programma-van-eisen.xlsx', checklist);
+  return uit;
 }
 
 /** All PDFs and the PvE workbook, by file name. */
-export async function maakDocumenten(set: ParameterSet, plan: Tarievenplan, opties: DocumentenOpties, werkers?: PdfWerkers): Promise<Map<string, Buffer>> {
-  return renderDocumenten(vulDocumenten(set, plan, opties), werkers);
+export async function maakDocumenten(set: ParameterSet, plan: Tarievenplan, opties: DocumentenOpties): Promise<Map<string, Buffer>> {
+  return renderDocumenten(vulDocumenten(set, plan, opties));
 }
 
 /** The reasons publication is refused, one line each with file:line, and a summary. */
@@ -109,4 +101,4 @@ export function bezwarenTekst(bezwaren: Bezwaar[], commando: 'genereer' | 'index
   return `${regels.join('\n')}\n\nPublicatie geweigerd: ${delen.join(', ')}.\nVervang deze waarden door vastgestelde waarden met een bron, of ${commando} zonder --publicatie: dan krijgt elk document een CONCEPT-merk.\n`;
 }
 
-export { PdfWerkers, publicatieBezwaren, SjabloonFout };
+export { publicatieBezwaren, SjabloonFout };

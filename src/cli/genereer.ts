@@ -1,7 +1,6 @@
 /**
  * Everything `genereer` writes for a set, as bytes by file name: the text table, the JSON
- * contract, the workbooks and the documents. The PDFs are laid out in worker threads while
- * this thread writes the workbooks.
+ * contract, the workbooks and the documents.
  */
 import type { ParameterSet } from '../params/types.ts';
 import type { Tarievenplan } from '../model/types.ts';
@@ -11,30 +10,22 @@ import { tariefbijlageWerkboek } from '../docmodel/tariefbijlage.ts';
 import { productenboekWerkboek } from '../docmodel/productenboek.ts';
 import { naarCsv } from '../render/csv.ts';
 import { schrijfXlsx } from '../render/xlsx.ts';
-import { renderDocumenten, type GevuldeDocumenten, type PdfWerkers } from './documenten.ts';
+import { renderDocumenten, type GevuldeDocumenten } from './documenten.ts';
 
 export async function bouwUitvoer(
   set: ParameterSet,
   plan: Tarievenplan,
   gevuld: GevuldeDocumenten,
-  werkers: PdfWerkers,
   klaar: (bestand: string, bytes: number) => void = () => {},
 ): Promise<Map<string, string | Buffer>> {
-  const documenten = renderDocumenten(gevuld, werkers, klaar);
-  // Keep the rejection handled while this thread is busy with the workbooks.
-  documenten.catch(() => {});
   const werkboek = async (naam: string, maak: () => Promise<Buffer>): Promise<[string, Buffer]> => {
     const b = await maak();
     klaar(naam, b.length);
     return [naam, b];
   };
+  const tabel = naarCsv(KOLOMMEN, tarievenTabel(plan));
+  const json = `${JSON.stringify(planNaarJson(plan), null, 2)}\n`;
   const bijlage = await werkboek('tariefbijlage.xlsx', () => schrijfXlsx(tariefbijlageWerkboek(set, plan)));
   const boek = await werkboek('productenboek.xlsx', () => schrijfXlsx(productenboekWerkboek(set, plan)));
-  return new Map<string, string | Buffer>([
-    ['tarieven.csv', naarCsv(KOLOMMEN, tarievenTabel(plan))],
-    ['opbouw.json', `${JSON.stringify(planNaarJson(plan), null, 2)}\n`],
-    bijlage,
-    boek,
-    ...(await documenten),
-  ]);
+  return new Map<string, string | Buffer>([['tarieven.csv', tabel], ['opbouw.json', json], bijlage, boek, ...(await renderDocumenten(gevuld, klaar))]);
 }

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { bedoeldeU } from '../params/zodfouten.ts';
 import { Afgebroken, STANDAARD_SET, laad, reken, vindSet, type Io } from './sets.ts';
 import { schrijfMapAtomisch } from './schrijf.ts';
-import { bezwarenTekst, PdfWerkers, publicatieBezwaren, SjabloonFout, vindSjablonen, vulDocumenten, type GevuldeDocumenten } from './documenten.ts';
+import { bezwarenTekst, publicatieBezwaren, SjabloonFout, vindSjablonen, vulDocumenten, type GevuldeDocumenten } from './documenten.ts';
 import { bouwUitvoer } from './genereer.ts';
 import { performance } from 'node:perf_hooks';
 import { formatProblemen } from '../shared/problems.ts';
@@ -123,43 +123,37 @@ Afsluitcodes: 0 goed, 1 fouten in de parameterset of controletotalen, 2 verkeerd
     .option('--publicatie', 'documenten zonder CONCEPT-merk; weigert als een gebruikte waarde niet vastgesteld is, een bron mist of een controletotaal niet klopt')
     .option('--sjablonen <map>', 'map met de sjablonen van de documenten (standaard templates/)')
     .action(async (set: string, o: { out: string; publicatie?: boolean; sjablonen?: string }) => {
-      // Started first, so the PDF workers load while the set is read and computed.
-      const werkers = PdfWerkers.start();
-      try {
-        const g = laad(set, io);
-        io.err(`tariefbouw: ${g.set.naam} geladen (${g.set.producten.length} producten, tariefjaar ${g.set.tariefjaar})\n`);
-        const publicatie = o.publicatie === true;
-        const plan = reken(g, {}, io, !publicatie);
-        if (publicatie) {
-          const bezwaren = publicatieBezwaren(g.set, plan);
-          if (bezwaren.length) {
-            io.err(bezwarenTekst(bezwaren));
-            io.err('Er is niets geschreven.\n');
-            throw new Afgebroken(1);
-          }
-        }
-        const doel = path.resolve(o.out, g.set.id);
-        const setMap = path.relative(process.cwd(), vindSet(set)).split(path.sep).join('/');
-        let gevuld: GevuldeDocumenten;
-        try {
-          gevuld = vulDocumenten(g.set, plan, { publicatie, sjablonen: vindSjablonen(o.sjablonen), setMap });
-        } catch (e) {
-          if (!(e instanceof SjabloonFout)) throw e;
-          io.err(`${formatProblemen([e.probleem])}\n`);
-          io.err('Er is niets geschreven. Verbeter het sjabloon en probeer het opnieuw.\n');
+      const g = laad(set, io);
+      io.err(`tariefbouw: ${g.set.naam} geladen (${g.set.producten.length} producten, tariefjaar ${g.set.tariefjaar})\n`);
+      const publicatie = o.publicatie === true;
+      const plan = reken(g, {}, io, !publicatie);
+      if (publicatie) {
+        const bezwaren = publicatieBezwaren(g.set, plan);
+        if (bezwaren.length) {
+          io.err(bezwarenTekst(bezwaren));
+          io.err('Er is niets geschreven.\n');
           throw new Afgebroken(1);
         }
-        io.err(`tariefbouw: ${plan.tarieven.length} tarieven berekend; werkboeken en ${gevuld.documenten.length} documenten maken …\n`);
-        const t0 = performance.now();
-        const bestanden = await bouwUitvoer(g.set, plan, gevuld, werkers, (naam, bytes) =>
-          io.err(`  ${naam} (${Math.ceil(bytes / 1024).toLocaleString('nl-NL')} kB, na ${((performance.now() - t0) / 1000).toFixed(1).replace('.', ',')} s)\n`),
-        );
-        schrijfMapAtomisch(doel, bestanden);
-        const rel = path.relative(process.cwd(), doel);
-        io.err(`tariefbouw: geschreven naar ${rel.startsWith('..') ? doel : rel}/: ${[...bestanden.keys()].join(', ')}${publicatie ? '' : ' (documenten als CONCEPT)'}\n`);
-      } finally {
-        await werkers.stop();
       }
+      const doel = path.resolve(o.out, g.set.id);
+      const setMap = path.relative(process.cwd(), vindSet(set)).split(path.sep).join('/');
+      let gevuld: GevuldeDocumenten;
+      try {
+        gevuld = vulDocumenten(g.set, plan, { publicatie, sjablonen: vindSjablonen(o.sjablonen), setMap });
+      } catch (e) {
+        if (!(e instanceof SjabloonFout)) throw e;
+        io.err(`${formatProblemen([e.probleem])}\n`);
+        io.err('Er is niets geschreven. Verbeter het sjabloon en probeer het opnieuw.\n');
+        throw new Afgebroken(1);
+      }
+      io.err(`tariefbouw: ${plan.tarieven.length} tarieven berekend; werkboeken en ${gevuld.documenten.length} documenten maken …\n`);
+      const t0 = performance.now();
+      const bestanden = await bouwUitvoer(g.set, plan, gevuld, (naam, bytes) =>
+        io.err(`  ${naam} (${Math.ceil(bytes / 1024).toLocaleString('nl-NL')} kB, na ${((performance.now() - t0) / 1000).toFixed(1).replace('.', ',')} s)\n`),
+      );
+      schrijfMapAtomisch(doel, bestanden);
+      const rel = path.relative(process.cwd(), doel);
+      io.err(`tariefbouw: geschreven naar ${rel.startsWith('..') ? doel : rel}/: ${[...bestanden.keys()].join(', ')}${publicatie ? '' : ' (documenten als CONCEPT)'}\n`);
     });
 
   program
