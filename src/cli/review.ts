@@ -128,13 +128,9 @@ export function registreerReviewCommandos(program: Command, io: Io): void {
       const jaar = Number(o.naar);
       if (!/^\d{4}$/.test(o.naar) || jaar !== basis.set.tariefjaar + 1) {
         io.err(
-          `fout: --naar ${o.naar} is niet het jaar na ${basis.set.tariefjaar}\n  verwacht: --naar ${basis.set.tariefjaar + 1}\n  hint: een ronde indexeert één jaar; voor een jaar verder indexeert u de nieuwe set opnieuw, nadat die eigen tabellen heeft gekregen\n`,
+          `fout: --naar ${o.naar} is niet het jaar na ${basis.set.tariefjaar}\n  verwacht: --naar ${basis.set.tariefjaar + 1}\n  hint: een ronde indexeert één jaar; voor een jaar verder indexeert u daarna de nieuwe set\n`,
         );
         throw new Afgebroken(2);
-      }
-      if (basis.set.indexering) {
-        io.err(`fout: ${basis.set.naam} is zelf al een geïndexeerde set\n  hint: indexeer vanuit een set met eigen CAO-tabellen, of neem de nieuwe tabellen op (route 2)\n`);
-        throw new Afgebroken(1);
       }
       const bronMap = vindSet(setArg);
       const naam = o.uit ?? (basis.set.id.includes(String(basis.set.tariefjaar)) ? basis.set.id.replace(String(basis.set.tariefjaar), String(jaar)) : `${basis.set.id}-${jaar}`);
@@ -144,7 +140,13 @@ export function registreerReviewCommandos(program: Command, io: Io): void {
         throw new Afgebroken(1);
       }
       // Check in memory first: nothing is written when index figures are missing.
-      const proef: ParameterSet = { ...basis.set, tariefjaar: jaar, peildatum: `${jaar}-01-01`, indexering: { basisjaar: basis.set.tariefjaar, basisPeildatum: basis.set.peildatum } };
+      // A round on a round (the base set is itself indexed) indexes that set's tariffs.
+      const proef: ParameterSet = {
+        ...basis.set,
+        tariefjaar: jaar,
+        peildatum: `${jaar}-01-01`,
+        indexering: { basisjaar: basis.set.tariefjaar, basisPeildatum: basis.set.peildatum, ...(basis.set.indexering ? { basis: basis.set } : {}) },
+      };
       const y = (v: string) => JSON.stringify(v);
       const proefPlan = berekenTarieven(proef);
       if (proefPlan.problemen.length) {

@@ -100,7 +100,8 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
       };
     }
     const { indexering, ...basisSet } = set;
-    const basis = berekenTarieven({ ...basisSet, tariefjaar: indexering.basisjaar, peildatum: indexering.basisPeildatum });
+    // A round built on a round indexes that round's tariffs; a first round, its own set at the base year.
+    const basis = indexering.basis ? berekenTarieven(indexering.basis) : berekenTarieven({ ...basisSet, tariefjaar: indexering.basisjaar, peildatum: indexering.basisPeildatum });
     const peildatum = opties.peildatum ?? set.peildatum;
     const r = indexeerTarieven(set, basis.tarieven, peildatum);
     return {

@@ -75,3 +75,19 @@ export function verwijzingen(e: Expr): { stappen: string[]; extern: { product: s
   loop(e);
   return uit;
 }
+
+/** The same expression with its step names (own and external) passed through `naam`. */
+export function hernoemStappen(e: Expr, naam: (stap: string) => string): Expr {
+  switch (e.soort) {
+    case 'stap':
+      return { ...e, stap: naam(e.stap) };
+    case 'extern':
+      return { ...e, stap: naam(e.stap) };
+    case 'op':
+      return { ...e, links: hernoemStappen(e.links, naam), rechts: hernoemStappen(e.rechts, naam) };
+    case 'fn':
+      return { ...e, args: e.args.map((x) => hernoemStappen(x, naam)) };
+    default:
+      return e;
+  }
+}

@@ -7,7 +7,7 @@ import { Decimal, HONDERD } from '../shared/decimal.ts';
 import type * as T from '../params/types.ts';
 import { waardeOp } from '../params/regels.ts';
 import { rondAf, rondCent } from './afronding.ts';
-import { E, type Expr } from './expressie.ts';
+import { E, hernoemStappen, type Expr } from './expressie.ts';
 import { berekenComponentIndex, berekenIndex } from './indexcijfers.ts';
 import { afrondExpr, bronTekst, minuutExpr, regelGebruik } from './gebruik.ts';
 import type { ModelProbleem, ParamGebruik, Stap, Tarief } from './types.ts';
@@ -20,10 +20,24 @@ function pct(d: Decimal, dp = 2): string {
   return `${d.toFixed(dp).replace('.', ',')} %`;
 }
 
-export function indexeerTarieven(set: T.ParameterSet, basis: Tarief[], peildatum: string): { tarieven: Tarief[]; problemen: ModelProbleem[] } {
+/** The steps an indexation round adds to a tariff. */
+const RONDESTAP = /^(index_voorlopig|index_inhaal|index_loon|index_materieel|index_component\..+|indexpercentage|geindexeerd|afronding_geindexeerd|minuut_geindexeerd|zin_geindexeerd|pgb_geindexeerd|indexering)$/;
+
+/**
+ * A tariff of a round built on a round already carries that round's steps: they keep their place in the
+ * opbouw under the name of their year (indexpercentage_2027), so the new round's steps have the plain names.
+ */
+function vorigeRonde(t: Tarief, jaar: number): Tarief {
+  if (!t.opbouw.some((s) => RONDESTAP.test(s.stap))) return t;
+  const naam = (stap: string) => (RONDESTAP.test(stap) ? `${stap}_${jaar}` : stap);
+  return { ...t, opbouw: t.opbouw.map((s) => ({ ...s, stap: naam(s.stap), expr: hernoemStappen(s.expr, naam) })) };
+}
+
+export function indexeerTarieven(set: T.ParameterSet, vorigJaar: Tarief[], peildatum: string): { tarieven: Tarief[]; problemen: ModelProbleem[] } {
   const problemen: ModelProbleem[] = [];
   const ic = set.indexcijfers;
   const jaar = set.tariefjaar;
+  const basis = vorigJaar.map((t) => vorigeRonde(t, jaar - 1));
   const plek = ic?.herkomst ?? { bestand: 'model.yaml', regel: 1, kolom: 1 };
   if (!ic) {
     problemen.push({ ...plek, melding: 'de set wordt geïndexeerd, maar er zijn geen indexcijfers', verwacht: 'een bestand indexcijfers.yaml in de set of een basisset', hint: 'voeg de OVA- en PPC-cijfers met hun bron toe' });
@@ -258,7 +272,8 @@ export function indexeerTarieven(set: T.ParameterSet, basis: Tarief[], peildatum
     const index = idx.index;
     const stappen: Stap[] = [...idx.stappen];
     const stap = (s: Omit<Stap, 'kostenelementen' | 'eenheid'> & { eenheid?: string; kostenelementen?: string[] }) => stappen.push({ kostenelementen: [], eenheid: 'procent', ...s });
-    const iMin = t.opbouw.findIndex((s) => s.stap === 'minuut');
+    // the hourly tariff is the step before the (last round's) minute tariff
+    const iMin = t.opbouw.map((s) => s.stap.startsWith('minuut')).lastIndexOf(true);
     const basisStap = t.tariefPerUur && iMin > 0 ? t.opbouw[iMin - 1]! : t.opbouw[t.opbouw.length - 1]!;
     const basisWaarde = t.tariefPerUur ?? t.tarief;
     const geindexeerd = basisWaarde.times(HONDERD.plus(index)).div(HONDERD);

@@ -34,6 +34,8 @@ export interface RuweSet {
   /** relative path → display path of the file that defined it last */
   weergave: Map<string, string>;
   bases: string[];
+  /** The set this one builds on directly, and whether that is an indexed set (a round built on a round). */
+  basis?: { map: string; geindexeerd: boolean };
   vingerafdruk: string;
   problemen: Probleem[];
 }
@@ -158,6 +160,7 @@ export function leesSet(map: string, posities: Posities, weergaveBasis: string, 
   const model = bestanden.get('model.yaml');
   const basisNaam = isObject(model) && typeof model.basis === 'string' ? model.basis : undefined;
   let bases: string[] = [];
+  let directeBasis: RuweSet['basis'];
   if (basisNaam !== undefined) {
     const basisMap = path.resolve(absoluut, basisNaam.includes('/') ? basisNaam : path.join('..', basisNaam));
     const pos = posities.waarde(model, 'basis');
@@ -171,18 +174,25 @@ export function leesSet(map: string, posities: Posities, weergaveBasis: string, 
       problemen.push(...basis.problemen);
       hash.update(`basis\0${basis.vingerafdruk}\0`);
       bases = [basis.id, ...basis.bases];
+      const basisModel = basis.bestanden.get('model.yaml');
+      directeBasis = { map: basisMap, geindexeerd: isObject(basisModel) && 'indexering' in basisModel };
       for (const [rel, data] of basis.bestanden) {
         if (!bestanden.has(rel)) {
           bestanden.set(rel, data);
           weergave.set(rel, basis.weergave.get(rel)!);
         } else {
-          const samen = voegSamen(data, bestanden.get(rel), posities);
-          if (rel === 'model.yaml' && isObject(samen)) delete samen.basis;
+          const eigen = bestanden.get(rel);
+          const samen = voegSamen(data, eigen, posities);
+          if (rel === 'model.yaml' && isObject(samen)) {
+            delete samen.basis;
+            // a round's indexering is its own: never mixed with that of the round it builds on
+            if (isObject(eigen) && 'indexering' in eigen) samen.indexering = eigen.indexering;
+          }
           bestanden.set(rel, samen);
         }
       }
     }
   }
 
-  return { map: absoluut, id, bestanden, weergave, bases, vingerafdruk: hash.digest('hex'), problemen };
+  return { map: absoluut, id, bestanden, weergave, bases, ...(directeBasis ? { basis: directeBasis } : {}), vingerafdruk: hash.digest('hex'), problemen };
 }

@@ -676,6 +676,17 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
   };
 
   const alle = [...b.problemen];
+  // A round built on a round (the base is the indexed set of the base year) indexes the tariffs of that
+  // round: load it as the set it is. An overlay on an indexed set for the same year is not a new round.
+  if (set.indexering && ruw.basis?.geindexeerd && !alle.some((p) => p.ernst === 'fout')) {
+    try {
+      const vorige = laadParameterset(ruw.basis.map, opties).set;
+      if (vorige.tariefjaar === set.indexering.basisjaar) set.indexering.basis = vorige;
+    } catch (e) {
+      if (!(e instanceof ParametersetFout)) throw e;
+      alle.push(...e.problemen);
+    }
+  }
   if (!alle.some((p) => p.ernst === 'fout')) alle.push(...controleerRegels(set));
   const fouten = alle.filter((p) => p.ernst === 'fout');
   if (fouten.length) throw new ParametersetFout(sorteerProblemen(alle));

@@ -10,6 +10,16 @@ export function waardeOp(p: T.Param, datum: string): T.Waarde | undefined {
   return p.reeks.find((w) => w.van <= datum && datum <= w.tot);
 }
 
+/**
+ * The date on which the set's own cost parameters are read: its peildatum, or for an indexed set that of
+ * the year whose tariffs it indexes (for a round built on a round, the first round's base year).
+ */
+export function rekenPeildatum(set: T.ParameterSet): string {
+  let s = set;
+  while (s.indexering?.basis) s = s.indexering.basis;
+  return s.indexering?.basisPeildatum ?? s.peildatum;
+}
+
 export function tabelOp(c: T.Cao, datum: string): T.CaoTabel | undefined {
   return c.tabellen.find((t) => t.van <= datum && datum <= t.tot);
 }
@@ -58,7 +68,7 @@ export function controleerRegels(set: T.ParameterSet): Probleem[] {
   const uit: Probleem[] = [];
   // An indexed set computes last year's tariffs first: its parameters must hold on that year's peildatum;
   // index weights and signal thresholds on the new one.
-  const datum = set.indexering?.basisPeildatum ?? set.peildatum;
+  const datum = rekenPeildatum(set);
   for (const p of set.parameters) {
     // A component's given index is a figure for the next round: it must hold once that round is computed.
     if (!set.indexering && GEGEVEN_INDEX.test(p.pad)) continue;

@@ -341,8 +341,11 @@ export interface ParameterSet {
   controletotalen: Controletotaal[];
   /** Every parameter with its path, for listings and reverse lookups. */
   parameters: Param[];
-  /** Set made by `indexeer`: tariffs of basisjaar, indexed to tariefjaar. */
-  indexering?: { basisjaar: number; basisPeildatum: string };
+  /**
+   * Set made by `indexeer`: tariffs of basisjaar, indexed to tariefjaar. `basis` is the set of basisjaar
+   * itself when that is an indexed set too (a round built on a round): its tariffs are the ones indexed.
+   */
+  indexering?: { basisjaar: number; basisPeildatum: string; basis?: ParameterSet };
   indexcijfers?: Indexcijfers;
   volumes?: Volumes;
   signalen?: Signalen;

@@ -8,7 +8,7 @@ import { laadParameterset } from '../../src/params/laden.ts';
 import { berekenTarieven } from '../../src/model/bereken.ts';
 import { evalueer, verwijzingen } from '../../src/model/expressie.ts';
 
-describe.each(['test/fixtures/sets/volledig', 'test/fixtures/sets/volledig-conventies', 'test/fixtures/sets/volledig-opslag', 'test/fixtures/sets/volledig-jaargemiddelde', 'test/fixtures/sets/volledig-geindexeerd', 'test/fixtures/sets/volledig-geindexeerd-nza', 'test/fixtures/sets/e1-opbouw-begeleiding', 'test/fixtures/sets/e2-esf', 'models/voorbeeldregio-2027'])('expressies van %s', (setMap) => {
+describe.each(['test/fixtures/sets/volledig', 'test/fixtures/sets/volledig-conventies', 'test/fixtures/sets/volledig-opslag', 'test/fixtures/sets/volledig-jaargemiddelde', 'test/fixtures/sets/volledig-geindexeerd', 'test/fixtures/sets/volledig-geindexeerd-nza', 'test/fixtures/sets/volledig-geindexeerd-2028', 'test/fixtures/sets/e1-opbouw-begeleiding', 'test/fixtures/sets/e2-esf', 'models/voorbeeldregio-2027'])('expressies van %s', (setMap) => {
   it('reproduceren elke stap', () => {
     const plan = berekenTarieven(laadParameterset(setMap).set);
     const index = new Map(plan.tarieven.map((t) => [`${t.product}|${t.variant}`, t]));

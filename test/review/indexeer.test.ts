@@ -59,6 +59,31 @@ describe('indexeer', () => {
     expect(md).toContain('**CONCEPT**: gemaakt zonder `--publicatie`');
   });
 
+  it('een ronde op een ronde: indexeert de geïndexeerde tarieven van het vorige jaar, zoals de testset met twee rondes', async () => {
+    // the 2027 set from the test above gets this year's figures (2027 definitief, 2028 voorlopig) as an overlay
+    cpSync(path.join(ROOT, 'test/fixtures/sets/volledig-geindexeerd-2028/indexcijfers.yaml'), path.join(werk, 'models/volledig-2027/indexcijfers.yaml'));
+    const r = await run(['indexeer', 'volledig-2027', '--naar', '2028'], werk);
+    expect(r.code, r.err).toBe(0);
+    const model = readFileSync(path.join(werk, 'models/volledig-2028/model.yaml'), 'utf8');
+    expect(model).toContain('basis: "volledig-2027"');
+    expect(model).toContain('indexering:\n  basisjaar: 2027');
+    const tweede = berekenTarieven(laadParameterset(path.join(werk, 'models/volledig-2028')).set);
+    const eerste = berekenTarieven(laadParameterset(path.join(werk, 'models/volledig-2027')).set);
+    const fixture = berekenTarieven(laadParameterset(path.join(ROOT, 'test/fixtures/sets/volledig-geindexeerd-2028')).set);
+    expect(tweede.problemen).toEqual([]);
+    expect(tweede.tarieven.map((t) => `${t.product}/${t.variant} ${t.tarief.toFixed(2)}`)).toEqual(fixture.tarieven.map((t) => `${t.product}/${t.variant} ${t.tarief.toFixed(2)}`));
+    // 02A02/alfa: 2027 € 58,29; index 2028 (VNG, inhaal relatief) = 0,97 % + 3,94 % = 4,91 %; 58,29 × 1,0491 = 61,152 → € 61,15
+    const t = (p: typeof tweede, code: string, v: string) => p.tarieven.find((x) => x.product === code && x.variant === v)!;
+    expect(t(eerste, '02A02', 'alfa').tarief.toFixed(2)).toBe('58.29');
+    expect(t(tweede, '02A02', 'alfa').opbouw.find((s) => s.stap === 'indexpercentage')!.waarde.toFixed(2)).toBe('4.91');
+    expect(t(tweede, '02A02', 'alfa').tarief.toFixed(2)).toBe('61.15');
+    // the opbouw keeps both rounds: last year's under its year, this year's under the plain names
+    const stappen = t(tweede, '02A02', 'alfa').opbouw.map((s) => s.stap);
+    expect(stappen).toContain('indexpercentage_2027');
+    expect(stappen.filter((s) => s === 'indexpercentage')).toHaveLength(1);
+    expect(readFileSync(path.join(werk, 'output/volledig-2028/indexatie-2028.md'), 'utf8')).toContain('| 02A02 Begeleiding individueel | alfa | uur | € 58,29 | 4,91 % | € 61,15 |');
+  });
+
   it('overschrijft nooit een bestaande set', async () => {
     const r = await run(['indexeer', 'volledig', '--naar', '2027'], werk);
     expect(r.code).toBe(1);

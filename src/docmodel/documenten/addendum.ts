@@ -1,7 +1,7 @@
 /** addendum-<aanbieder>.pdf: the aanbieder-specifieke tarieven of one provider, what differs, and their opbouw. Pure. */
 import type { Aanbieder, Param, ParameterSet } from '../../params/types.ts';
 import type { Tarievenplan } from '../../model/types.ts';
-import { waardeOp } from '../../params/regels.ts';
+import { rekenPeildatum, waardeOp } from '../../params/regels.ts';
 import { getal } from '../../shared/format.ts';
 import { cel, type Blok } from '../document.ts';
 import { algemeneView, Bronnen, kaftgegevens, stappenTabel, perUurBedrag, tariefBedrag, variantLabel, vindplaats, type DocumentOpties, type DocumentSpec } from './gemeenschappelijk.ts';
@@ -14,7 +14,7 @@ function paramTekst(p: Param | undefined, datum: string): string {
 
 export function addendumSpec(set: ParameterSet, plan: Tarievenplan, a: Aanbieder, opties: DocumentOpties): DocumentSpec {
   const variant = `aanbieder-${a.id}`;
-  const peil = set.indexering?.basisPeildatum ?? plan.model.peildatum;
+  const peil = set.indexering ? rekenPeildatum(set) : plan.model.peildatum;
   const cao = set.caos.get(a.cao);
   const bronnen = new Bronnen();
   const tarieven = plan.tarieven.filter((x) => x.variant === variant);

@@ -4,7 +4,7 @@
  */
 import type { Eis, Inkoop, ParameterSet } from '../../params/types.ts';
 import type { Tarievenplan } from '../../model/types.ts';
-import { waardeOp } from '../../params/regels.ts';
+import { rekenPeildatum, waardeOp } from '../../params/regels.ts';
 import { cel, t, type Blok, type Cel as DocCel } from '../document.ts';
 import type { Blad, Cel, Werkboek } from '../werkboek.ts';
 import { algemeneView, contractenView, kaftgegevens, PROCEDURE_TEKST, looptijdTekst, BEKOSTIGING_KORT, type DocumentOpties, type DocumentSpec } from './gemeenschappelijk.ts';
@@ -61,7 +61,7 @@ export function programmaVanEisenSpec(set: ParameterSet, plan: Tarievenplan, opt
         toelichting: ink.noShow.toelichting ?? null,
         methode: set.opslagen.noShow.methode,
         inTarief: set.opslagen.noShow.methode !== 'geen',
-        percentage: waardeOp(set.opslagen.noShow.percentage, set.indexering?.basisPeildatum ?? peil)?.waarde ?? null,
+        percentage: waardeOp(set.opslagen.noShow.percentage, set.indexering ? rekenPeildatum(set) : peil)?.waarde ?? null,
       },
       indexatie: set.indexcijfers ? { methode: set.indexcijfers.methode === 'vng' ? 'VNG' : 'NZa' } : null,
       toelichting: ink.toelichting ?? null,

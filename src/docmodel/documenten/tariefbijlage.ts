@@ -12,7 +12,7 @@
  */
 import type { Param, ParameterSet } from '../../params/types.ts';
 import type { ParamGebruik, Stap, Tarief, Tarievenplan } from '../../model/types.ts';
-import { waardeOp } from '../../params/regels.ts';
+import { rekenPeildatum, waardeOp } from '../../params/regels.ts';
 import { cel, t, type Blok, type Cel, type Rij } from '../document.ts';
 import {
   algemeneView,
@@ -293,7 +293,7 @@ export function tariefbijlageSpec(set: ParameterSet, plan: Tarievenplan, opties:
   }
 
   const o = set.opslagen;
-  const peil = set.indexering?.basisPeildatum ?? plan.model.peildatum;
+  const peil = set.indexering ? rekenPeildatum(set) : plan.model.peildatum;
   const pct = (p: Param | undefined) => (p ? (waardeOp(p, peil)?.waarde ?? null) : null);
 
   const overzicht = (): Blok[] => {
@@ -363,7 +363,7 @@ export function tariefbijlageSpec(set: ParameterSet, plan: Tarievenplan, opties:
       microOnderneming: set.varianten.micro,
       pgb: (set.varianten.pgb?.soorten ?? []).map((s) => ({ naam: s.naam, percentage: pct(s.percentage) })),
       aanbiederSpecifiek: set.aanbieders.map((a) => a.naam),
-      indexering: set.indexering ? { basisjaar: set.indexering.basisjaar } : null,
+      indexering: set.indexering ? { basisjaar: set.indexering.basisjaar, rekenjaar: Number(rekenPeildatum(set).slice(0, 4)), meerdereRondes: plan.model.tariefjaar - Number(rekenPeildatum(set).slice(0, 4)) > 1 } : null,
     },
     blokken: {
       tarieven: { argumenten: null, maak: overzicht },
