@@ -21,7 +21,7 @@ import { getal } from '../shared/format.ts';
 import type { ModelProbleem, ParamGebruik, Stap, Tarief, Tarievenplan, VariantSoort } from './types.ts';
 import { E, type Expr } from './expressie.ts';
 import { indexeerTarieven } from './indexering.ts';
-import { afrondExpr, bronTekst, keuzeGebruik, minuutExpr, regelGebruik } from './gebruik.ts';
+import { afrondExpr, bronTekst, keuzeGebruik, minuutExpr, regelGebruik, zwaksteStatus } from './gebruik.ts';
 
 export const KOSTENELEMENT = {
   wmo: {
@@ -46,9 +46,6 @@ export interface BerekenOpties {
   /** Defaults to the set's peildatum, or 1 January of another tariefjaar. */
   peildatum?: string;
 }
-
-const STATUS_RANG: Record<T.Status, number> = { illustratief: 0, voorlopig: 1, vastgesteld: 2 };
-
 
 /** Numbers inside formula texts, Dutch style (1.234,56). */
 function fmt(d: Decimal, dp?: number): string {
@@ -850,11 +847,7 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
     return { onafgerond, kostprijs, tarief, stappen };
   };
 
-  const zwakste = (stappen: Stap[]): T.Status => {
-    let s: T.Status = 'vastgesteld';
-    for (const st of stappen) for (const g of st.parameters) if (STATUS_RANG[g.status] < STATUS_RANG[s]) s = g.status;
-    return s;
-  };
+  const zwakste = (stappen: Stap[]): T.Status => zwaksteStatus(stappen.flatMap((st) => st.parameters.map((g) => g.status)));
 
   const maak = (p: T.Product, variant: string, soort: VariantSoort, r: Resultaat, cao?: string): Tarief => ({
     product: p.code,
@@ -931,9 +924,19 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
       let bedrag: Decimal;
       if (ov && !ov.uitgesloten && ov.param.eenheid !== 'procent') {
         const g = gebruik(ov.param);
-        bedrag = g.waarde;
+        // the tariff of a minute product is set per hour: an amount per minute × 60
+        const perMinuut = p.eenheid === 'minuut' && ov.param.eenheid === 'euro_per_eenheid';
+        bedrag = perMinuut ? g.waarde.times(60) : g.waarde;
         stappen.push(
-          stap({ stap: 'pgb', label: `Pgb-tarief ${soort.naam} (vastgesteld per product)`, formule: 'vast bedrag uit het product', waarde: bedrag, eenheid, parameters: [g], expr: E.param(g) }),
+          stap({
+            stap: 'pgb',
+            label: `Pgb-tarief ${soort.naam} (vastgesteld per product)`,
+            formule: perMinuut ? `vast bedrag uit het product: ${fmt(g.waarde, 2)} per minuut × 60` : 'vast bedrag uit het product',
+            waarde: bedrag,
+            eenheid,
+            parameters: [g],
+            expr: perMinuut ? E.maal(E.param(g), E.getal(60)) : E.param(g),
+          }),
         );
       } else {
         const g = gebruik(ov && !ov.uitgesloten ? ov.param : soort.percentage);
@@ -960,7 +963,9 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
         r.tarief = perMinuut;
         r.tariefPerUur = bedrag;
       }
-      tarieven.push(maak(p, `pgb-${soort.id}`, 'pgb', r));
+      // a pgb tariff is a share of the ZIN tariff: no more certain than that tariff
+      const t = maak(p, `pgb-${soort.id}`, 'pgb', r);
+      tarieven.push({ ...t, status: zwaksteStatus([t.status, zwakste(zin.stappen)]) });
     }
   };
 

@@ -4,6 +4,13 @@ import { Decimal } from '../shared/decimal.ts';
 import { E, type Expr } from './expressie.ts';
 import type { ParamGebruik } from './types.ts';
 
+const STATUS_RANG: Record<T.Status, number> = { illustratief: 0, voorlopig: 1, vastgesteld: 2 };
+
+/** The least certain of some statuses: a tariff is as certain as its least certain input. */
+export function zwaksteStatus(statussen: T.Status[]): T.Status {
+  return statussen.reduce<T.Status>((a, b) => (STATUS_RANG[b] < STATUS_RANG[a] ? b : a), 'vastgesteld');
+}
+
 export function bronTekst(b: T.Bron): string {
   return [b.titel, b.pagina ? `p. ${b.pagina}` : '', b.url ?? ''].filter(Boolean).join(', ');
 }

@@ -9,7 +9,7 @@ import { waardeOp } from '../params/regels.ts';
 import { rondAf, rondCent } from './afronding.ts';
 import { E, hernoemStappen, type Expr } from './expressie.ts';
 import { berekenComponentIndex, berekenIndex } from './indexcijfers.ts';
-import { afrondExpr, bronTekst, minuutExpr, regelGebruik } from './gebruik.ts';
+import { afrondExpr, bronTekst, minuutExpr, regelGebruik, zwaksteStatus } from './gebruik.ts';
 import type { ModelProbleem, ParamGebruik, Stap, Tarief } from './types.ts';
 
 function cijferRef(c: T.Indexcijfer, jaar: number): ParamGebruik {
@@ -312,8 +312,7 @@ export function indexeerTarieven(set: T.ParameterSet, vorigJaar: Tarief[], peild
         expr: minuutExpr('afronding_geindexeerd'),
       });
     }
-    const statussen = [t.status, ...stappen.flatMap((s) => s.parameters.map((p) => p.status))];
-    const status = statussen.includes('illustratief') ? 'illustratief' : statussen.includes('voorlopig') ? 'voorlopig' : 'vastgesteld';
+    const status = zwaksteStatus([t.status, ...stappen.flatMap((s) => s.parameters.map((p) => p.status))]);
     uit.push({
       ...t,
       tarief,
@@ -361,7 +360,7 @@ export function indexeerTarieven(set: T.ParameterSet, vorigJaar: Tarief[], peild
       tarief = rondCent(bedrag.div(60));
       stappen.push({ stap: 'minuut_geindexeerd', label: 'Tarief per minuut', formule: 'uurtarief ÷ 60, rekenkundig afgerond op hele centen', waarde: tarief, eenheid: 'euro_per_minuut', parameters: [], kostenelementen: [], expr: minuutExpr('pgb_geindexeerd') });
     }
-    uit.push({ ...t, tarief, ...(t.tariefPerUur ? { tariefPerUur: bedrag } : {}), status: zin.status === 'vastgesteld' ? t.status : zin.status, opbouw: [...t.opbouw, ...stappen] });
+    uit.push({ ...t, tarief, ...(t.tariefPerUur ? { tariefPerUur: bedrag } : {}), status: zwaksteStatus([t.status, zin.status, ...stappen.flatMap((s) => s.parameters.map((p) => p.status))]), opbouw: [...t.opbouw, ...stappen] });
   }
   // keep the order of the base plan
   const volgorde = new Map(basis.map((t, i) => [`${t.product}/${t.variant}`, i]));

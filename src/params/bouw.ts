@@ -139,13 +139,15 @@ export class Bouwer {
   }
 
   /** Builds a parameter, checking its unit and the range of every value. */
-  param(raw: S.RawParameter, root: unknown, pad: Pad, naam: string, eenheden: readonly T.Eenheid[], bereik: Bereik = {}): T.Param {
+  param(raw: S.RawParameter, root: unknown, pad: Pad, naam: string, eenheden: readonly T.Eenheid[], bereik: Bereik = {}, eenheidHint?: string): T.Param {
     const h = this.herkomst(root, pad);
     if (!eenheden.includes(raw.eenheid)) {
       this.fout(root, [...pad, 'eenheid'], `verkeerde eenheid voor ${naam}`, {
         verwacht: eenheden.length === 1 ? eenheden[0] : `een van: ${eenheden.join(', ')}`,
         gevonden: raw.eenheid,
-        hint: raw.eenheid === 'procent' || eenheden.includes('procent') ? 'procenten schrijft u als getal met eenheid procent: 8 betekent 8 %' : 'pas de eenheid of de waarde aan',
+        hint:
+          eenheidHint ??
+          (raw.eenheid === 'procent' || eenheden.includes('procent') ? 'procenten schrijft u als getal met eenheid procent: 8 betekent 8 %' : 'pas de eenheid of de waarde aan'),
       });
     }
     const reeks: T.Waarde[] = [];

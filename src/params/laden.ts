@@ -428,7 +428,13 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
             }, 'sleutel');
           }
           if ('uitgesloten' in ov) pgb.push({ soort, uitgesloten: true });
-          else pgb.push({ soort, uitgesloten: false, param: b.param(ov, r, [...pad, 'pgb', soort], `${pfx}.pgb.${soort}`, ['procent', 'euro_per_eenheid', 'euro_per_uur'], NIET_NEGATIEF) });
+          else {
+            // A fixed pgb amount per hour only fits a minute or hour product; per unit fits every product (the model
+            // turns an amount per minute into the hourly tariff the minute tariff follows from).
+            const opUur = p.eenheid === 'minuut' || p.eenheid === 'uur';
+            const hint = `een vast pgb-bedrag is een bedrag per ${p.eenheid} (euro_per_eenheid), of een percentage van het ZIN-tarief (procent)`;
+            pgb.push({ soort, uitgesloten: false, param: b.param(ov, r, [...pad, 'pgb', soort], `${pfx}.pgb.${soort}`, opUur ? ['procent', 'euro_per_uur', 'euro_per_eenheid'] : ['procent', 'euro_per_eenheid'], NIET_NEGATIEF, hint) });
+          }
         }
       }
       const basis: T.ProductBasis = {
