@@ -16,7 +16,7 @@ export interface Jaarcijfers {
 
 export interface IndexInvoer {
   methode: 'vng' | 'nza';
-  /** VNG only: catch-up as percentage-point difference (absoluut) or as ratio (relatief). */
+  /** Catch-up of the previous year as percentage-point difference (absoluut) or as ratio (relatief); NZa chains either. */
   inhaal: 'absoluut' | 'relatief';
   /** Weights in percent (90 / 10). */
   loon: Decimal;
@@ -57,9 +57,11 @@ export function berekenIndex(i: IndexInvoer): IndexUitkomst {
     const voorlopig = rond(gewogen(l, m, d.ovaVoorlopig, d.ppcVoorlopig), dp);
     return { voorlopig, inhaal, index: inhaal.plus(voorlopig), onafgerond: inhaal.plus(voorlopig) };
   }
-  const loonIndex = keten(relatief(v.ovaDefinitief, v.ovaVoorlopig), d.ovaVoorlopig);
-  const materieelIndex = keten(relatief(v.ppcDefinitief, v.ppcVoorlopig), d.ppcVoorlopig);
-  const inhaal = gewogen(l, m, relatief(v.ovaDefinitief, v.ovaVoorlopig), relatief(v.ppcDefinitief, v.ppcVoorlopig));
+  // NZa chains per component: (1 + inhaal) × (1 + voorlopig) − 1, the catch-up as ratio or as difference
+  const verschil = (a: Decimal, b: Decimal) => (i.inhaal === 'absoluut' ? a.minus(b) : relatief(a, b));
+  const loonIndex = keten(verschil(v.ovaDefinitief, v.ovaVoorlopig), d.ovaVoorlopig);
+  const materieelIndex = keten(verschil(v.ppcDefinitief, v.ppcVoorlopig), d.ppcVoorlopig);
+  const inhaal = gewogen(l, m, verschil(v.ovaDefinitief, v.ovaVoorlopig), verschil(v.ppcDefinitief, v.ppcVoorlopig));
   return {
     voorlopig: rond(gewogen(l, m, d.ovaVoorlopig, d.ppcVoorlopig), dp),
     inhaal: rond(inhaal, dp),

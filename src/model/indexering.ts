@@ -103,8 +103,9 @@ export function indexeerTarieven(set: T.ParameterSet, vorigJaar: Tarief[], peild
     const defVorig = gewogen(wl, wm, P(r.ovaD), P(r.ppcD));
     return ic.inhaal === 'absoluut' ? E.min(defVorig, vrlVorig) : relatief(defVorig, vrlVorig);
   };
-  const ketenLoon = () => keten(relatief(P(r.ovaD), P(r.ovaV)), P(r.ovaT));
-  const ketenMaterieel = () => keten(relatief(P(r.ppcD), P(r.ppcV)), P(r.ppcT));
+  const verschil = (a: Expr, b: Expr) => (ic.inhaal === 'absoluut' ? E.min(a, b) : relatief(a, b));
+  const ketenLoon = () => keten(verschil(P(r.ovaD), P(r.ovaV)), P(r.ovaT));
+  const ketenMaterieel = () => keten(verschil(P(r.ppcD), P(r.ppcV)), P(r.ppcT));
   const gewTekst = (wl: ParamGebruik, wm: ParamGebruik) => `loon ${wl.waarde.toFixed()} %, materieel ${wm.waarde.toFixed()} %`;
   const inhaalSoort = ic.inhaal === 'absoluut' ? 'verschil in procentpunten' : 'relatief verschil';
   const cijfersVorig = `OVA ${pct(v.ovaVoorlopig.waarde)} → ${pct(v.ovaDefinitief.waarde)}, PPC ${pct(v.ppcVoorlopig.waarde)} → ${pct(v.ppcDefinitief.waarde)}`;
@@ -116,7 +117,7 @@ export function indexeerTarieven(set: T.ParameterSet, vorigJaar: Tarief[], peild
     return [
       stapVan({
         stap: 'index_loon',
-        label: `Index loon ${jaar} (NZa: (1 + inhaal OVA ${jaar - 1}) × (1 + OVA ${jaar}) − 1)`,
+        label: `Index loon ${jaar} (NZa: (1 + inhaal OVA ${jaar - 1}, ${inhaalSoort}) × (1 + OVA ${jaar}) − 1)`,
         formule: `OVA ${pct(v.ovaVoorlopig.waarde)} → ${pct(v.ovaDefinitief.waarde)}; OVA ${jaar} ${pct(d.ovaVoorlopig.waarde)}`,
         waarde: u.loonIndex!,
         parameters: [r.ovaV, r.ovaD, r.ovaT],
@@ -124,7 +125,7 @@ export function indexeerTarieven(set: T.ParameterSet, vorigJaar: Tarief[], peild
       }),
       stapVan({
         stap: 'index_materieel',
-        label: `Index materieel ${jaar} (NZa: (1 + inhaal PPC ${jaar - 1}) × (1 + PPC ${jaar}) − 1)`,
+        label: `Index materieel ${jaar} (NZa: (1 + inhaal PPC ${jaar - 1}, ${inhaalSoort}) × (1 + PPC ${jaar}) − 1)`,
         formule: `PPC ${pct(v.ppcVoorlopig.waarde)} → ${pct(v.ppcDefinitief.waarde)}; PPC ${jaar} ${pct(d.ppcVoorlopig.waarde)}`,
         waarde: u.materieelIndex!,
         parameters: [r.ppcV, r.ppcD, r.ppcT],

@@ -34,6 +34,13 @@ describe('indexcijfers', () => {
     expect(u.index.toFixed(2)).toBe('6.37');
   });
 
+  it('handberekening: NZa met inhaal als absoluut verschil: OVA (1 + 1,62 %) × 1,0494 − 1 = 6,6400 %, PPC (1 + 2,15 %) × 1,0251 − 1 = 4,7140 %; 0,9 × 6,6400 + 0,1 × 4,7140 = 6,4474 → 6,45 %', () => {
+    const u = berekenIndex({ ...vng2024, methode: 'nza', inhaal: 'absoluut' });
+    expect(u.loonIndex!.toFixed(2)).toBe('6.64');
+    expect(u.materieelIndex!.toFixed(2)).toBe('4.71');
+    expect(u.index.toFixed(2)).toBe('6.45');
+  });
+
   it('handberekening: andere gewichten per product (70/30) veranderen de VNG-index: inhaal 1,70 (relatief) + voorlopig 4,21 = 5,91 %', () => {
     // vrl vorig 0,7×4,74+0,3×4,87 = 4,779; def 0,7×6,36+0,3×7,02 = 6,558; 1,06558/1,04779−1 = 1,6979 % → 1,70
     // vrl dit jaar 0,7×4,94+0,3×2,51 = 4,211 → 4,21; samen 5,91
