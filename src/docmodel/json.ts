@@ -1,6 +1,7 @@
 /** The stable JSON contract of `tariefbouw bereken --json`. Pure. */
 import type { Decimal } from '../shared/decimal.ts';
 import type { Tarievenplan } from '../model/types.ts';
+import { tariefTekst } from '../shared/format.ts';
 
 /** Intermediate values: exact to 10 decimals, no trailing zeros, never exponent notation. */
 function stapWaarde(d: Decimal): string {
@@ -24,8 +25,8 @@ export function planNaarJson(plan: Tarievenplan) {
       variant: t.variant,
       eenheid: t.eenheid,
       eenheidcode: t.eenheidCode,
-      tarief: t.tarief.toFixed(2),
-      ...(t.tariefPerUur ? { tarief_per_uur: t.tariefPerUur.toFixed(2) } : {}),
+      tarief: tariefTekst(t.tarief),
+      ...(t.tariefPerUur ? { tarief_per_uur: tariefTekst(t.tariefPerUur) } : {}),
       status: t.status,
       opbouw: t.opbouw.map((s) => ({
         stap: s.stap,

@@ -1,5 +1,6 @@
 /** The tariff table as rows: what tarieven.csv and the terminal table show. Pure. */
 import type { Tarief, Tarievenplan } from '../model/types.ts';
+import { tariefTekst } from '../shared/format.ts';
 
 export const KOLOMMEN = [
   'productcode',
@@ -28,8 +29,8 @@ export function tariefRij(t: Tarief): Rij {
     cao: t.cao ?? '',
     eenheid: t.eenheid,
     eenheidcode: t.eenheidCode,
-    tarief: t.tarief.toFixed(2),
-    tarief_per_uur: t.tariefPerUur ? t.tariefPerUur.toFixed(2) : '',
+    tarief: tariefTekst(t.tarief),
+    tarief_per_uur: t.tariefPerUur ? tariefTekst(t.tariefPerUur) : '',
     kostprijs: t.kostprijs ? t.kostprijs.toFixed(4) : '',
     status: t.status,
   };

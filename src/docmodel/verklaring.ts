@@ -1,6 +1,6 @@
 /** `verklaar`: the opbouw of one tariff as a readable tree. Pure text. */
 import type { Stap, Tarief, Tarievenplan } from '../model/types.ts';
-import { EENHEID_TEKST, euro, getal } from '../shared/format.ts';
+import { EENHEID_TEKST, euro, euroTarief, getal } from '../shared/format.ts';
 import type { Decimal } from '../shared/decimal.ts';
 
 export function waardeTekst(d: Decimal, eenheid: string): string {
@@ -18,10 +18,10 @@ export function paramWaarde(p: Stap['parameters'][number]): string {
 
 export function verklaar(plan: Tarievenplan, t: Tarief): string {
   const regels: string[] = [];
-  const perUur = t.tariefPerUur ? ` (${euro(t.tariefPerUur)} per uur)` : '';
+  const perUur = t.tariefPerUur ? ` (${euroTarief(t.tariefPerUur)} per uur)` : '';
   regels.push(`${t.product} ${t.productnaam}`);
   regels.push(`variant ${t.variant}${t.cao ? `, CAO ${t.cao}` : ''} · ${plan.model.naam} · tariefjaar ${plan.model.tariefjaar} · peildatum ${plan.model.peildatum}`);
-  regels.push(`tarief: ${euro(t.tarief)} per ${t.eenheid} (iStandaard-eenheid ${t.eenheidCode})${perUur} · status ${t.status}`);
+  regels.push(`tarief: ${euroTarief(t.tarief)} per ${t.eenheid} (iStandaard-eenheid ${t.eenheidCode})${perUur} · status ${t.status}`);
   regels.push('');
   regels.push('Opbouw (tussenwaarden afgerond weergegeven; het model rekent exact en rondt alleen af bij de stap afronding):');
   let groep = '';
@@ -45,7 +45,7 @@ export function verklaar(plan: Tarievenplan, t: Tarief): string {
 }
 
 export function tarievenTekst(plan: Tarievenplan): string {
-  const rijen = plan.tarieven.map((t) => [t.product, t.productnaam, t.variant, t.eenheid, euro(t.tarief), t.tariefPerUur ? euro(t.tariefPerUur) : '', t.status]);
+  const rijen = plan.tarieven.map((t) => [t.product, t.productnaam, t.variant, t.eenheid, euroTarief(t.tarief), t.tariefPerUur ? euroTarief(t.tariefPerUur) : '', t.status]);
   const kop = ['code', 'product', 'variant', 'eenheid', 'tarief', 'per uur', 'status'];
   const breedte = kop.map((k, i) => Math.max(k.length, ...rijen.map((r) => r[i]!.length)));
   const rechts = new Set([4, 5]);

@@ -1,5 +1,6 @@
 import type { ParameterSet } from '../params/types.ts';
 import type { ModelProbleem, Tarievenplan } from './types.ts';
+import { tariefTekst } from '../shared/format.ts';
 
 /** Checks the controletotalen the procurement team wrote into the set. */
 export function controleerTotalen(set: ParameterSet, plan: Tarievenplan): ModelProbleem[] {
@@ -22,8 +23,8 @@ export function controleerTotalen(set: ParameterSet, plan: Tarievenplan): ModelP
       uit.push({
         ...c.herkomst,
         melding: `controletotaal ${c.product} / ${c.variant} klopt niet`,
-        verwacht: `${c.tarief.toFixed(2)} (controletotaal)`,
-        gevonden: `${t.tarief.toFixed(2)} (berekend), verschil ${verschil.isPos() ? '+' : ''}${verschil.toFixed(2)}`,
+        verwacht: `${tariefTekst(c.tarief)} (controletotaal)`,
+        gevonden: `${tariefTekst(t.tarief)} (berekend), verschil ${verschil.isPos() ? '+' : ''}${tariefTekst(verschil)}`,
         hint: `bekijk de opbouw met: tariefbouw verklaar ${c.product} --variant ${c.variant}`,
       });
     }

@@ -22,6 +22,19 @@ export function euro(d: Decimal, dp = 2): string {
   return `€ ${getal(d, dp)}`;
 }
 
+/**
+ * A tariff as a decimal string: whole cents, or as many decimals as its rounding rule kept (a rule on
+ * € 0,001 gives 42.286), so no output rounds a tariff a second time.
+ */
+export function tariefTekst(d: Decimal): string {
+  return d.toFixed(Math.max(2, d.decimalPlaces()));
+}
+
+/** A tariff in euros, Dutch style, with the decimals of tariefTekst: € 42,29 or € 42,286. */
+export function euroTarief(d: Decimal): string {
+  return euro(d, Math.max(2, d.decimalPlaces()));
+}
+
 export const EENHEID_TEKST: Record<string, string> = {
   euro_per_maand: 'per maand',
   euro_per_uur: 'per uur',

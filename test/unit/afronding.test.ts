@@ -37,3 +37,23 @@ describe('afronding', () => {
     }
   });
 });
+
+describe('een afrondingsregel op € 0,001', () => {
+  it('geen uitvoer rondt het tarief een tweede keer af: tabel, JSON en verklaring tonen de drie decimalen', async () => {
+    const { laadParameterset } = await import('../../src/params/laden.ts');
+    const { berekenTarieven } = await import('../../src/model/bereken.ts');
+    const { tariefRij } = await import('../../src/docmodel/tarieventabel.ts');
+    const { planNaarJson } = await import('../../src/docmodel/json.ts');
+    const { controleerTotalen } = await import('../../src/model/controle.ts');
+    const { set } = laadParameterset('test/fixtures/sets/volledig');
+    for (const r of set.afronding.values()) r.veelvoud = d('0.001');
+    const plan = berekenTarieven(set);
+    const t = plan.tarieven.find((x) => x.product === '07A01' && x.variant === 'beta')!;
+    expect(t.tarief.decimalPlaces()).toBe(3);
+    expect(tariefRij(t).tarief).toBe(t.tarief.toFixed(3));
+    expect(planNaarJson(plan).tarieven.find((x) => x.product === '07A01' && x.variant === 'beta')!.tarief).toBe(t.tarief.toFixed(3));
+    // a controletotaal 0,001 off reports both figures as written, not as the same rounded cent
+    const fout = controleerTotalen({ ...set, controletotalen: [{ product: '07A01', variant: 'beta', tarief: t.tarief.plus('0.001'), herkomst: { bestand: 't', regel: 1, kolom: 1 }, herkomstVariant: { bestand: 't', regel: 1, kolom: 1 } }] }, plan);
+    expect(fout[0]!.gevonden).toBe(`${t.tarief.toFixed(3)} (berekend), verschil -0.001`);
+  });
+});

@@ -3,7 +3,7 @@ import type { ParameterSet, Product } from '../../params/types.ts';
 import type { ParamGebruik, Stap, Tarief, Tarievenplan } from '../../model/types.ts';
 import { PRODUCTEENHEDEN } from '../../params/schema.ts';
 import { waardeOp } from '../../params/regels.ts';
-import { EENHEID_TEKST, euro, getal } from '../../shared/format.ts';
+import { EENHEID_TEKST, euro, euroTarief, getal } from '../../shared/format.ts';
 import { datumTekst } from '../../shared/datum.ts';
 import type { Decimal } from '../../shared/decimal.ts';
 import { paramWaarde } from '../verklaring.ts';
@@ -167,11 +167,11 @@ export function eenheidTekst(p: Product | Tarief): string {
 }
 
 export function tariefBedrag(x: Tarief): string {
-  return `${euro(x.tarief)}`;
+  return euroTarief(x.tarief);
 }
 
 export function perUurBedrag(x: Tarief): string {
-  return x.tariefPerUur ? euro(x.tariefPerUur) : '';
+  return x.tariefPerUur ? euroTarief(x.tariefPerUur) : '';
 }
 
 /** Strips the set folder from a file reference: cao/jeugdzorg.yaml:38. */
