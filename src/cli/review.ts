@@ -145,7 +145,11 @@ export function registreerReviewCommandos(program: Command, io: Io): void {
         ...basis.set,
         tariefjaar: jaar,
         peildatum: `${jaar}-01-01`,
-        indexering: { basisjaar: basis.set.tariefjaar, basisPeildatum: basis.set.peildatum, ...(basis.set.indexering ? { basis: basis.set } : {}) },
+        indexering: {
+          basisjaar: basis.set.tariefjaar,
+          basisPeildatum: basis.set.peildatum,
+          ...(basis.set.indexering ? { vorige: { ...basis.set.indexering, tariefjaar: basis.set.tariefjaar, peildatum: basis.set.peildatum } } : {}),
+        },
       };
       const y = (v: string) => JSON.stringify(v);
       const proefPlan = berekenTarieven(proef);

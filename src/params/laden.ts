@@ -682,12 +682,13 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
   };
 
   const alle = [...b.problemen];
-  // A round built on a round (the base is the indexed set of the base year) indexes the tariffs of that
-  // round: load it as the set it is. An overlay on an indexed set for the same year is not a new round.
+  // A round built on a round (the base is the indexed set of the base year): read that round's year and
+  // peildatum, and its own rounds, from the base set as it is (checked on its own). An overlay on an indexed
+  // set for the same year is not a new round.
   if (set.indexering && ruw.basis?.geindexeerd && !alle.some((p) => p.ernst === 'fout')) {
     try {
       const vorige = laadParameterset(ruw.basis.map, opties).set;
-      if (vorige.tariefjaar === set.indexering.basisjaar) set.indexering.basis = vorige;
+      if (vorige.tariefjaar === set.indexering.basisjaar && vorige.indexering) set.indexering.vorige = { ...vorige.indexering, tariefjaar: vorige.tariefjaar, peildatum: vorige.peildatum };
     } catch (e) {
       if (!(e instanceof ParametersetFout)) throw e;
       alle.push(...e.problemen);

@@ -15,9 +15,10 @@ export function waardeOp(p: T.Param, datum: string): T.Waarde | undefined {
  * the year whose tariffs it indexes (for a round built on a round, the first round's base year).
  */
 export function rekenPeildatum(set: T.ParameterSet): string {
-  let s = set;
-  while (s.indexering?.basis) s = s.indexering.basis;
-  return s.indexering?.basisPeildatum ?? s.peildatum;
+  let i = set.indexering;
+  if (!i) return set.peildatum;
+  while (i.vorige) i = i.vorige;
+  return i.basisPeildatum;
 }
 
 export function tabelOp(c: T.Cao, datum: string): T.CaoTabel | undefined {

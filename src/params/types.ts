@@ -313,6 +313,17 @@ export interface Signalen {
   herkomst: Herkomst;
 }
 
+/**
+ * An indexation round: the tariffs of basisjaar, indexed to the set's tariefjaar. A round built on a
+ * round (its base set was indexed too) carries that round as `vorige`; the cost model then runs once,
+ * in the first round's base year, and every round indexes the tariffs of the one before.
+ */
+export interface Indexering {
+  basisjaar: number;
+  basisPeildatum: string;
+  vorige?: Indexering & { tariefjaar: number; peildatum: string };
+}
+
 export interface ParameterSet {
   id: string;
   naam: string;
@@ -341,11 +352,8 @@ export interface ParameterSet {
   controletotalen: Controletotaal[];
   /** Every parameter with its path, for listings and reverse lookups. */
   parameters: Param[];
-  /**
-   * Set made by `indexeer`: tariffs of basisjaar, indexed to tariefjaar. `basis` is the set of basisjaar
-   * itself when that is an indexed set too (a round built on a round): its tariffs are the ones indexed.
-   */
-  indexering?: { basisjaar: number; basisPeildatum: string; basis?: ParameterSet };
+  /** Set made by `indexeer`: tariffs of basisjaar, indexed to tariefjaar. */
+  indexering?: Indexering;
   indexcijfers?: Indexcijfers;
   volumes?: Volumes;
   signalen?: Signalen;

@@ -84,6 +84,18 @@ describe('indexeer', () => {
     expect(readFileSync(path.join(werk, 'output/volledig-2028/indexatie-2028.md'), 'utf8')).toContain('| 02A02 Begeleiding individueel | alfa | uur | € 58,29 | 4,91 % | € 61,15 |');
   });
 
+  it('een ronde op een ronde rekent als een eerste ronde: een kostprijsparameter in de nieuwe set telt vanaf het eerste jaar', async () => {
+    // 30 % overhead instead of 20 % in the 2028 set: the 2026 cost price changes, and both rounds index that
+    writeFileSync(path.join(werk, 'models/volledig-2028/opslagen.yaml'), readFileSync(path.join(ROOT, 'test/fixtures/sets/volledig/opslagen.yaml'), 'utf8').replace(/(standaard:\n\s+eenheid: procent\n\s+waarde:) 20/, '$1 30'));
+    const tweede = berekenTarieven(laadParameterset(path.join(werk, 'models/volledig-2028')).set);
+    const t = tweede.tarieven.find((x) => x.product === '02A02' && x.variant === 'alfa')!;
+    const oh = t.opbouw.find((s) => s.stap === 'overhead')!;
+    expect(oh.parameters[0]!.waarde.toFixed()).toBe('30');
+    expect(oh.parameters[0]!.bestand).toMatch(/models\/volledig-2028\/opslagen\.yaml$/);
+    expect(t.tarief.gt(new Decimal('61.15'))).toBe(true);
+    rmSync(path.join(werk, 'models/volledig-2028/opslagen.yaml'));
+  });
+
   it('overschrijft nooit een bestaande set', async () => {
     const r = await run(['indexeer', 'volledig', '--naar', '2027'], werk);
     expect(r.code).toBe(1);
