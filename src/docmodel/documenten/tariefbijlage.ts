@@ -127,11 +127,19 @@ function kolomVan(set: ParameterSet, x: Tarief, personeel: Personeel): Kolom {
   return { x, stappen, personeel: verwijzing };
 }
 
-/** Which L and P a personnel row uses: L1 ÷ P1, or L1 × (1 + P1) when P is an opslag niet-productieve uren. */
+/** The no-show that divides the cost per hour under rekenwijze opslag (under aftrek it is inside P). */
+function noShowBijOpslag(x: Tarief, id: string): ParamGebruik | undefined {
+  if (!x.opbouw.some((q) => q.stap === `${id}.opslag_niet_productief`)) return undefined;
+  return x.opbouw.find((q) => q.stap === `${id}.kosten_per_uur`)?.parameters.find((q) => /(^|\.)no_show(\.|$)/.test(q.pad));
+}
+
+/** Which L and P a personnel row uses: L1 ÷ P1, or L1 ÷ betaalde uren × (1 + P1) when P is an opslag niet-productieve uren. */
 function ketenTekst(k: Kolom, id: string, personeel: Personeel): string {
   const [l, p] = k.personeel.get(id)!.map((x) => personeel.naam(x));
   if (!p) return l!;
-  return k.x.opbouw.some((q) => q.stap === `${id}.opslag_niet_productief`) ? `${l} × (1 + ${p})` : `${l} ÷ ${p}`;
+  if (!k.x.opbouw.some((q) => q.stap === `${id}.opslag_niet_productief`)) return `${l} ÷ ${p}`;
+  const ns = noShowBijOpslag(k.x, id);
+  return `${l} ÷ betaalde uren × (1 + ${p})${ns ? ` ÷ (1 − ${kaleWaarde(ns.waarde, 'procent')})` : ''}`;
 }
 
 /** One table per product: steps as rows, the CAO (or fixed) tariffs as columns. */
@@ -152,14 +160,16 @@ function matrix(set: ParameterSet, titel: string, kolommen: Kolom[], personeel: 
             !eerste.stap.endsWith('.kosten_per_uur')
               ? 'loonkosten (L), zie Personeelskosten'
               : opslag
-                ? 'loonkosten (L) ÷ betaalde uren × (1 + opslag niet-productieve uren (P)), zie Personeelskosten'
+                ? `loonkosten (L) ÷ betaalde uren × (1 + opslag niet-productieve uren (P))${kolommen.some((k) => noShowBijOpslag(k.x, id)) ? ' ÷ (1 − no-show)' : ''}, zie Personeelskosten`
                 : 'loonkosten (L) ÷ productieve uren (P), zie Personeelskosten',
           ),
         ],
       ];
-      // parameters of the product itself inside the personnel steps (its own no-show, say)
+      // parameters of the product itself inside the personnel steps (its own no-show, say), and the no-show
+      // that divides the cost per hour under rekenwijze opslag (it is not part of P there)
       const groep = kolommen.flatMap((k) => k.x.opbouw.filter((q) => q.stap.startsWith(`${id}.`)));
-      for (const q of uniekeParameters(groep.flatMap((g) => g.parameters)).filter((q) => /^(producten|aanbieders)\./.test(q.pad))) berekening.push(paramRegel(q, bronnen, opties));
+      const eigenNoShow = kolommen.flatMap((k) => noShowBijOpslag(k.x, id) ?? []);
+      for (const q of uniekeParameters([...groep.flatMap((g) => g.parameters).filter((q) => /^(producten|aanbieders)\./.test(q.pad)), ...eigenNoShow])) berekening.push(paramRegel(q, bronnen, opties));
     } else {
       const formules = [...new Set(per.filter((s): s is Stap => !!s).map((s) => s.formule))];
       berekening =
