@@ -596,6 +596,13 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
           hint: s ? `bedoelde u '${s}'?` : 'voeg het profiel toe aan productiviteit.yaml',
         });
       }
+      if (ov.uren_per_eenheid && (prod.eenheid === 'minuut' || prod.eenheid === 'uur')) {
+        b.fout(r, [...pad, 'uren_per_eenheid'], `uren_per_eenheid past niet bij product ${code}, dat per ${prod.eenheid} wordt betaald`, {
+          verwacht: 'geen uren_per_eenheid: bij een minuut- of uurproduct is een uur een uur',
+          gevonden: 'uren_per_eenheid',
+          hint: 'verwijder uren_per_eenheid; een andere inzet per uur geeft u met inzet of groepsgrootte',
+        }, 'sleutel');
+      }
       const ph = b.herkomst(r, pad, 'sleutel');
       const pfx = `aanbieders.${id}.${code}`;
       lijst.push({
