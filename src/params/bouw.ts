@@ -99,6 +99,11 @@ interface Bereik {
   minExclusief?: boolean;
   max?: string;
   maxExclusief?: boolean;
+  /**
+   * A percentage above 0 and below 1 gets a warning (0.08 written for 8 %), one above `ongewoonBoven` too:
+   * plausible typos that are still valid values, so never an error.
+   */
+  plausibel?: { ongewoonBoven?: string; /** warn below 1 (default yes) */ klein?: boolean };
 }
 
 export class Bouwer {
@@ -211,6 +216,23 @@ export class Bouwer {
       const max = new Decimal(b.max);
       if (b.maxExclusief ? waarde.gte(max) : waarde.gt(max)) {
         te(`${naam} ligt buiten het toegestane bereik`, `${b.maxExclusief ? 'kleiner dan' : 'hoogstens'} ${b.max}${eenheid === 'procent' ? ' procent' : ''}`);
+        return;
+      }
+    }
+    if (b.plausibel && eenheid === 'procent') {
+      const tekst = `${geschreven ?? waarde.toFixed()} procent`;
+      if (b.plausibel.klein !== false && waarde.gt(0) && waarde.lt(1)) {
+        this.waarschuwing(root, pad, `${naam} is ${tekst}: ongewoon klein`, {
+          verwacht: 'een percentage als getal, zoals 8 voor 8 %',
+          gevonden: tekst,
+          hint: `bedoelde u ${waarde.times(100).toFixed()}? Klopt ${tekst} echt, laat het dan staan; dit is een waarschuwing`,
+        });
+      } else if (b.plausibel.ongewoonBoven && waarde.gt(b.plausibel.ongewoonBoven)) {
+        this.waarschuwing(root, pad, `${naam} is ${tekst}: ongewoon hoog`, {
+          verwacht: `meestal hoogstens ${b.plausibel.ongewoonBoven} procent`,
+          gevonden: tekst,
+          hint: `controleer de waarde met de bron (een tikfout, zoals ${waarde.div(10).toFixed()} bedoeld?); klopt ze, laat haar dan staan`,
+        });
       }
     }
   }
@@ -229,3 +251,5 @@ export const PROCENT: Bereik = { min: '0', max: '100' };
 export const PROCENT_DEELBAAR: Bereik = { min: '0', max: '100', maxExclusief: true };
 export const POSITIEF: Bereik = { min: '0', minExclusief: true };
 export const NIET_NEGATIEF: Bereik = { min: '0' };
+/** A surcharge, allowance or share in percent: the range, plus warnings for 0.08-for-8 and for implausibly high values. */
+export const opslag = (b: Bereik, ongewoonBoven?: string): Bereik => ({ ...b, plausibel: ongewoonBoven ? { ongewoonBoven } : {} });

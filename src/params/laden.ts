@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Decimal } from '../shared/decimal.ts';
 import { ParametersetFout, sorteerProblemen, type Probleem } from '../shared/problems.ts';
 import { leesSet } from './bestanden.ts';
-import { Bouwer, NIET_NEGATIEF, POSITIEF, PROCENT, PROCENT_DEELBAAR, valideerBestanden } from './bouw.ts';
+import { Bouwer, NIET_NEGATIEF, opslag, POSITIEF, PROCENT, PROCENT_DEELBAAR, valideerBestanden } from './bouw.ts';
 import { controleerRegels } from './regels.ts';
 import { bouwIndexcijfers, bouwSignalen, bouwVolumes } from './review.ts';
 import { bouwInkoop } from './inkoop.ts';
@@ -218,8 +218,8 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
       naam: d.naam,
       urenPerWeek: b.param(d.uren_per_week, r, ['uren_per_week'], `${pfx}.uren_per_week`, ['uren_per_week'], { min: '0', minExclusief: true, max: '60' }),
       tabellen,
-      toeslagen: Object.entries(d.toeslagen ?? {}).map(([k, p]) => b.param(p, r, ['toeslagen', k], `${pfx}.toeslagen.${k}`, ['procent', 'euro_per_maand', 'euro_per_jaar'], NIET_NEGATIEF)),
-      ort: new Map(Object.entries(d.ort ?? {}).map(([k, p]) => [k, b.param(p, r, ['ort', k], `${pfx}.ort.${k}`, ['procent'], PROCENT)])),
+      toeslagen: Object.entries(d.toeslagen ?? {}).map(([k, p]) => b.param(p, r, ['toeslagen', k], `${pfx}.toeslagen.${k}`, ['procent', 'euro_per_maand', 'euro_per_jaar'], opslag(NIET_NEGATIEF, '50'))),
+      ort: new Map(Object.entries(d.ort ?? {}).map(([k, p]) => [k, b.param(p, r, ['ort', k], `${pfx}.ort.${k}`, ['procent'], opslag(PROCENT))])),
       werkgeverslasten: Object.entries(d.werkgeverslasten).map(([k, p]) => b.param(p, r, ['werkgeverslasten', k], `${pfx}.werkgeverslasten.${k}`, ['procent'], PROCENT)),
       franchises: perLast('franchises', d.franchises, 'een franchise', 'meestal pensioen', NIET_NEGATIEF),
       maxima: perLast('maxima', d.maxima, 'een maximum (maximumpremieloon)', 'meestal sociale_lasten', POSITIEF),
@@ -264,7 +264,7 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
     } else {
       const posten = Object.entries(p.niet_productief ?? {}).map(([post, raw]) => {
         const param = b.param(raw!, prod.root, [...pad, 'niet_productief', post], `productiviteit.${id}.${post}`, ['procent', 'uren_per_jaar'], NIET_NEGATIEF);
-        if (raw!.eenheid === 'procent') for (const w of param.reeks) b.bereik(w.waarde, PROCENT_DEELBAAR, 'procent', prod.root, [...pad, 'niet_productief', post, 'waarde'], `productiviteit.${id}.${post}`);
+        if (raw!.eenheid === 'procent') for (const w of param.reeks) b.bereik(w.waarde, opslag(PROCENT_DEELBAAR), 'procent', prod.root, [...pad, 'niet_productief', post, 'waarde'], `productiviteit.${id}.${post}`);
         return { post: post as T.NietProductievePost, param };
       });
       const rh = p.rekenwijze ? b.herkomst(prod.root, [...pad, 'rekenwijze']) : undefined;
@@ -284,7 +284,7 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
   const ops = get<z.infer<typeof S.OpslagenBestand>>('opslagen.yaml')!;
   const o = ops.data;
   const or = ops.root;
-  const ohBereik = o.overhead.conventie === 'aandeel_in_kostprijs' ? PROCENT_DEELBAAR : NIET_NEGATIEF;
+  const ohBereik = o.overhead.conventie === 'aandeel_in_kostprijs' ? opslag(PROCENT_DEELBAAR, '60') : opslag(NIET_NEGATIEF, '100');
   // winst_en_risico: a parameter (opslag op de kostprijs), or a block with conventie and percentage.
   const wr = o.winst_en_risico;
   const wrBlok = 'percentage' in wr ? wr : undefined;
@@ -300,15 +300,15 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
         : {}),
     },
     ...(o.gemeentelijke_verplichtingen
-      ? { gemeentelijkeVerplichtingen: b.param(o.gemeentelijke_verplichtingen, or, ['gemeentelijke_verplichtingen'], 'opslagen.gemeentelijke_verplichtingen', ['procent'], PROCENT) }
+      ? { gemeentelijkeVerplichtingen: b.param(o.gemeentelijke_verplichtingen, or, ['gemeentelijke_verplichtingen'], 'opslagen.gemeentelijke_verplichtingen', ['procent'], opslag(PROCENT, '25')) }
       : {}),
     winstEnRisico: wrBlok
-      ? b.param(wrBlok.percentage, or, ['winst_en_risico', 'percentage'], 'opslagen.winst_en_risico', ['procent'], wrConventie === 'aandeel_in_tarief' ? PROCENT_DEELBAAR : PROCENT)
-      : b.param(wr as S.RawParameter, or, ['winst_en_risico'], 'opslagen.winst_en_risico', ['procent'], PROCENT),
+      ? b.param(wrBlok.percentage, or, ['winst_en_risico', 'percentage'], 'opslagen.winst_en_risico', ['procent'], opslag(wrConventie === 'aandeel_in_tarief' ? PROCENT_DEELBAAR : PROCENT, '15'))
+      : b.param(wr as S.RawParameter, or, ['winst_en_risico'], 'opslagen.winst_en_risico', ['procent'], opslag(PROCENT, '15')),
     winstEnRisicoConventie: { conventie: wrConventie, ...(wrHerkomst ? { herkomst: { bestand: wrHerkomst.bestand, regel: wrHerkomst.regel, kolom: wrHerkomst.kolom } } : {}) },
     noShow: {
       methode: o.no_show.methode,
-      percentage: b.param(o.no_show.percentage, or, ['no_show', 'percentage'], 'opslagen.no_show.percentage', ['procent'], PROCENT_DEELBAAR),
+      percentage: b.param(o.no_show.percentage, or, ['no_show', 'percentage'], 'opslagen.no_show.percentage', ['procent'], opslag(PROCENT_DEELBAAR, '25')),
     },
     indexatie: {
       ...(o.indexatie?.loon ? { loon: b.param(o.indexatie.loon, or, ['indexatie', 'loon'], 'opslagen.indexatie.loon', ['procent'], { min: '-50', max: '100' }) } : {}),
@@ -519,7 +519,7 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
           ...(p.groepsgrootte ? { groepsgrootte: b.param(p.groepsgrootte, r, [...pad, 'groepsgrootte'], `${pfx}.groepsgrootte`, ['aantal'], POSITIEF) } : {}),
           ...(p.uren_per_eenheid ? { urenPerEenheid: b.param(p.uren_per_eenheid, r, [...pad, 'uren_per_eenheid'], `${pfx}.uren_per_eenheid`, ['uren'], POSITIEF) } : {}),
           ...(p.ort ? { ort: p.ort } : {}),
-          ...(p.no_show ? { noShow: b.param(p.no_show, r, [...pad, 'no_show'], `${pfx}.no_show`, ['procent'], PROCENT_DEELBAAR) } : {}),
+          ...(p.no_show ? { noShow: b.param(p.no_show, r, [...pad, 'no_show'], `${pfx}.no_show`, ['procent'], opslag(PROCENT_DEELBAAR, '25')) } : {}),
           clientgebondenKosten: kostenVan(p.clientgebonden_kosten, r, [...pad, 'clientgebonden_kosten'], `${pfx}.clientgebonden_kosten`, ['euro_per_eenheid', 'euro_per_uur']),
         });
       } else if (p.berekening === 'lumpsum') {

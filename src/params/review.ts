@@ -53,7 +53,8 @@ export function bouwIndexcijfers(b: Bouwer, best: Bestand<z.infer<typeof S.Index
       if (!raw) return undefined;
       const h = b.herkomst(r, ['cijfers', i, k, 'waarde']);
       const w = new Decimal(raw.waarde);
-      b.bereik(w, { min: '-20', max: '50' }, 'procent', r, ['cijfers', i, k, 'waarde'], `${k.replace('_', ' ')} ${jaar}`, raw.waarde);
+      // OVA and PPC have stayed within −1 % and 10 % since 2016 (the highest: PPC 2022 revised to 9,25 %)
+      b.bereik(w, { min: '-20', max: '50', plausibel: { ongewoonBoven: '12', klein: false } }, 'procent', r, ['cijfers', i, k, 'waarde'], `${k.replace('_', ' ')} ${jaar}`, raw.waarde);
       return { pad: `indexcijfers.${jaar}.${k}`, waarde: w, bron: b.bron(raw.bron, r, ['cijfers', i, k, 'bron']), status: raw.status, herkomst: { bestand: h.bestand, regel: h.regel, kolom: h.kolom } };
     };
     if (jaren.has(jaar)) {
