@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { laadParameterset, type GeladenSet } from '../params/laden.ts';
 import { berekenTarieven, type BerekenOpties } from '../model/bereken.ts';
 import { controleerTotalen } from '../model/controle.ts';
+import { controleerRegels } from '../params/regels.ts';
 import { signalenVoorPlan } from '../model/signalen.ts';
 import type { ModelProbleem, Tarievenplan } from '../model/types.ts';
 import { ParametersetFout, formatProblemen, sorteerProblemen, type Probleem } from '../shared/problems.ts';
@@ -70,6 +71,15 @@ export function laad(naam: string | undefined, io: Io): GeladenSet {
 
 /** Computes the plan; model problems (e.g. no value for another tariefjaar) abort with exit 1. */
 export function reken(g: GeladenSet, opties: BerekenOpties, io: Io, metControle = false): Tarievenplan {
+  // Another tariefjaar: first every value that does not hold then, all at once, as controleer would report them.
+  if (opties.tariefjaar !== undefined && opties.tariefjaar !== g.set.tariefjaar && !g.set.indexering) {
+    const ander = controleerRegels({ ...g.set, tariefjaar: opties.tariefjaar, peildatum: opties.peildatum ?? `${opties.tariefjaar}-01-01` }).filter((p) => p.ernst === 'fout');
+    if (ander.length) {
+      io.err(`${formatProblemen(sorteerProblemen(metFragment(ander)))}\n`);
+      io.err(`De set heeft geen waarden voor tariefjaar ${opties.tariefjaar}. Er is niets geschreven.\n`);
+      throw new Afgebroken(1);
+    }
+  }
   const plan = berekenTarieven(g.set, opties);
   const problemen: Probleem[] = metFragment([...plan.problemen, ...(metControle ? controleerTotalen(g.set, plan) : [])]);
   if (problemen.length) {

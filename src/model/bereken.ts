@@ -164,13 +164,25 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
     if (set.salaristabellen.methode === 'jaargemiddelde') {
       const r = tabellenInJaar(cao, jaar);
       if ('maand' in r) {
-        throw new Ontbreekt({ ...r.tabel.herkomst, melding: `de salaristabellen van ${cao.naam} geven geen jaargemiddelde over ${jaar} (${r.maand})`, hint: 'het jaargemiddelde vraagt een tabel voor elke hele maand van het tariefjaar' });
+        throw new Ontbreekt({
+          ...r.tabel.herkomst,
+          melding: `de salaristabellen van ${cao.naam} geven geen jaargemiddelde over ${jaar} (${r.maand})`,
+          verwacht: `tabellen die samen elke maand van ${jaar} heel beslaan`,
+          gevonden: cao.tabellen.map((t) => `${t.van} t/m ${t.tot}`).join(', '),
+          hint: 'het jaargemiddelde vraagt een tabel voor elke hele maand van het tariefjaar',
+        });
       }
       tabellen = r.tabellen;
     } else {
       const t = tabelOp(cao, peildatum);
       if (!t) {
-        throw new Ontbreekt({ ...cao.tabellen[0]!.herkomst, melding: `${cao.naam} heeft geen salaristabel die geldt op ${peildatum}`, hint: 'voeg de tabel voor dit tariefjaar toe' });
+        throw new Ontbreekt({
+          ...cao.tabellen[0]!.herkomst,
+          melding: `${cao.naam} heeft geen salaristabel die geldt op ${peildatum}`,
+          verwacht: `een tabel met geldig_van ≤ ${peildatum} ≤ geldig_tot`,
+          gevonden: cao.tabellen.map((t) => `${t.van} t/m ${t.tot}`).join(', '),
+          hint: 'voeg de tabel voor dit tariefjaar toe',
+        });
       }
       tabellen = [{ tabel: t, maanden: 12 }];
     }
@@ -186,7 +198,13 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
       for (const t of fh.treden) {
         const cel = schaal?.get(t.trede);
         if (!cel) {
-          throw new Ontbreekt({ ...fh.herkomst, melding: `schaal ${fh.schaal} trede ${t.trede} ontbreekt in de tabel van ${cao.naam} geldig vanaf ${tabel.van}` });
+          throw new Ontbreekt({
+            ...fh.herkomst,
+            melding: `schaal ${fh.schaal} trede ${t.trede} ontbreekt in de tabel van ${cao.naam} geldig vanaf ${tabel.van}`,
+            verwacht: `trede ${t.trede} in schaal ${fh.schaal} van die tabel`,
+            gevonden: schaal ? `treden ${[...schaal.keys()].join(', ')}` : `geen schaal ${fh.schaal}`,
+            hint: 'pas het functiehuis aan of vul de tabel aan',
+          });
         }
         refs.push({
           pad: `cao.${cao.id}.tabel[${tabel.van}].schaal[${fh.schaal}].trede[${t.trede}]`,

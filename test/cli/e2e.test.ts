@@ -85,7 +85,11 @@ describe('tariefbouw als commando', () => {
   it('een ander tariefjaar zonder waarden geeft fouten per parameter, exit 1', () => {
     const r = run('bereken', 'volledig', '--tariefjaar', '2031');
     expect(r.code).toBe(1);
-    expect(r.err).toContain('heeft geen waarde die geldt op 2031-01-01');
+    expect(r.err).toContain('heeft geen waarde die geldt op de peildatum 2031-01-01');
+    // every value without a 2031 value at once, not only the first one per product
+    expect(r.err).toMatch(/models\/volledig\/opslagen\.yaml:\d+:\d+: fout: opslagen\.winst_en_risico heeft geen waarde/);
+    expect(r.err).toMatch(/models\/volledig\/cao\/beta\.yaml:\d+:\d+: fout: cao\.beta\.uren_per_week heeft geen waarde/);
+    expect(r.err).toContain('De set heeft geen waarden voor tariefjaar 2031. Er is niets geschreven.');
   });
 
   it('verkeerd gebruik geeft exit 2 en een Nederlandse melding', () => {
