@@ -239,12 +239,17 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
     const geschreven = Object.keys(((prod.root as Record<string, Record<string, object>>).profielen?.[id] ?? {}) as object);
     const vormen = geschreven.filter((k): k is (typeof S.PRODUCTIVITEITSVORMEN)[number] => (S.PRODUCTIVITEITSVORMEN as readonly string[]).includes(k));
     if (vormen.length !== 1) {
+      // Two forms from two files: an overlay added one to a profile of its basis set, and cannot remove the other.
+      const plekken = vormen.map((v) => b.herkomst(prod.root, [...pad, v], 'sleutel'));
+      const uitOverlay = new Set(plekken.map((x) => x.bestand)).size > 1;
       b.fout(prod.root, vormen.length ? [...pad, vormen[1]!] : pad, `productiviteitsprofiel ${id}: geef precies één van niet_productief, productieve_uren of productiviteit`, {
         verwacht: 'niet_productief (posten in uren of procent), productieve_uren (uren per fte per jaar) of productiviteit (procent van de betaalde uren)',
-        gevonden: vormen.length ? `${vormen.join(' én ')} in hetzelfde profiel` : 'geen van drieën',
-        hint: vormen.length
-          ? 'een profiel rekent met één vorm; maak voor de andere vorm een eigen profiel en laat het product daarnaar verwijzen'
-          : 'noem de niet-productieve posten, of schrijf de productieve uren of het productiviteitspercentage uit de bron over',
+        gevonden: vormen.length ? `${vormen.map((v, i) => `${v} (${plekken[i]!.bestand}:${plekken[i]!.regel})`).join(' én ')} in hetzelfde profiel` : 'geen van drieën',
+        hint: uitOverlay
+          ? 'een overlay kan een sleutel van de basisset niet weghalen; maak in de overlay een nieuw profiel met deze vorm en laat de producten daarnaar verwijzen'
+          : vormen.length
+            ? 'een profiel rekent met één vorm; maak voor de andere vorm een eigen profiel en laat het product daarnaar verwijzen'
+            : 'noem de niet-productieve posten, of schrijf de productieve uren of het productiviteitspercentage uit de bron over',
       }, 'sleutel');
     }
     const vorm = vormen[0] ?? 'niet_productief';
