@@ -16,12 +16,12 @@ import { Decimal, HONDERD, NUL, som } from '../shared/decimal.ts';
 import { PRODUCTEENHEDEN } from '../params/schema.ts';
 import type * as T from '../params/types.ts';
 import { tabellenInJaar, tabelOp, waardeOp } from '../params/regels.ts';
-import { rondAf, rondCent } from './afronding.ts';
+import { rondAf } from './afronding.ts';
 import { getal } from '../shared/format.ts';
 import type { ModelProbleem, ParamGebruik, Stap, Tarief, Tarievenplan, VariantSoort } from './types.ts';
 import { E, type Expr } from './expressie.ts';
 import { indexeerTarieven } from './indexering.ts';
-import { afrondExpr, bronTekst, keuzeGebruik, minuutExpr, regelGebruik, zwaksteStatus } from './gebruik.ts';
+import { afrondExpr, bronTekst, keuzeGebruik, minuutStap, regelGebruik, zwaksteStatus } from './gebruik.ts';
 
 export const KOSTENELEMENT = {
   wmo: {
@@ -356,7 +356,7 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
         const fg = gebruik(fr);
         lastRefs.push(fg);
         grondslag = Decimal.max(NUL, grondslag.minus(fg.waarde));
-        grondExpr = E.fn('MAX', E.getal(0), E.min(grondExpr, E.param(fg)));
+        grondExpr = E.fn('MAX', E.getal(0), E.minus(grondExpr, E.param(fg)));
         grondTekst = `(${grondTekst} − franchise ${fmt(fg.waarde, 2)})`;
       }
       lastTermen.push(E.procentVan(grondExpr, E.param(g)));
@@ -435,7 +435,7 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
       const kpuElementen: string[] = [el.beroepskracht];
       if (ns) {
         kostenPerUur = kostenPerUur.times(HONDERD).div(HONDERD.minus(ns.waarde));
-        expr = E.deel(E.maal(expr, E.getal(100)), E.min(E.getal(100), E.param(ns)));
+        expr = E.deel(E.maal(expr, E.getal(100)), E.minus(E.getal(100), E.param(ns)));
         formule += ` ÷ (1 − no-show ${fmt(ns.waarde)} %)`;
         if (wet === 'wmo') kpuElementen.push(KOSTENELEMENT.wmo.nietProductief);
       }
@@ -486,13 +486,13 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
         postDelen.push(param.eenheid === 'procent' ? `${post} ${fmt(g.waarde)} %` : `${post} ${fmt(g.waarde)} u`);
       }
       productief = betaald.minus(af);
-      productiefExpr = postTermen.length ? E.min(betaaldExpr, E.som(postTermen)) : betaaldExpr;
+      productiefExpr = postTermen.length ? E.minus(betaaldExpr, E.som(postTermen)) : betaaldExpr;
       formule = `${fmt(uren.waarde)} × 52 = ${fmt(betaald)} betaalde uren − (${postDelen.join(' + ') || 'geen posten'})`;
     }
     if (ns) {
       postRefs.push(ns);
       productief = productief.times(HONDERD.minus(ns.waarde)).div(HONDERD);
-      productiefExpr = E.deel(E.maal(productiefExpr, E.min(E.getal(100), E.param(ns))), E.getal(100));
+      productiefExpr = E.deel(E.maal(productiefExpr, E.minus(E.getal(100), E.param(ns))), E.getal(100));
       formule += profiel.vorm === 'posten' ? ` − no-show ${fmt(ns.waarde)} % van de overige uren` : ` − no-show ${fmt(ns.waarde)} % daarvan`;
     }
     stappen.push(
@@ -609,7 +609,7 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
     const ohExpr =
       conv.conventie === 'opslag_op_directe_kosten'
         ? E.procentVan(ohBasisExpr, E.param(oh))
-        : E.deel(E.maal(ohBasisExpr, E.param(oh)), E.min(E.getal(100), E.param(oh)));
+        : E.deel(E.maal(ohBasisExpr, E.param(oh)), E.minus(E.getal(100), E.param(oh)));
     const grondslagTekst = conv.grondslag === 'personeel' ? 'personeelskosten' : '(personeelskosten + cliëntgebonden kosten)';
     stappen.push(
       stap({
@@ -670,7 +670,7 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
           eenheid,
           parameters: [g],
           kostenelementen: p.wet === 'wmo' ? [KOSTENELEMENT.wmo.nietProductief] : [KOSTENELEMENT.jeugdwet.beroepskracht],
-          expr: E.deel(E.maal(E.stap('clientgebonden_kosten'), E.getal(100)), E.min(E.getal(100), E.param(g))),
+          expr: E.deel(E.maal(E.stap('clientgebonden_kosten'), E.getal(100)), E.minus(E.getal(100), E.param(g))),
         }),
       );
     }
@@ -693,7 +693,7 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
         eenheid,
         parameters: [...wrKeuze, wr],
         expr: aandeel
-          ? E.deel(E.maal(E.stap('kostprijs'), E.getal(100)), E.min(E.getal(100), E.param(wr)))
+          ? E.deel(E.maal(E.stap('kostprijs'), E.getal(100)), E.minus(E.getal(100), E.param(wr)))
           : E.deel(E.maal(E.stap('kostprijs'), E.plus(E.getal(100), E.param(wr))), E.getal(100)),
       }),
     );
@@ -717,19 +717,9 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
       }),
     );
     if (p.eenheid !== 'minuut') return { tarief: afgerond };
-    const perMinuut = rondCent(afgerond.div(60));
-    stappen.push(
-      stap({
-        stap: 'minuut',
-        label: 'Tarief per minuut',
-        formule: `uurtarief ÷ 60, rekenkundig afgerond op hele centen`,
-        waarde: perMinuut,
-        eenheid: 'euro_per_minuut',
-        parameters: [],
-        expr: minuutExpr('afronding'),
-      }),
-    );
-    return { tarief: perMinuut, tariefPerUur: afgerond };
+    const minuut = minuutStap(afgerond, 'afronding');
+    stappen.push(minuut);
+    return { tarief: minuut.waarde, tariefPerUur: afgerond };
   };
 
   const kostprijsProduct = (p: T.KostprijsProduct, caoId: string, overheadParam: T.Param, ov: Overrides = {}): Resultaat => {
@@ -978,11 +968,9 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
       }
       const r: Resultaat = { onafgerond: bedrag, kostprijs: bedrag, tarief: bedrag, stappen };
       if (zin.tariefPerUur) {
-        const perMinuut = rondCent(bedrag.div(60));
-        stappen.push(
-          stap({ stap: 'minuut', label: 'Tarief per minuut', formule: 'uurtarief ÷ 60, rekenkundig afgerond op hele centen', waarde: perMinuut, eenheid: 'euro_per_minuut', parameters: [], expr: minuutExpr('pgb') }),
-        );
-        r.tarief = perMinuut;
+        const minuut = minuutStap(bedrag, 'pgb');
+        stappen.push(minuut);
+        r.tarief = minuut.waarde;
         r.tariefPerUur = bedrag;
       }
       // a pgb tariff is a share of the ZIN tariff: no more certain than that tariff
@@ -1008,19 +996,9 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
         ];
         let r: Resultaat;
         if (p.eenheid === 'minuut' && p.tarief.eenheid === 'euro_per_uur') {
-          const perMinuut = rondCent(g.waarde.div(60));
-          stappen.push(
-            stap({
-              stap: 'minuut',
-              label: 'Tarief per minuut',
-              formule: 'uurtarief ÷ 60, rekenkundig afgerond op hele centen',
-              waarde: perMinuut,
-              eenheid: 'euro_per_minuut',
-              parameters: [],
-              expr: minuutExpr('overgenomen_tarief'),
-            }),
-          );
-          r = { onafgerond: g.waarde, kostprijs: g.waarde, tarief: perMinuut, tariefPerUur: g.waarde, stappen };
+          const minuut = minuutStap(g.waarde, 'overgenomen_tarief');
+          stappen.push(minuut);
+          r = { onafgerond: g.waarde, kostprijs: g.waarde, tarief: minuut.waarde, tariefPerUur: g.waarde, stappen };
         } else r = { onafgerond: g.waarde, kostprijs: g.waarde, tarief: g.waarde, stappen };
         tarieven.push(maak(p, 'vast', 'vast', r));
         pgbVarianten(p, r, 'vast', 'vast');

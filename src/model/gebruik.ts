@@ -2,7 +2,8 @@
 import type * as T from '../params/types.ts';
 import { Decimal } from '../shared/decimal.ts';
 import { E, type Expr } from './expressie.ts';
-import type { ParamGebruik } from './types.ts';
+import type { ParamGebruik, Stap } from './types.ts';
+import { rondCent } from './afronding.ts';
 
 const STATUS_RANG: Record<T.Status, number> = { illustratief: 0, voorlopig: 1, vastgesteld: 2 };
 
@@ -67,4 +68,21 @@ export function afrondExpr(x: Expr, veelvoud: ParamGebruik, richting: T.Afrondin
 /** ROUND(ROUND(uurtarief ÷ 60; 9); 2) */
 export function minuutExpr(stap: string): Expr {
   return E.fn('ROUND', E.fn('ROUND', E.deel(E.stap(stap), E.getal(60)), E.getal(ZUIVER)), E.getal(2));
+}
+
+/**
+ * The minute tariff from an hourly tariff: ÷ 60, half up to whole cents (a declaration in minutes is
+ * paid in whole cents). One named rounding point, the same for every kind of tariff.
+ */
+export function minuutStap(uurtarief: Decimal, uitStap: string, naam = 'minuut'): Stap {
+  return {
+    stap: naam,
+    label: 'Tarief per minuut',
+    formule: 'uurtarief ÷ 60, rekenkundig afgerond op hele centen',
+    waarde: rondCent(uurtarief.div(60)),
+    eenheid: 'euro_per_minuut',
+    parameters: [],
+    kostenelementen: [],
+    expr: minuutExpr(uitStap),
+  };
 }

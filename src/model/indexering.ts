@@ -6,10 +6,10 @@
 import { Decimal, HONDERD } from '../shared/decimal.ts';
 import type * as T from '../params/types.ts';
 import { waardeOp } from '../params/regels.ts';
-import { rondAf, rondCent } from './afronding.ts';
+import { rondAf } from './afronding.ts';
 import { E, hernoemStappen, type Expr } from './expressie.ts';
 import { berekenComponentIndex, berekenIndex } from './indexcijfers.ts';
-import { afrondExpr, bronTekst, minuutExpr, regelGebruik, zwaksteStatus } from './gebruik.ts';
+import { afrondExpr, bronTekst, minuutStap, regelGebruik, zwaksteStatus } from './gebruik.ts';
 import type { ModelProbleem, ParamGebruik, Stap, Tarief } from './types.ts';
 
 function cijferRef(c: T.Indexcijfer, jaar: number): ParamGebruik {
@@ -96,14 +96,14 @@ export function indexeerTarieven(set: T.ParameterSet, vorigJaar: Tarief[], peild
   const dp = E.getal(ic.decimalen);
   const P = E.param;
   const gewogen = (wl: ParamGebruik, wm: ParamGebruik, ova: Expr, ppc: Expr) => E.deel(E.plus(E.maal(P(wl), ova), E.maal(P(wm), ppc)), E.getal(100));
-  const relatief = (a: Expr, b: Expr) => E.maal(E.min(E.deel(E.plus(E.getal(100), a), E.plus(E.getal(100), b)), E.getal(1)), E.getal(100));
-  const keten = (a: Expr, b: Expr) => E.min(E.deel(E.maal(E.plus(E.getal(100), a), E.plus(E.getal(100), b)), E.getal(100)), E.getal(100));
+  const relatief = (a: Expr, b: Expr) => E.maal(E.minus(E.deel(E.plus(E.getal(100), a), E.plus(E.getal(100), b)), E.getal(1)), E.getal(100));
+  const keten = (a: Expr, b: Expr) => E.minus(E.deel(E.maal(E.plus(E.getal(100), a), E.plus(E.getal(100), b)), E.getal(100)), E.getal(100));
   const inhaalExpr = (wl: ParamGebruik, wm: ParamGebruik) => {
     const vrlVorig = gewogen(wl, wm, P(r.ovaV), P(r.ppcV));
     const defVorig = gewogen(wl, wm, P(r.ovaD), P(r.ppcD));
-    return ic.inhaal === 'absoluut' ? E.min(defVorig, vrlVorig) : relatief(defVorig, vrlVorig);
+    return ic.inhaal === 'absoluut' ? E.minus(defVorig, vrlVorig) : relatief(defVorig, vrlVorig);
   };
-  const verschil = (a: Expr, b: Expr) => (ic.inhaal === 'absoluut' ? E.min(a, b) : relatief(a, b));
+  const verschil = (a: Expr, b: Expr) => (ic.inhaal === 'absoluut' ? E.minus(a, b) : relatief(a, b));
   const ketenLoon = () => keten(verschil(P(r.ovaD), P(r.ovaV)), P(r.ovaT));
   const ketenMaterieel = () => keten(verschil(P(r.ppcD), P(r.ppcV)), P(r.ppcT));
   const gewTekst = (wl: ParamGebruik, wm: ParamGebruik) => `loon ${wl.waarde.toFixed()} %, materieel ${wm.waarde.toFixed()} %`;
@@ -302,16 +302,9 @@ export function indexeerTarieven(set: T.ParameterSet, vorigJaar: Tarief[], peild
     });
     let tarief = afgerond;
     if (t.tariefPerUur) {
-      tarief = rondCent(afgerond.div(60));
-      stap({
-        stap: 'minuut_geindexeerd',
-        label: 'Tarief per minuut',
-        formule: 'uurtarief ÷ 60, rekenkundig afgerond op hele centen',
-        waarde: tarief,
-        eenheid: 'euro_per_minuut',
-        parameters: [],
-        expr: minuutExpr('afronding_geindexeerd'),
-      });
+      const minuut = minuutStap(afgerond, 'afronding_geindexeerd', 'minuut_geindexeerd');
+      stappen.push(minuut);
+      tarief = minuut.waarde;
     }
     const status = zwaksteStatus([t.status, ...stappen.flatMap((s) => s.parameters.map((p) => p.status))]);
     uit.push({
@@ -358,8 +351,9 @@ export function indexeerTarieven(set: T.ParameterSet, vorigJaar: Tarief[], peild
     });
     let tarief = bedrag;
     if (t.tariefPerUur) {
-      tarief = rondCent(bedrag.div(60));
-      stappen.push({ stap: 'minuut_geindexeerd', label: 'Tarief per minuut', formule: 'uurtarief ÷ 60, rekenkundig afgerond op hele centen', waarde: tarief, eenheid: 'euro_per_minuut', parameters: [], kostenelementen: [], expr: minuutExpr('pgb_geindexeerd') });
+      const minuut = minuutStap(bedrag, 'pgb_geindexeerd', 'minuut_geindexeerd');
+      stappen.push(minuut);
+      tarief = minuut.waarde;
     }
     uit.push({ ...t, tarief, ...(t.tariefPerUur ? { tariefPerUur: bedrag } : {}), status: zwaksteStatus([t.status, zin.status, ...stappen.flatMap((s) => s.parameters.map((p) => p.status))]), opbouw: [...t.opbouw, ...stappen] });
   }
