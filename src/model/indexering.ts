@@ -4,6 +4,7 @@
  * index with the OVA/PPC figures it used. Pure.
  */
 import { Decimal, HONDERD } from '../shared/decimal.ts';
+import { getal } from '../shared/format.ts';
 import type * as T from '../params/types.ts';
 import { waardeOp } from '../params/regels.ts';
 import { rondAf } from './afronding.ts';
@@ -17,7 +18,7 @@ function cijferRef(c: T.Indexcijfer, jaar: number): ParamGebruik {
 }
 
 function pct(d: Decimal, dp = 2): string {
-  return `${d.toFixed(dp).replace('.', ',')} %`;
+  return `${getal(d, dp)} %`;
 }
 
 /** The steps an indexation round adds to a tariff. */
@@ -281,7 +282,7 @@ export function indexeerTarieven(set: T.ParameterSet, vorigJaar: Tarief[], peild
     stap({
       stap: 'geindexeerd',
       label: `Tarief ${jaar - 1} geïndexeerd`,
-      formule: `${basisWaarde.toFixed(2).replace('.', ',')} × (1 + ${pct(index)})`,
+      formule: `${getal(basisWaarde, Math.max(2, basisWaarde.decimalPlaces()))} × (1 + ${pct(index)})`,
       waarde: geindexeerd,
       eenheid: basisStap.eenheid,
       parameters: [],
@@ -294,7 +295,7 @@ export function indexeerTarieven(set: T.ParameterSet, vorigJaar: Tarief[], peild
     stap({
       stap: 'afronding_geindexeerd',
       label: `Afronding (${regel.id})`,
-      formule: `${regel.richting} afronden op een veelvoud van € ${regel.veelvoud.toFixed(2).replace('.', ',')}`,
+      formule: `${regel.richting} afronden op een veelvoud van € ${getal(regel.veelvoud, Math.max(2, regel.veelvoud.decimalPlaces()))}`,
       waarde: afgerond,
       eenheid: basisStap.eenheid,
       parameters: [ref],
@@ -342,7 +343,7 @@ export function indexeerTarieven(set: T.ParameterSet, vorigJaar: Tarief[], peild
     stappen.push({
       stap: 'pgb_geindexeerd',
       label: `Pgb-tarief ${jaar}: ${pct.waarde.toFixed()} % van het geïndexeerde ZIN-tarief`,
-      formule: `ZIN-tarief × ${pct.waarde.toFixed()} %, ${regel.richting} afgerond op € ${regel.veelvoud.toFixed(2).replace('.', ',')} (${regel.id})`,
+      formule: `ZIN-tarief × ${pct.waarde.toFixed()} %, ${regel.richting} afgerond op € ${getal(regel.veelvoud, Math.max(2, regel.veelvoud.decimalPlaces()))} (${regel.id})`,
       waarde: bedrag,
       eenheid: zinGrond.eenheid,
       parameters: [pct, ref],

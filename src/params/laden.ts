@@ -368,6 +368,19 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
   }
 
   // --- producten
+  /** The ORT profile a product names must exist in each of its CAOs. */
+  const ortCheck = (ort: string, caoIds: string[], r: unknown, pad: (string | number)[]) => {
+    for (const c of caoIds) {
+      const cao = caos.get(c);
+      if (cao && !cao.ort.has(ort)) {
+        b.fout(r, pad, `ORT-profiel '${ort}' ontbreekt in ${cao.naam}`, {
+          verwacht: `een profiel uit cao/${c}.yaml ort: ${[...cao.ort.keys()].join(', ') || '(geen ORT-profielen)'}`,
+          gevonden: ort,
+          hint: `voeg ort.${ort} toe aan cao/${c}.yaml`,
+        });
+      }
+    }
+  };
   const niveauCheck = (inzet: { niveau: string }[], cs: string[], root: unknown, pad: (string | number)[]) => {
     inzet.forEach((i, k) => {
       const zonder = cs.map((c) => caos.get(c)).filter((cao): cao is T.Cao => cao !== undefined && !cao.functiehuis.has(i.niveau));
@@ -485,18 +498,7 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
             hint: s ? `bedoelde u '${s}'?` : 'voeg het profiel toe aan productiviteit.yaml',
           });
         }
-        if (p.ort) {
-          for (const c of p.caos) {
-            const cao = caos.get(c);
-            if (cao && !cao.ort.has(p.ort)) {
-              b.fout(r, [...pad, 'ort'], `ORT-profiel '${p.ort}' ontbreekt in ${cao.naam}`, {
-                verwacht: `een profiel uit cao/${c}.yaml ort: ${[...cao.ort.keys()].join(', ') || '(geen ORT-profielen)'}`,
-                gevonden: p.ort,
-                hint: `voeg ort.${p.ort} toe aan cao/${c}.yaml`,
-              });
-            }
-          }
-        }
+        if (p.ort) ortCheck(p.ort, p.caos, r, [...pad, 'ort']);
         const tijd = S.PRODUCTEENHEDEN[p.eenheid].uren !== null;
         if (p.eenheid === 'jaar') {
           b.fout(r, [...pad, 'eenheid'], 'eenheid jaar hoort bij een lumpsum', { verwacht: 'minuut, uur, dagdeel, etmaal, stuk of stuk_output', gevonden: 'jaar', hint: 'gebruik berekening: lumpsum voor een vast jaarbedrag' });
@@ -533,18 +535,7 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
         if (p.eenheid !== 'jaar') {
           b.fout(r, [...pad, 'eenheid'], 'een lumpsum heeft eenheid jaar', { verwacht: 'jaar', gevonden: p.eenheid, hint: 'een lumpsum is een vast bedrag per jaar (iStandaard-eenheid 83, euro’s)' });
         }
-        if (p.ort) {
-          for (const c of p.caos) {
-            const cao = caos.get(c);
-            if (cao && !cao.ort.has(p.ort)) {
-              b.fout(r, [...pad, 'ort'], `ORT-profiel '${p.ort}' ontbreekt in ${cao.naam}`, {
-                verwacht: `een profiel uit cao/${c}.yaml ort: ${[...cao.ort.keys()].join(', ') || '(geen ORT-profielen)'}`,
-                gevonden: p.ort,
-                hint: `voeg ort.${p.ort} toe aan cao/${c}.yaml`,
-              });
-            }
-          }
-        }
+        if (p.ort) ortCheck(p.ort, p.caos, r, [...pad, 'ort']);
         producten.push({
           ...basis,
           berekening: 'lumpsum',
