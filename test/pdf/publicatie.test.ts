@@ -50,6 +50,10 @@ describe('genereer --publicatie', () => {
     expect(redenen.length).toBeGreaterThan(100);
     expect(new Set(redenen).size).toBe(redenen.length);
     expect(r.err).toContain(`Publicatie geweigerd: ${redenen.length} waarden zijn niet vastgesteld.`);
+    // the README shows this refusal; its example lines and count must stay true
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    expect(readme).toContain(`Publicatie geweigerd: ${redenen.length} waarden zijn niet vastgesteld.`);
+    for (const regel of readme.split('\n').filter((l) => /^models\/voorbeeldregio-2027\/.*\.yaml:\d+:\d+: .* heeft status/.test(l))) expect(redenen).toContain(regel);
     expect(existsSync(path.join(werk, 'output/voorbeeldregio-2027'))).toBe(false);
   });
 
