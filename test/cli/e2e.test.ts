@@ -22,6 +22,21 @@ describe('tariefbouw als commando', () => {
     expect(r).toEqual({ code: 0, out: '', err: '' });
   });
 
+  it('de fout uit de README ("Een parameter wijzigen") is wat controleer echt zegt', () => {
+    cpSync(path.join(ROOT, 'models/voorbeeldregio-2027'), path.join(werk, 'models/voorbeeldregio-2027'), { recursive: true });
+    const ops = path.join(werk, 'models/voorbeeldregio-2027/opslagen.yaml');
+    const regels = readFileSync(ops, 'utf8').split('\n');
+    expect(regels[5]).toBe('    waarde: 22');
+    regels[5] = '    waarde: 23 %';
+    writeFileSync(ops, regels.join('\n'));
+    const r = run('controleer', 'voorbeeldregio-2027');
+    rmSync(path.join(werk, 'models/voorbeeldregio-2027'), { recursive: true, force: true });
+    expect(r.code).toBe(1);
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const blok = /bijvoorbeeld bij `waarde: 23 %`:\n\n   ```\n([\s\S]*?)\n   ```/.exec(readme)![1]!.split('\n').map((l) => l.slice(3));
+    expect(r.err.split('\n').slice(0, blok.length)).toEqual(blok);
+  });
+
   it('bereken --json volgt het contract', () => {
     const r = run('bereken', 'volledig', '--json');
     expect(r.code).toBe(0);
