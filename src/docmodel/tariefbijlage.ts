@@ -62,7 +62,7 @@ export function tariefbijlageWerkboek(set: ParameterSet, plan: Tarievenplan): We
       const kolomVan = new Map(treden.map((t, i) => [t, i + 2]));
       const rijVan = new Map<string, number>();
       const titel = [
-        `${cao.naam}: salaristabel ${tabel.soort === 'maand' ? 'per maand' : 'per uur'} (voltijd), geldig ${tabel.van} t/m ${tabel.tot}`,
+        `${cao.naam}: ${tabel.soort === 'loonkosten_per_uur' ? 'integrale loonkosten per uur (salaris, toeslagen en werkgeverslasten)' : `salaristabel ${tabel.soort === 'maand' ? 'per maand' : 'per uur'} (voltijd)`}, geldig ${tabel.van} t/m ${tabel.tot}`,
         `Bron: ${tabel.bron.titel}${tabel.bron.url ? ` (${tabel.bron.url})` : ''} · status ${tabel.status} · ${tabel.herkomst.bestand}:${tabel.herkomst.regel}`,
       ];
       const rijen: (Cel | null)[][] = [];

@@ -249,7 +249,7 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
     stappen.push(
       stap({
         stap: `${pfx}.salaris`,
-        label: `Salaris ${niveau}: ${cao.naam}, schaal ${fh.schaal}, ${tredeTekst}${set.salaristabellen.methode === 'jaargemiddelde' ? `, gemiddeld over ${jaar}` : ''}`,
+        label: `${soort === 'loonkosten_per_uur' ? 'Integrale loonkosten per uur' : 'Salaris'} ${niveau}: ${cao.naam}, schaal ${fh.schaal}, ${tredeTekst}${set.salaristabellen.methode === 'jaargemiddelde' ? `, gemiddeld over ${jaar}` : ''}`,
         formule: gemiddeld
           ? `(${perTabel.map((x) => `${x.maanden} × ${fmt(x.waarde, 2)} (tabel vanaf ${x.tabel.van})`).join(' + ')}) ÷ 12 maanden; per tabel ${perTabelFormule}`
           : perTabelFormule,
@@ -261,123 +261,144 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
       }),
     );
     const uren = gebruik(cao.urenPerWeek);
-    const jaarsalaris = soort === 'maand' ? salaris.times(12) : salaris.times(uren.waarde).times(52);
-    stappen.push(
-      stap({
-        stap: `${pfx}.jaarsalaris`,
-        label: `Jaarsalaris ${niveau} per fte`,
-        formule: soort === 'maand' ? `${fmt(salaris, 2)} × 12 maanden` : `${fmt(salaris, 2)} × ${fmt(uren.waarde)} uur × 52 weken`,
-        waarde: jaarsalaris,
-        eenheid: 'euro_per_jaar',
-        parameters: soort === 'uur' ? [uren] : [],
-        kostenelementen: [el.beroepskracht],
-        expr:
-          soort === 'maand'
-            ? E.maal(E.stap(`${pfx}.salaris`), E.getal(12))
-            : E.maal(E.maal(E.stap(`${pfx}.salaris`), E.param(uren)), E.getal(52)),
-      }),
-    );
-    const toeslagRefs: ParamGebruik[] = [];
-    const toeslagTermen: Expr[] = [E.stap(`${pfx}.jaarsalaris`)];
-    const delen: string[] = [];
-    let toeslagen = NUL;
-    const toeslagParams = [...cao.toeslagen.map((p) => ({ p, sleutel: p.pad.split('.').pop()! })), ...(ort ? [{ p: cao.ort.get(ort)!, sleutel: 'ort' }] : [])];
-    /** Each toeslag by the name a grondslag uses for it (`ort` for the ORT): amount and expression. */
-    const perToeslag = new Map<string, { naam: string; bedrag: Decimal; expr: Expr }>();
-    for (const { p, sleutel: tsleutel } of toeslagParams) {
-      const g = gebruik(p);
-      toeslagRefs.push(g);
-      const naam = p.pad.split('.').pop()!;
-      let bedrag: Decimal;
-      let expr: Expr;
-      if (p.eenheid === 'procent') {
-        bedrag = jaarsalaris.times(g.waarde).div(HONDERD);
-        expr = E.procentVan(E.stap(`${pfx}.jaarsalaris`), E.param(g));
-        delen.push(`${naam} ${fmt(g.waarde)} %`);
-      } else if (p.eenheid === 'euro_per_maand') {
-        bedrag = g.waarde.times(12);
-        expr = E.maal(E.param(g), E.getal(12));
-        delen.push(`${naam} ${fmt(g.waarde, 2)} × 12`);
-      } else {
-        bedrag = g.waarde;
-        expr = E.param(g);
-        delen.push(`${naam} ${fmt(g.waarde, 2)} per jaar`);
+    /** Salary → CAO-toeslagen → werkgeverslasten: the loonkosten per fte per year. */
+    const vanSalaris = (): Decimal => {
+      const jaarsalaris = soort === 'maand' ? salaris.times(12) : salaris.times(uren.waarde).times(52);
+      stappen.push(
+        stap({
+          stap: `${pfx}.jaarsalaris`,
+          label: `Jaarsalaris ${niveau} per fte`,
+          formule: soort === 'maand' ? `${fmt(salaris, 2)} × 12 maanden` : `${fmt(salaris, 2)} × ${fmt(uren.waarde)} uur × 52 weken`,
+          waarde: jaarsalaris,
+          eenheid: 'euro_per_jaar',
+          parameters: soort === 'uur' ? [uren] : [],
+          kostenelementen: [el.beroepskracht],
+          expr:
+            soort === 'maand'
+              ? E.maal(E.stap(`${pfx}.salaris`), E.getal(12))
+              : E.maal(E.maal(E.stap(`${pfx}.salaris`), E.param(uren)), E.getal(52)),
+        }),
+      );
+      const toeslagRefs: ParamGebruik[] = [];
+      const toeslagTermen: Expr[] = [E.stap(`${pfx}.jaarsalaris`)];
+      const delen: string[] = [];
+      let toeslagen = NUL;
+      const toeslagParams = [...cao.toeslagen.map((p) => ({ p, sleutel: p.pad.split('.').pop()! })), ...(ort ? [{ p: cao.ort.get(ort)!, sleutel: 'ort' }] : [])];
+      /** Each toeslag by the name a grondslag uses for it (`ort` for the ORT): amount and expression. */
+      const perToeslag = new Map<string, { naam: string; bedrag: Decimal; expr: Expr }>();
+      for (const { p, sleutel: tsleutel } of toeslagParams) {
+        const g = gebruik(p);
+        toeslagRefs.push(g);
+        const naam = p.pad.split('.').pop()!;
+        let bedrag: Decimal;
+        let expr: Expr;
+        if (p.eenheid === 'procent') {
+          bedrag = jaarsalaris.times(g.waarde).div(HONDERD);
+          expr = E.procentVan(E.stap(`${pfx}.jaarsalaris`), E.param(g));
+          delen.push(`${naam} ${fmt(g.waarde)} %`);
+        } else if (p.eenheid === 'euro_per_maand') {
+          bedrag = g.waarde.times(12);
+          expr = E.maal(E.param(g), E.getal(12));
+          delen.push(`${naam} ${fmt(g.waarde, 2)} × 12`);
+        } else {
+          bedrag = g.waarde;
+          expr = E.param(g);
+          delen.push(`${naam} ${fmt(g.waarde, 2)} per jaar`);
+        }
+        toeslagen = toeslagen.plus(bedrag);
+        toeslagTermen.push(expr);
+        perToeslag.set(tsleutel, { naam: tsleutel === 'ort' ? `ORT ${naam}` : naam, bedrag, expr });
       }
-      toeslagen = toeslagen.plus(bedrag);
-      toeslagTermen.push(expr);
-      perToeslag.set(tsleutel, { naam: tsleutel === 'ort' ? `ORT ${naam}` : naam, bedrag, expr });
-    }
-    const loonsom = jaarsalaris.plus(toeslagen);
-    stappen.push(
-      stap({
-        stap: `${pfx}.cao_toeslagen`,
-        label: `Jaarsalaris met CAO-toeslagen ${niveau}`,
-        formule: delen.length ? `jaarsalaris + ${delen.join(' + ')}` : 'jaarsalaris (geen toeslagen)',
-        waarde: loonsom,
-        eenheid: 'euro_per_jaar',
-        parameters: toeslagRefs,
-        kostenelementen: [el.beroepskracht],
-        expr: E.som(toeslagTermen),
-      }),
-    );
-    const lastRefs: ParamGebruik[] = [];
-    const lastTermen: Expr[] = [E.stap(`${pfx}.cao_toeslagen`)];
-    const lastDelen: string[] = [];
-    let lasten = NUL;
-    let opleiding = false;
-    for (const p of cao.werkgeverslasten) {
-      const g = gebruik(p);
-      lastRefs.push(g);
-      const naam = p.pad.split('.').pop()!;
-      if (naam.includes('opleiding')) opleiding = true;
-      const fr = cao.franchises.get(naam);
-      const mx = cao.maxima.get(naam);
-      const gs = cao.grondslagen.get(naam);
-      // grondslag = min(loonsom, maximum) − franchise, never below zero; the loonsom of a werkgeverslast
-      // with its own grondslag is the jaarsalaris plus only the toeslagen it names
-      let grondslag = loonsom;
-      let grondExpr: Expr = E.stap(`${pfx}.cao_toeslagen`);
-      let grondTekst = 'loonsom';
-      if (gs) {
-        const mee = gs.toeslagen.flatMap((t) => perToeslag.get(t) ?? []);
-        lastRefs.push(keuzeGebruik(`cao.${cao.id}.grondslagen.${naam}`, ['jaarsalaris', ...gs.toeslagen].join(' + '), gs.herkomst, peildatum));
-        grondslag = som([jaarsalaris, ...mee.map((m) => m.bedrag)]);
-        grondExpr = E.som([E.stap(`${pfx}.jaarsalaris`), ...mee.map((m) => m.expr)]);
-        grondTekst = mee.length ? `(jaarsalaris + ${mee.map((m) => m.naam).join(' + ')})` : 'jaarsalaris';
+      const loonsom = jaarsalaris.plus(toeslagen);
+      stappen.push(
+        stap({
+          stap: `${pfx}.cao_toeslagen`,
+          label: `Jaarsalaris met CAO-toeslagen ${niveau}`,
+          formule: delen.length ? `jaarsalaris + ${delen.join(' + ')}` : 'jaarsalaris (geen toeslagen)',
+          waarde: loonsom,
+          eenheid: 'euro_per_jaar',
+          parameters: toeslagRefs,
+          kostenelementen: [el.beroepskracht],
+          expr: E.som(toeslagTermen),
+        }),
+      );
+      const lastRefs: ParamGebruik[] = [];
+      const lastTermen: Expr[] = [E.stap(`${pfx}.cao_toeslagen`)];
+      const lastDelen: string[] = [];
+      let lasten = NUL;
+      let opleiding = false;
+      for (const p of cao.werkgeverslasten) {
+        const g = gebruik(p);
+        lastRefs.push(g);
+        const naam = p.pad.split('.').pop()!;
+        if (naam.includes('opleiding')) opleiding = true;
+        const fr = cao.franchises.get(naam);
+        const mx = cao.maxima.get(naam);
+        const gs = cao.grondslagen.get(naam);
+        // grondslag = min(loonsom, maximum) − franchise, never below zero; the loonsom of a werkgeverslast
+        // with its own grondslag is the jaarsalaris plus only the toeslagen it names
+        let grondslag = loonsom;
+        let grondExpr: Expr = E.stap(`${pfx}.cao_toeslagen`);
+        let grondTekst = 'loonsom';
+        if (gs) {
+          const mee = gs.toeslagen.flatMap((t) => perToeslag.get(t) ?? []);
+          lastRefs.push(keuzeGebruik(`cao.${cao.id}.grondslagen.${naam}`, ['jaarsalaris', ...gs.toeslagen].join(' + '), gs.herkomst, peildatum));
+          grondslag = som([jaarsalaris, ...mee.map((m) => m.bedrag)]);
+          grondExpr = E.som([E.stap(`${pfx}.jaarsalaris`), ...mee.map((m) => m.expr)]);
+          grondTekst = mee.length ? `(jaarsalaris + ${mee.map((m) => m.naam).join(' + ')})` : 'jaarsalaris';
+        }
+        if (mx) {
+          const mg = gebruik(mx);
+          lastRefs.push(mg);
+          grondslag = Decimal.min(grondslag, mg.waarde);
+          grondExpr = E.fn('MIN', grondExpr, E.param(mg));
+          grondTekst = `min(${grondTekst}, maximum ${fmt(mg.waarde, 2)})`;
+        }
+        if (fr) {
+          const fg = gebruik(fr);
+          lastRefs.push(fg);
+          grondslag = Decimal.max(NUL, grondslag.minus(fg.waarde));
+          grondExpr = E.fn('MAX', E.getal(0), E.minus(grondExpr, E.param(fg)));
+          grondTekst = `(${grondTekst} − franchise ${fmt(fg.waarde, 2)})`;
+        }
+        lastTermen.push(E.procentVan(grondExpr, E.param(g)));
+        lastDelen.push(fr || mx || gs ? `${naam} ${fmt(g.waarde)} % × ${grondTekst}` : `${naam} ${fmt(g.waarde)} %`);
+        lasten = lasten.plus(grondslag.times(g.waarde).div(HONDERD));
       }
-      if (mx) {
-        const mg = gebruik(mx);
-        lastRefs.push(mg);
-        grondslag = Decimal.min(grondslag, mg.waarde);
-        grondExpr = E.fn('MIN', grondExpr, E.param(mg));
-        grondTekst = `min(${grondTekst}, maximum ${fmt(mg.waarde, 2)})`;
-      }
-      if (fr) {
-        const fg = gebruik(fr);
-        lastRefs.push(fg);
-        grondslag = Decimal.max(NUL, grondslag.minus(fg.waarde));
-        grondExpr = E.fn('MAX', E.getal(0), E.minus(grondExpr, E.param(fg)));
-        grondTekst = `(${grondTekst} − franchise ${fmt(fg.waarde, 2)})`;
-      }
-      lastTermen.push(E.procentVan(grondExpr, E.param(g)));
-      lastDelen.push(fr || mx || gs ? `${naam} ${fmt(g.waarde)} % × ${grondTekst}` : `${naam} ${fmt(g.waarde)} %`);
-      lasten = lasten.plus(grondslag.times(g.waarde).div(HONDERD));
-    }
-    const loonkosten = loonsom.plus(lasten);
-    const wgElementen: string[] = [el.beroepskracht];
-    if (opleiding && wet === 'wmo') wgElementen.push(KOSTENELEMENT.wmo.reisOpleiding);
-    stappen.push(
-      stap({
-        stap: `${pfx}.werkgeverslasten`,
-        label: `Loonkosten ${niveau} per fte per jaar (met werkgeverslasten)`,
-        formule: `loonsom + ${lastDelen.join(' + ')}`,
-        waarde: loonkosten,
-        eenheid: 'euro_per_jaar',
-        parameters: lastRefs,
-        kostenelementen: wgElementen,
-        expr: E.som(lastTermen),
-      }),
-    );
+      const loonkosten = loonsom.plus(lasten);
+      const wgElementen: string[] = [el.beroepskracht];
+      if (opleiding && wet === 'wmo') wgElementen.push(KOSTENELEMENT.wmo.reisOpleiding);
+      stappen.push(
+        stap({
+          stap: `${pfx}.werkgeverslasten`,
+          label: `Loonkosten ${niveau} per fte per jaar (met werkgeverslasten)`,
+          formule: `loonsom + ${lastDelen.join(' + ')}`,
+          waarde: loonkosten,
+          eenheid: 'euro_per_jaar',
+          parameters: lastRefs,
+          kostenelementen: wgElementen,
+          expr: E.som(lastTermen),
+        }),
+      );
+      return loonkosten;
+    };
+    let loonkosten: Decimal;
+    if (soort === 'loonkosten_per_uur') {
+      // The table already holds the full personnel cost per paid hour (salary, allowances and employer charges).
+      loonkosten = salaris.times(uren.waarde).times(52);
+      stappen.push(
+        stap({
+          stap: `${pfx}.werkgeverslasten`,
+          label: `Loonkosten ${niveau} per fte per jaar (integrale loonkosten uit de tabel)`,
+          formule: `${fmt(salaris, 2)} × ${fmt(uren.waarde)} uur × 52 weken; toeslagen en werkgeverslasten zitten in het tabelbedrag`,
+          waarde: loonkosten,
+          eenheid: 'euro_per_jaar',
+          parameters: [uren],
+          kostenelementen: [el.beroepskracht],
+          expr: E.maal(E.maal(E.stap(`${pfx}.salaris`), E.param(uren)), E.getal(52)),
+        }),
+      );
+    } else loonkosten = vanSalaris();
     if (profielId === undefined) {
       const r = { kostenPerUur: NUL, loonkostenPerFte: loonkosten, stappen };
       personeelCache.set(sleutel, r);

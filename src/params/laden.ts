@@ -59,6 +59,33 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
     const id = path.basename(rel, '.yaml');
     const d = best.data as z.infer<typeof S.CaoBestand>;
     const r = best.root;
+    const lasten = d.werkgeverslasten ?? {};
+    // Integral personnel costs per hour already hold allowances and employer charges: those keys would count them twice.
+    const integraal = d.tabellen.findIndex((t) => t.soort === 'loonkosten_per_uur');
+    if (integraal >= 0) {
+      const salaris = d.tabellen.findIndex((t) => t.soort !== 'loonkosten_per_uur');
+      if (salaris >= 0) {
+        b.fout(r, ['tabellen', salaris, 'soort'], `${d.naam} mengt salaristabellen met integrale loonkosten per uur`, {
+          verwacht: 'óf salaristabellen (maand, uur) met toeslagen en werkgeverslasten, óf alleen tabellen loonkosten_per_uur',
+          gevonden: `soort ${d.tabellen[salaris]!.soort} naast soort loonkosten_per_uur`,
+          hint: 'maak voor de integrale loonkosten een eigen CAO-bestand',
+        });
+      }
+      for (const k of ['toeslagen', 'ort', 'werkgeverslasten', 'franchises', 'maxima', 'grondslagen'] as const) {
+        if (d[k] === undefined) continue;
+        b.fout(r, [k], `${k} bij integrale loonkosten per uur`, {
+          verwacht: `geen ${k}: een tabel met soort loonkosten_per_uur bevat salaris, toeslagen en werkgeverslasten al`,
+          gevonden: k,
+          hint: 'verwijder deze sleutel, of schrijf de tabel als salaristabel (soort maand of uur) met toeslagen en werkgeverslasten',
+        }, 'sleutel');
+      }
+    } else if (d.werkgeverslasten === undefined) {
+      b.fout(r, [], `${d.naam} heeft geen werkgeverslasten`, {
+        verwacht: 'werkgeverslasten: sociale lasten en pensioen als procent van de loonsom',
+        gevonden: 'geen werkgeverslasten',
+        hint: 'neem de werkgeverslasten op, of geef de tabel als integrale loonkosten per uur (soort loonkosten_per_uur)',
+      });
+    }
     const tabellen: T.CaoTabel[] = d.tabellen.map((t, ti) => {
       const eerste = Number(t.eerste_trede ?? '0');
       const schalen = new Map<string, Map<string, { bedrag: Decimal; herkomst: T.Herkomst }>>();
@@ -114,9 +141,9 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
     const perLast = (sleutel: 'franchises' | 'maxima', raw: Record<string, S.RawParameter> | undefined, wat: string, meestal: string, bereik: typeof POSITIEF) =>
       new Map(
         Object.entries(raw ?? {}).map(([k, p]) => {
-          if (!(k in d.werkgeverslasten)) {
+          if (!(k in lasten)) {
             b.fout(r, [sleutel, k], `${wat.split(' ')[1]} voor onbekende werkgeverslast '${k}'`, {
-              verwacht: `een van: ${Object.keys(d.werkgeverslasten).join(', ')}`,
+              verwacht: `een van: ${Object.keys(lasten).join(', ')}`,
               gevonden: k,
               hint: `${wat} hoort bij een werkgeverslast met dezelfde naam, ${meestal}`,
             }, 'sleutel');
@@ -129,10 +156,10 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
     const grondslagen = new Map<string, { toeslagen: string[]; herkomst: T.Herkomst }>();
     for (const [last, g] of Object.entries(d.grondslagen ?? {})) {
       const gpad = ['grondslagen', last];
-      if (!(last in d.werkgeverslasten)) {
-        const s = bedoeldeU(last, Object.keys(d.werkgeverslasten));
+      if (!(last in lasten)) {
+        const s = bedoeldeU(last, Object.keys(lasten));
         b.fout(r, gpad, `grondslag voor onbekende werkgeverslast '${last}'`, {
-          verwacht: `een van: ${Object.keys(d.werkgeverslasten).join(', ')}`,
+          verwacht: `een van: ${Object.keys(lasten).join(', ')}`,
           gevonden: last,
           hint: s ? `bedoelde u '${s}'?` : 'een grondslag hoort bij een werkgeverslast met dezelfde naam, meestal pensioen',
         }, 'sleutel');
@@ -220,7 +247,7 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
       tabellen,
       toeslagen: Object.entries(d.toeslagen ?? {}).map(([k, p]) => b.param(p, r, ['toeslagen', k], `${pfx}.toeslagen.${k}`, ['procent', 'euro_per_maand', 'euro_per_jaar'], opslag(NIET_NEGATIEF, '50'))),
       ort: new Map(Object.entries(d.ort ?? {}).map(([k, p]) => [k, b.param(p, r, ['ort', k], `${pfx}.ort.${k}`, ['procent'], opslag(PROCENT))])),
-      werkgeverslasten: Object.entries(d.werkgeverslasten).map(([k, p]) => b.param(p, r, ['werkgeverslasten', k], `${pfx}.werkgeverslasten.${k}`, ['procent'], PROCENT)),
+      werkgeverslasten: Object.entries(lasten).map(([k, p]) => b.param(p, r, ['werkgeverslasten', k], `${pfx}.werkgeverslasten.${k}`, ['procent'], PROCENT)),
       franchises: perLast('franchises', d.franchises, 'een franchise', 'meestal pensioen', NIET_NEGATIEF),
       maxima: perLast('maxima', d.maxima, 'een maximum (maximumpremieloon)', 'meestal sociale_lasten', POSITIEF),
       grondslagen,

@@ -135,7 +135,8 @@ const Trede = z.union([decimaal, z.null()]);
 const CaoTabel = z.strictObject({
   geldig_van: datum,
   geldig_tot: datum,
-  soort: z.enum(['maand', 'uur']),
+  /** maand/uur: a salary table; loonkosten_per_uur: the full personnel cost per paid hour (salary, allowances and employer charges together). */
+  soort: z.enum(['maand', 'uur', 'loonkosten_per_uur']),
   eerste_trede: z.string().regex(/^\d+$/).optional(),
   bron: BronVerwijzing,
   status: Status,
@@ -160,7 +161,7 @@ export const CaoBestand = z.strictObject({
   tabellen: z.array(CaoTabel).min(1),
   toeslagen: z.record(id, Parameter).optional(),
   ort: z.record(id, Parameter).optional(),
-  werkgeverslasten: z.record(id, Parameter),
+  werkgeverslasten: z.record(id, Parameter).optional(),
   franchises: z.record(id, Parameter).optional(),
   maxima: z.record(id, Parameter).optional(),
   /** Per werkgeverslast: which toeslagen belong to its grondslag besides the jaarsalaris (default: all). */

@@ -43,7 +43,8 @@ export interface Param {
 export interface CaoTabel {
   van: string;
   tot: string;
-  soort: 'maand' | 'uur';
+  /** maand/uur: salary; loonkosten_per_uur: full personnel cost per paid hour, toeslagen and werkgeverslasten included */
+  soort: 'maand' | 'uur' | 'loonkosten_per_uur';
   bron: Bron;
   status: Status;
   herkomst: Herkomst;
