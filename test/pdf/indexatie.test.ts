@@ -10,11 +10,11 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
 import { laadParameterset } from '../../src/params/laden.ts';
 import { berekenTarieven } from '../../src/model/bereken.ts';
 import { euro } from '../../src/shared/format.ts';
 import { bladwijzers, heeftPoppler, inCi, pdfInfo, pdfTekst, pdfTekstOpmaak, plat, type Bladwijzer } from './hulp.ts';
+import { voerUit } from '../cli/hulp.ts';
 
 const poppler = heeftPoppler();
 if (!poppler && !inCi) console.warn('\n⚠ poppler-utils ontbreken: de leestests van indexatie-<jaar>.pdf worden overgeslagen.\n');
@@ -23,17 +23,7 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const tmp = mkdtempSync(path.join(tmpdir(), 'tariefbouw-indexatie-pdf-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function run(args: string[], cwd: string) {
-  let out = '';
-  let err = '';
-  const oud = process.cwd();
-  process.chdir(cwd);
-  try {
-    return { code: await main(args, { out: (s) => (out += s), err: (s) => (err += s) }), out, err };
-  } finally {
-    process.chdir(oud);
-  }
-}
+const run = (args: string[], cwd: string) => voerUit(args, cwd);
 
 /** A working folder with the test set and the index figures of volledig-geindexeerd (44A01 in components). */
 function testWerk(naam: string, aanpassen?: (tekst: string) => string): string {

@@ -4,29 +4,19 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
 import { laadParameterset } from '../../src/params/laden.ts';
 import { berekenTarieven } from '../../src/model/bereken.ts';
 import { berekenBegroting } from '../../src/model/begroting.ts';
 import { signalenVoorPlan, signalenVoorVergelijking } from '../../src/model/signalen.ts';
 import { vergelijk } from '../../src/model/vergelijk.ts';
 import { Decimal } from '../../src/shared/decimal.ts';
+import { voerUit } from '../cli/hulp.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const tmp = mkdtempSync(path.join(tmpdir(), 'tariefbouw-indexeer-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function run(args: string[], cwd: string) {
-  let out = '';
-  let err = '';
-  const oud = process.cwd();
-  process.chdir(cwd);
-  try {
-    return { code: await main(args, { out: (s) => (out += s), err: (s) => (err += s) }), out, err };
-  } finally {
-    process.chdir(oud);
-  }
-}
+const run = (args: string[], cwd: string) => voerUit(args, cwd);
 
 describe('indexeer', () => {
   const werk = path.join(tmp, 'werk');

@@ -4,28 +4,17 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
 import { laadParameterset } from '../../src/params/laden.ts';
 import { berekenTarieven } from '../../src/model/bereken.ts';
 import { vergelijk } from '../../src/model/vergelijk.ts';
 import { vergelijkingMarkdown } from '../../src/docmodel/vergelijking.ts';
+import { voerUit } from '../cli/hulp.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const tmp = mkdtempSync(path.join(tmpdir(), 'tariefbouw-vergelijk-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function run(args: string[], cwd = ROOT) {
-  let out = '';
-  let err = '';
-  const oud = process.cwd();
-  process.chdir(cwd);
-  try {
-    const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
-    return { code, out, err };
-  } finally {
-    process.chdir(oud);
-  }
-}
+const run = (args: string[], cwd = ROOT) => voerUit(args, cwd);
 
 describe('vergelijk twee mappen', () => {
   // A copy of the default set in which one CAO table changed: every amount of CAO Jeugdzorg + 2 %.
