@@ -47,6 +47,8 @@ export interface BerekenOpties {
   peildatum?: string;
 }
 
+const MAAND = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+
 /** Numbers inside formula texts, Dutch style (1.234,56). */
 function fmt(d: Decimal, dp?: number): string {
   return getal(d, dp ?? Math.min(d.decimalPlaces(), 6));
@@ -208,6 +210,9 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
         }
         refs.push({
           pad: `cao.${cao.id}.tabel[${tabel.van}].schaal[${fh.schaal}].trede[${t.trede}]`,
+          // a table that starts during the year (jaargemiddelde) is compared with another set by its start month;
+          // the one in force on 1 January, like the table on a peildatum, by schaal and trede alone
+          ...(tabel.van > `${jaar}-01-01` && tabellen.length > 1 ? { vergelijkAls: `cao.${cao.id}.tabel[vanaf ${MAAND[Number(tabel.van.slice(5, 7)) - 1]}].schaal[${fh.schaal}].trede[${t.trede}]` } : {}),
           waarde: cel.bedrag,
           eenheid: tabel.soort === 'maand' ? 'euro_per_maand' : 'euro_per_uur',
           ...cel.herkomst,

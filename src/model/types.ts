@@ -17,6 +17,11 @@ export interface ParamGebruik {
   geldig_tot: string;
   /** Display text where the value alone says too little (functiehuis). */
   weergave?: string;
+  /**
+   * The name under which `vergelijk` matches this value with the same value of another set, where the
+   * path is not enough: a salary cell under jaargemiddelde, by the month its table starts in the year.
+   */
+  vergelijkAls?: string;
 }
 
 export interface Stap {

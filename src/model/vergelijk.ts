@@ -71,7 +71,7 @@ const waardeCache = new WeakMap<ParamGebruik, ParamWaarde>();
 function waardeVan(p: ParamGebruik): ParamWaarde {
   let w = waardeCache.get(p);
   if (!w) {
-    w = { pad: vergelijkPad(p.pad), waarde: p.weergave ?? p.waarde.toFixed(), eenheid: p.eenheid, bestand: p.bestand, regel: p.regel, bron: p.bron, status: p.status };
+    w = { pad: p.vergelijkAls ?? vergelijkPad(p.pad), waarde: p.weergave ?? p.waarde.toFixed(), eenheid: p.eenheid, bestand: p.bestand, regel: p.regel, bron: p.bron, status: p.status };
     waardeCache.set(p, w);
   }
   return w;
@@ -161,7 +161,7 @@ export function vergelijk(basis: Tarievenplan, nieuw: Tarievenplan, extraBasis: 
     new Set(
       t
         ? [
-            ...[...(afhOud.get(`${t.product}/${t.variant}`) ?? []), ...(afhNieuw.get(`${t.product}/${t.variant}`) ?? [])].map((p) => vergelijkPad(p.pad)),
+            ...[...(afhOud.get(`${t.product}/${t.variant}`) ?? []), ...(afhNieuw.get(`${t.product}/${t.variant}`) ?? [])].map((p) => p.vergelijkAls ?? vergelijkPad(p.pad)),
             ...keuzeAlle,
             ...(keuzePerProduct.get(t.product) ?? []),
           ]

@@ -54,6 +54,16 @@ describe('vergelijk twee mappen', () => {
     expect(bewogen).toEqual(new Set(gevonden.keys()));
   });
 
+  it('naar jaargemiddelde: alleen de keuze en de tabel die halverwege het jaar ingaat zijn gewijzigd', () => {
+    const v = vergelijk(berekenTarieven(laadParameterset(path.join(ROOT, 'test/fixtures/sets/volledig')).set), berekenTarieven(laadParameterset(path.join(ROOT, 'test/fixtures/sets/volledig-jaargemiddelde')).set));
+    expect(v.parameters.map((p) => p.pad).sort()).toEqual([
+      'cao.alfa.tabel[vanaf juli].schaal[10].trede[1]',
+      'cao.alfa.tabel[vanaf juli].schaal[10].trede[2]',
+      'cao.alfa.tabel[vanaf juli].schaal[8].trede[1]',
+      'model.salaristabellen',
+    ]);
+  });
+
   it('geeft Markdown voor een pull request, met een afkapregel als het te lang wordt', async () => {
     const r = await run(['vergelijk', path.join(ROOT, 'models/voorbeeldregio-2027'), kopie, '--markdown']);
     expect(r.out).toMatch(/^## Tariefimpact: Voorbeeldregio 2027 → Voorbeeldregio 2027/);
