@@ -191,28 +191,28 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
     const soort = tabellen[0]!.tabel.soort;
     const fh = cao.functiehuis.get(niveau)!;
     const tabelRefs: ParamGebruik[] = [];
-    /** The salary of one table: the trede, or the weighted mean over the treden of the functiehuis. */
-    const uitTabel = (tabel: T.CaoTabel): { waarde: Decimal; expr: Expr } => {
-      const schaal = tabel.schalen.get(fh.schaal);
+    /** The amount of one table for a schaal and its treden (a weighted mean over several), with the cells used. */
+    const uitTabel = (tabel: T.CaoTabel, schaalId: string, treden: { trede: string; gewicht: Decimal }[], plek: T.Herkomst): { waarde: Decimal; expr: Expr; refs: ParamGebruik[] } => {
+      const schaal = tabel.schalen.get(schaalId);
       const refs: ParamGebruik[] = [];
       let gewogen = NUL;
       let gewichten = NUL;
-      for (const t of fh.treden) {
+      for (const t of treden) {
         const cel = schaal?.get(t.trede);
         if (!cel) {
           throw new Ontbreekt({
-            ...fh.herkomst,
-            melding: `schaal ${fh.schaal} trede ${t.trede} ontbreekt in de tabel van ${cao.naam} geldig vanaf ${tabel.van}`,
-            verwacht: `trede ${t.trede} in schaal ${fh.schaal} van die tabel`,
-            gevonden: schaal ? `treden ${[...schaal.keys()].join(', ')}` : `geen schaal ${fh.schaal}`,
-            hint: 'pas het functiehuis aan of vul de tabel aan',
+            ...plek,
+            melding: `schaal ${schaalId} trede ${t.trede} ontbreekt in de tabel van ${cao.naam} geldig vanaf ${tabel.van}`,
+            verwacht: `trede ${t.trede} in schaal ${schaalId} van die tabel`,
+            gevonden: schaal ? `treden ${[...schaal.keys()].join(', ')}` : `geen schaal ${schaalId}`,
+            hint: 'pas het functiehuis (of het ORT-maximum) aan, of vul de tabel aan',
           });
         }
         refs.push({
-          pad: `cao.${cao.id}.tabel[${tabel.van}].schaal[${fh.schaal}].trede[${t.trede}]`,
+          pad: `cao.${cao.id}.tabel[${tabel.van}].schaal[${schaalId}].trede[${t.trede}]`,
           // a table that starts during the year (jaargemiddelde) is compared with another set by its start month;
           // the one in force on 1 January, like the table on a peildatum, by schaal and trede alone
-          ...(tabel.van > `${jaar}-01-01` && tabellen.length > 1 ? { vergelijkAls: `cao.${cao.id}.tabel[vanaf ${MAAND[Number(tabel.van.slice(5, 7)) - 1]}].schaal[${fh.schaal}].trede[${t.trede}]` } : {}),
+          ...(tabel.van > `${jaar}-01-01` && tabellen.length > 1 ? { vergelijkAls: `cao.${cao.id}.tabel[vanaf ${MAAND[Number(tabel.van.slice(5, 7)) - 1]}].schaal[${schaalId}].trede[${t.trede}]` } : {}),
           waarde: cel.bedrag,
           eenheid: tabel.soort === 'maand' ? 'euro_per_maand' : 'euro_per_uur',
           ...cel.herkomst,
@@ -224,13 +224,26 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
         gewogen = gewogen.plus(cel.bedrag.times(t.gewicht));
         gewichten = gewichten.plus(t.gewicht);
       }
-      tabelRefs.push(...refs);
       return {
         waarde: gewogen.div(gewichten),
-        expr: fh.treden.length === 1 ? E.param(refs[0]!) : E.deel(E.som(fh.treden.map((t, i) => E.maal(E.param(refs[i]!), E.getal(t.gewicht)))), E.getal(gewichten)),
+        expr: treden.length === 1 ? E.param(refs[0]!) : E.deel(E.som(treden.map((t, i) => E.maal(E.param(refs[i]!), E.getal(t.gewicht)))), E.getal(gewichten)),
+        refs,
       };
     };
-    const perTabel = tabellen.map((x) => ({ ...x, ...uitTabel(x.tabel) }));
+    const gemiddeld = set.salaristabellen.methode === 'jaargemiddelde' && tabellen.length > 1;
+    /** The amount over the tariefjaar: the table on the peildatum, or (jaargemiddelde) the months-weighted mean. */
+    const overJaar = (schaalId: string, treden: { trede: string; gewicht: Decimal }[], plek: T.Herkomst) => {
+      const per = tabellen.map((x) => ({ ...x, ...uitTabel(x.tabel, schaalId, treden, plek) }));
+      return {
+        per,
+        refs: per.flatMap((x) => x.refs),
+        waarde: gemiddeld ? som(per.map((x) => x.waarde.times(x.maanden))).div(12) : per[0]!.waarde,
+        expr: gemiddeld ? E.deel(E.som(per.map((x) => E.maal(x.expr, E.getal(x.maanden)))), E.getal(12)) : per[0]!.expr,
+      };
+    };
+    const sal = overJaar(fh.schaal, fh.treden, fh.herkomst);
+    const perTabel = sal.per;
+    tabelRefs.push(...sal.refs);
     const eersteTabel = perTabel[0]!.tabel;
     const laatsteTabel = perTabel[perTabel.length - 1]!.tabel;
     const fhRef: ParamGebruik = {
@@ -245,9 +258,8 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
       geldig_tot: laatsteTabel.tot,
     };
     const methodeRef = set.salaristabellen.herkomst ? [keuzeGebruik('model.salaristabellen', set.salaristabellen.methode, set.salaristabellen.herkomst, peildatum)] : [];
-    const gemiddeld = set.salaristabellen.methode === 'jaargemiddelde' && perTabel.length > 1;
-    const salaris = gemiddeld ? som(perTabel.map((x) => x.waarde.times(x.maanden))).div(12) : perTabel[0]!.waarde;
-    const salarisExpr = gemiddeld ? E.deel(E.som(perTabel.map((x) => E.maal(x.expr, E.getal(x.maanden)))), E.getal(12)) : perTabel[0]!.expr;
+    const salaris = sal.waarde;
+    const salarisExpr = sal.expr;
     const tredeTekst =
       fh.treden.length === 1 ? `trede ${fh.treden[0]!.trede}` : `gewogen over treden ${fh.treden.map((t) => `${t.trede} (${fmt(t.gewicht)})`).join(', ')}`;
     const perTabelFormule = fh.treden.length === 1 ? `tabelwaarde schaal ${fh.schaal} trede ${fh.treden[0]!.trede}` : `Σ(bedrag × gewicht) ÷ Σ gewicht`;
@@ -297,7 +309,21 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
         const naam = p.pad.split('.').pop()!;
         let bedrag: Decimal;
         let expr: Expr;
-        if (p.eenheid === 'procent') {
+        const m = tsleutel === 'ort' ? cao.ortMaximum : undefined;
+        if (m) {
+          // ORT over at most the salary of one schaal and trede (Sociaal Werk: schaal 5 trede 11)
+          const mx = overJaar(m.schaal, [{ trede: m.trede, gewicht: new Decimal(1) }], m.herkomst);
+          const maxJaar = soort === 'maand' ? mx.waarde.times(12) : mx.waarde.times(uren.waarde).times(52);
+          const maxExpr = soort === 'maand' ? E.maal(mx.expr, E.getal(12)) : E.maal(E.maal(mx.expr, E.param(uren)), E.getal(52));
+          toeslagRefs.push(
+            { pad: `cao.${cao.id}.ort_maximum`, waarde: new Decimal(0), eenheid: 'keuze', weergave: `schaal ${m.schaal} trede ${m.trede}`, ...m.herkomst, bron: bronTekst(m.bron), status: m.status, geldig_van: peildatum, geldig_tot: peildatum },
+            ...mx.refs,
+            ...(soort === 'uur' ? [uren] : []),
+          );
+          bedrag = Decimal.min(jaarsalaris, maxJaar).times(g.waarde).div(HONDERD);
+          expr = E.procentVan(E.fn('MIN', E.stap(`${pfx}.jaarsalaris`), maxExpr), E.param(g));
+          delen.push(`ORT ${naam} ${fmt(g.waarde)} % × min(jaarsalaris, jaarsalaris schaal ${m.schaal} trede ${m.trede} = ${fmt(maxJaar, 2)})`);
+        } else if (p.eenheid === 'procent') {
           bedrag = jaarsalaris.times(g.waarde).div(HONDERD);
           expr = E.procentVan(E.stap(`${pfx}.jaarsalaris`), E.param(g));
           delen.push(`${naam} ${fmt(g.waarde)} %`);

@@ -71,7 +71,7 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
           hint: 'maak voor de integrale loonkosten een eigen CAO-bestand',
         });
       }
-      for (const k of ['toeslagen', 'ort', 'werkgeverslasten', 'franchises', 'maxima', 'grondslagen'] as const) {
+      for (const k of ['toeslagen', 'ort', 'ort_maximum', 'werkgeverslasten', 'franchises', 'maxima', 'grondslagen'] as const) {
         if (d[k] === undefined) continue;
         b.fout(r, [k], `${k} bij integrale loonkosten per uur`, {
           verwacht: `geen ${k}: een tabel met soort loonkosten_per_uur bevat salaris, toeslagen en werkgeverslasten al`,
@@ -240,9 +240,35 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
         herkomst: { bestand: h.bestand, regel: h.regel, kolom: h.kolom },
       });
     }
+    let ortMaximum: T.Cao['ortMaximum'];
+    if (d.ort_maximum) {
+      const m = d.ort_maximum;
+      const pad = ['ort_maximum'];
+      if (!d.ort || !Object.keys(d.ort).length) {
+        b.fout(r, pad, `ort_maximum zonder ORT-profielen in ${d.naam}`, {
+          verwacht: 'ort: de ORT-profielen waarvoor het maximum geldt',
+          gevonden: 'geen ort',
+          hint: 'voeg de ORT-profielen toe, of verwijder ort_maximum',
+        }, 'sleutel');
+      }
+      for (const tabel of tabellen) {
+        const schaal = tabel.schalen.get(m.schaal);
+        if (!schaal || !schaal.has(m.trede)) {
+          b.fout(r, [...pad, schaal ? 'trede' : 'schaal'], `het ORT-maximum schaal ${m.schaal} trede ${m.trede} staat niet in de tabel van ${d.naam} geldig vanaf ${tabel.van}`, {
+            verwacht: schaal ? `een trede van schaal ${m.schaal}: ${[...schaal.keys()].join(', ')}` : `een schaal uit die tabel: ${[...tabel.schalen.keys()].join(', ')}`,
+            gevonden: schaal ? m.trede : m.schaal,
+            hint: 'het ORT wordt berekend over ten hoogste het salaris van deze schaal en trede; die moet in elke tabel staan',
+          });
+          break;
+        }
+      }
+      const h = b.herkomst(r, pad, 'sleutel');
+      ortMaximum = { schaal: m.schaal, trede: m.trede, bron: b.bron(m.bron, r, [...pad, 'bron']), status: m.status, herkomst: { bestand: h.bestand, regel: h.regel, kolom: h.kolom } };
+    }
     caos.set(id, {
       id,
       naam: d.naam,
+      ...(ortMaximum ? { ortMaximum } : {}),
       urenPerWeek: b.param(d.uren_per_week, r, ['uren_per_week'], `${pfx}.uren_per_week`, ['uren_per_week'], { min: '0', minExclusief: true, max: '60' }),
       tabellen,
       toeslagen: Object.entries(d.toeslagen ?? {}).map(([k, p]) => b.param(p, r, ['toeslagen', k], `${pfx}.toeslagen.${k}`, ['procent', 'euro_per_maand', 'euro_per_jaar'], opslag(NIET_NEGATIEF, '50'))),

@@ -161,6 +161,8 @@ export const CaoBestand = z.strictObject({
   tabellen: z.array(CaoTabel).min(1),
   toeslagen: z.record(id, Parameter).optional(),
   ort: z.record(id, Parameter).optional(),
+  /** ORT over at most the salary of this schaal and trede (CAO Sociaal Werk: schaal 5 trede 11). */
+  ort_maximum: z.strictObject({ schaal: tekst, trede: decimaal, bron: BronVerwijzing, status: Status, toelichting: tekst.optional() }).optional(),
   werkgeverslasten: z.record(id, Parameter).optional(),
   franchises: z.record(id, Parameter).optional(),
   maxima: z.record(id, Parameter).optional(),

@@ -72,6 +72,8 @@ export interface Cao {
   ort: Map<string, Param>;
   werkgeverslasten: Param[];
   franchises: Map<string, Param>;
+  /** ORT is paid over at most the salary of this schaal and trede (a CAO rule, as in CAO Sociaal Werk). */
+  ortMaximum?: { schaal: string; trede: string; bron: Bron; status: Status; herkomst: Herkomst };
   /** Maximum wage a charge is levied on (maximumpremieloon), per werkgeverslast. */
   maxima: Map<string, Param>;
   /**

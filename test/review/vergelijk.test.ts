@@ -54,13 +54,16 @@ describe('vergelijk twee mappen', () => {
     expect(bewogen).toEqual(new Set(gevonden.keys()));
   });
 
-  it('naar jaargemiddelde: alleen de keuze en de tabel die halverwege het jaar ingaat zijn gewijzigd', () => {
+  it('naar jaargemiddelde (met ORT-maximum): alleen de keuzes en de tabelcellen die erbij komen, niet de tabel van 1 januari', () => {
     const v = vergelijk(berekenTarieven(laadParameterset(path.join(ROOT, 'test/fixtures/sets/volledig')).set), berekenTarieven(laadParameterset(path.join(ROOT, 'test/fixtures/sets/volledig-jaargemiddelde')).set));
-    expect(v.parameters.map((p) => p.pad).sort()).toEqual([
-      'cao.alfa.tabel[vanaf juli].schaal[10].trede[1]',
-      'cao.alfa.tabel[vanaf juli].schaal[10].trede[2]',
-      'cao.alfa.tabel[vanaf juli].schaal[8].trede[1]',
-      'model.salaristabellen',
+    expect(v.parameters.map((p) => `${p.pad}: ${p.oud?.waarde ?? '—'} → ${p.nieuw?.waarde ?? '—'}`).sort()).toEqual([
+      'cao.alfa.ort_maximum: — → schaal 8 trede 0',
+      'cao.alfa.tabel.schaal[8].trede[0]: — → 3000',
+      'cao.alfa.tabel[vanaf juli].schaal[10].trede[1]: — → 4326',
+      'cao.alfa.tabel[vanaf juli].schaal[10].trede[2]: — → 4532',
+      'cao.alfa.tabel[vanaf juli].schaal[8].trede[0]: — → 3090',
+      'cao.alfa.tabel[vanaf juli].schaal[8].trede[1]: — → 3193',
+      'model.salaristabellen: — → jaargemiddelde',
     ]);
   });
 
