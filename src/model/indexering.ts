@@ -288,7 +288,8 @@ export function indexeerTarieven(set: T.ParameterSet, vorigJaar: Tarief[], peild
       parameters: [],
       expr: E.deel(E.maal(E.stap(basisStap.stap), E.plus(E.getal(100), E.stap('indexpercentage'))), E.getal(100)),
     });
-    const regelId = t.variantSoort === 'pgb' ? (set.varianten.pgb?.afronding ?? product.afronding) : product.afronding;
+    // the set's rule for indexed tariffs where it gives one (index on € 0,001, publish in cents), else the product's own
+    const regelId = ic.afronding ?? (t.variantSoort === 'pgb' ? (set.varianten.pgb?.afronding ?? product.afronding) : product.afronding);
     const regel = set.afronding.get(regelId)!;
     const ref = regelGebruik(regel, peildatum);
     const afgerond = rondAf(geindexeerd, regel.veelvoud, regel.richting);

@@ -702,7 +702,7 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
       hint: 'indexeer van het vorige tariefjaar naar het nieuwe',
     });
   }
-  const indexcijfers = bouwIndexcijfers(b, get('indexcijfers.yaml'), producten);
+  const indexcijfers = bouwIndexcijfers(b, get('indexcijfers.yaml'), producten, [...afronding.keys()]);
   const volumes = bouwVolumes(b, get('volumes.yaml'), producten);
   const signalen = bouwSignalen(b, get('signalen.yaml'));
   const inkoop = bouwInkoop(b, get('inkoop.yaml'), contracten, ruw.weergave.get('inkoop.yaml') ?? 'inkoop.yaml');

@@ -27,7 +27,7 @@ function aandelenFout(componenten: T.IndexComponent[]): string | undefined {
   return undefined;
 }
 
-export function bouwIndexcijfers(b: Bouwer, best: Bestand<z.infer<typeof S.IndexcijfersBestand>>, producten: T.Product[]): T.Indexcijfers | undefined {
+export function bouwIndexcijfers(b: Bouwer, best: Bestand<z.infer<typeof S.IndexcijfersBestand>>, producten: T.Product[], regels: string[]): T.Indexcijfers | undefined {
   if (!best) return undefined;
   const { data: d, root: r } = best;
   const gewichten = (raw: { loon: S.RawParameter; materieel: S.RawParameter }, pad: (string | number)[], pfx: string): T.Indexgewichten => {
@@ -149,11 +149,20 @@ export function bouwIndexcijfers(b: Bouwer, best: Bestand<z.infer<typeof S.Index
       }, 'sleutel');
     }
   }
+  if (d.afronding !== undefined && !regels.includes(d.afronding)) {
+    const s = bedoeldeU(d.afronding, regels);
+    b.fout(r, ['afronding'], `onbekende afrondingsregel '${d.afronding}' voor de geïndexeerde tarieven`, {
+      verwacht: `een regel uit afronding.yaml: ${regels.join(', ')}`,
+      gevonden: d.afronding,
+      hint: s ? `bedoelde u '${s}'?` : 'zonder afronding rondt elk geïndexeerd tarief af met de regel van zijn product',
+    });
+  }
   const h = b.herkomst(r, []);
   return {
     methode: d.methode,
     inhaal: d.inhaal,
     decimalen: Number(d.decimalen),
+    ...(d.afronding !== undefined ? { afronding: d.afronding } : {}),
     gewichten: gewichten(d.gewichten, ['gewichten'], 'indexcijfers.gewichten'),
     jaren,
     producten: perProduct,

@@ -385,6 +385,8 @@ export const IndexcijfersBestand = z.strictObject({
   methode: z.enum(['vng', 'nza']),
   inhaal: z.enum(['absoluut', 'relatief']),
   decimalen: z.string().regex(/^\d$/),
+  /** The rounding rule for the indexed tariffs (default: each product's own), e.g. index on € 0,001 and round to cents. */
+  afronding: tekst.optional(),
   gewichten: Gewichten,
   cijfers: z.array(
     z.strictObject({

@@ -284,6 +284,8 @@ export interface Indexcijfers {
   methode: 'vng' | 'nza';
   inhaal: 'absoluut' | 'relatief';
   decimalen: number;
+  /** Rounding rule of the indexed tariffs when not each product's own (a rule id of afronding.yaml). */
+  afronding?: string;
   gewichten: Indexgewichten;
   jaren: Map<number, IndexJaar>;
   /** Per-product weights or components where the set gives them. */

@@ -86,3 +86,22 @@ describe('indexcijfers', () => {
     }
   });
 });
+
+describe('afronding van de geïndexeerde tarieven', () => {
+  it('indexeren op € 0,001 en afronden op centen (zoals Zeeland): het basistarief met drie decimalen, het nieuwe op centen', async () => {
+    const { laadParameterset } = await import('../../src/params/laden.ts');
+    const { berekenTarieven } = await import('../../src/model/bereken.ts');
+    const { set } = laadParameterset('test/fixtures/sets/volledig-geindexeerd');
+    const cent = set.afronding.get('cent')!;
+    set.afronding.set('duizendste', { ...cent, id: 'duizendste', veelvoud: d('0.001') });
+    const p = set.producten.find((x) => x.code === '44A01')!;
+    p.afronding = 'duizendste';
+    set.indexcijfers!.afronding = 'cent';
+    const t = berekenTarieven(set).tarieven.find((x) => x.product === '44A01' && x.variant === 'alfa')!;
+    const basis = t.opbouw.find((s) => s.stap === 'afronding')!.waarde;
+    const index = t.opbouw.find((s) => s.stap === 'indexpercentage')!.waarde;
+    expect(basis.decimalPlaces()).toBe(3);
+    expect(t.opbouw.find((s) => s.stap === 'afronding_geindexeerd')!.parameters[0]!.pad).toBe('afronding.cent');
+    expect(t.tarief.toFixed()).toBe(basis.times(d(100).plus(index)).div(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed());
+  });
+});
