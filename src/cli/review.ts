@@ -145,11 +145,7 @@ export function registreerReviewCommandos(program: Command, io: Io): void {
         ...basis.set,
         tariefjaar: jaar,
         peildatum: `${jaar}-01-01`,
-        indexering: {
-          basisjaar: basis.set.tariefjaar,
-          basisPeildatum: basis.set.peildatum,
-          ...(basis.set.indexering ? { vorige: { ...basis.set.indexering, tariefjaar: basis.set.tariefjaar, peildatum: basis.set.peildatum } } : {}),
-        },
+        indexering: { basisjaar: basis.set.tariefjaar, basisPeildatum: basis.set.peildatum, basis: basis.set },
       };
       const y = (v: string) => JSON.stringify(v);
       const proefPlan = berekenTarieven(proef);

@@ -99,12 +99,9 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
       };
     }
     const { indexering, ...basisSet } = set;
-    // The tariffs of the year before: for a round built on a round, that round (of this same set); for a
-    // first round, the cost model at the base year.
-    const v = indexering.vorige;
-    const basis = berekenTarieven(
-      v ? { ...basisSet, tariefjaar: v.tariefjaar, peildatum: v.peildatum, indexering: v } : { ...basisSet, tariefjaar: indexering.basisjaar, peildatum: indexering.basisPeildatum },
-    );
+    // The tariffs of the year before as the base set gives them (the cost model, or a round itself); without
+    // a base set (a set written by hand), the cost model of this set at the base year.
+    const basis = indexering.basis ? berekenTarieven(indexering.basis) : berekenTarieven({ ...basisSet, tariefjaar: indexering.basisjaar, peildatum: indexering.basisPeildatum });
     const peildatum = opties.peildatum ?? set.peildatum;
     const r = indexeerTarieven(set, basis.tarieven, peildatum);
     return {

@@ -288,8 +288,10 @@ export function indexeerTarieven(set: T.ParameterSet, vorigJaar: Tarief[], peild
       parameters: [],
       expr: E.deel(E.maal(E.stap(basisStap.stap), E.plus(E.getal(100), E.stap('indexpercentage'))), E.getal(100)),
     });
-    // the set's rule for indexed tariffs where it gives one (index on € 0,001, publish in cents), else the product's own
-    const regelId = ic.afronding ?? (t.variantSoort === 'pgb' ? (set.varianten.pgb?.afronding ?? product.afronding) : product.afronding);
+    // pgb tariffs keep the pgb rule; a minute product keeps its own (a multiple that gives whole cents a minute);
+    // other tariffs the set's rule for indexed tariffs where it gives one (index on € 0,001, publish in cents)
+    const regelId =
+      t.variantSoort === 'pgb' ? (set.varianten.pgb?.afronding ?? product.afronding) : product.eenheid === 'minuut' ? product.afronding : (ic.afronding ?? product.afronding);
     const regel = set.afronding.get(regelId)!;
     const ref = regelGebruik(regel, peildatum);
     const afgerond = rondAf(geindexeerd, regel.veelvoud, regel.richting);
@@ -325,7 +327,15 @@ export function indexeerTarieven(set: T.ParameterSet, vorigJaar: Tarief[], peild
     if (!zin || !zinRef) continue;
     const iMin = zin.opbouw.map((s) => s.stap.startsWith('minuut')).lastIndexOf(true);
     const zinGrond = zin.tariefPerUur && iMin > 0 ? zin.opbouw[iMin - 1]! : zin.opbouw[zin.opbouw.length - 1]!;
-    const pct = t.opbouw.find((s) => s.stap === 'pgb')!.parameters[0]!;
+    // the percentage of this round where it holds in the new year (a product's own before the set's), else last year's
+    const soortId = t.variant.replace(/^pgb-/, '');
+    const eigen = set.producten.find((x) => x.code === t.product)?.pgb.find((o) => o.soort === soortId);
+    const nu = eigen && !eigen.uitgesloten && eigen.param.eenheid === 'procent' ? eigen.param : set.varianten.pgb?.soorten.find((x) => x.id === soortId)?.percentage;
+    const w = nu && waardeOp(nu, peildatum);
+    const pct: ParamGebruik =
+      nu && w
+        ? { pad: nu.pad, waarde: w.waarde, eenheid: nu.eenheid, ...w.herkomst, bron: bronTekst(w.bron), status: w.status, geldig_van: w.van, geldig_tot: w.tot }
+        : t.opbouw.find((s) => s.stap === 'pgb')!.parameters[0]!;
     const regel = set.afronding.get(set.varianten.pgb!.afronding)!;
     const ref = regelGebruik(regel, peildatum);
     const stappen: Stap[] = [

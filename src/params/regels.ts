@@ -15,10 +15,9 @@ export function waardeOp(p: T.Param, datum: string): T.Waarde | undefined {
  * the year whose tariffs it indexes (for a round built on a round, the first round's base year).
  */
 export function rekenPeildatum(set: T.ParameterSet): string {
-  let i = set.indexering;
-  if (!i) return set.peildatum;
-  while (i.vorige) i = i.vorige;
-  return i.basisPeildatum;
+  let s = set;
+  while (s.indexering?.basis) s = s.indexering.basis;
+  return s.indexering?.basisPeildatum ?? s.peildatum;
 }
 
 export function tabelOp(c: T.Cao, datum: string): T.CaoTabel | undefined {
@@ -90,7 +89,7 @@ export function controleerRegels(set: T.ParameterSet): Probleem[] {
         melding: `${p.pad} heeft geen waarde die geldt op de peildatum ${d}`,
         verwacht: `een waarde met geldig_van ≤ ${d} ≤ geldig_tot`,
         gevonden: `waarden voor ${perioden(p.reeks)}`,
-        hint: `voeg een waarde voor tariefjaar ${set.tariefjaar} toe of verleng de geldigheid als de bron dat rechtvaardigt`,
+        hint: `voeg een waarde voor ${d.slice(0, 4)} toe of verleng de geldigheid als de bron dat rechtvaardigt`,
       });
     }
   }

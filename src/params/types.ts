@@ -319,14 +319,14 @@ export interface Signalen {
 }
 
 /**
- * An indexation round: the tariffs of basisjaar, indexed to the set's tariefjaar. A round built on a
- * round (its base set was indexed too) carries that round as `vorige`; the cost model then runs once,
- * in the first round's base year, and every round indexes the tariffs of the one before.
+ * An indexation round: the tariffs of basisjaar, indexed to the set's tariefjaar. `basis` is the set of
+ * basisjaar as it stands on its own (loaded from the folder this set builds on): its tariffs, as that set
+ * gives them, are the ones indexed, whether it computes them with the cost model or is a round itself.
  */
 export interface Indexering {
   basisjaar: number;
   basisPeildatum: string;
-  vorige?: Indexering & { tariefjaar: number; peildatum: string };
+  basis?: ParameterSet;
 }
 
 export interface ParameterSet {

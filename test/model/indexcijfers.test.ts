@@ -92,16 +92,21 @@ describe('afronding van de geïndexeerde tarieven', () => {
     const { laadParameterset } = await import('../../src/params/laden.ts');
     const { berekenTarieven } = await import('../../src/model/bereken.ts');
     const { set } = laadParameterset('test/fixtures/sets/volledig-geindexeerd');
-    const cent = set.afronding.get('cent')!;
-    set.afronding.set('duizendste', { ...cent, id: 'duizendste', veelvoud: d('0.001') });
-    const p = set.producten.find((x) => x.code === '44A01')!;
-    p.afronding = 'duizendste';
+    // the base year (the set this round builds on) rounds on € 0,001; the round itself on cents
+    const basisSet = set.indexering!.basis!;
+    const cent = basisSet.afronding.get('cent')!;
+    basisSet.afronding.set('duizendste', { ...cent, id: 'duizendste', veelvoud: d('0.001') });
+    basisSet.producten.find((x) => x.code === '44A01')!.afronding = 'duizendste';
     set.indexcijfers!.afronding = 'cent';
     const t = berekenTarieven(set).tarieven.find((x) => x.product === '44A01' && x.variant === 'alfa')!;
     const basis = t.opbouw.find((s) => s.stap === 'afronding')!.waarde;
     const index = t.opbouw.find((s) => s.stap === 'indexpercentage')!.waarde;
     expect(basis.decimalPlaces()).toBe(3);
     expect(t.opbouw.find((s) => s.stap === 'afronding_geindexeerd')!.parameters[0]!.pad).toBe('afronding.cent');
-    expect(t.tarief.toFixed()).toBe(basis.times(d(100).plus(index)).div(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed());
+    expect(t.tarief.toFixed()).toBe(basis.times(d('100').plus(index)).div(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed());
+    // a minute product keeps its own rule (a multiple of € 0,60), so the minute tariff stays whole cents
+    const m = berekenTarieven(set).tarieven.find((x) => x.product === '45A01' && x.variant === 'alfa')!;
+    expect(m.opbouw.find((s) => s.stap === 'afronding_geindexeerd')!.parameters[0]!.pad).toBe('afronding.zestig_cent');
+    expect(m.tariefPerUur!.toFixed(2)).toBe(m.tarief.times(60).toFixed(2));
   });
 });

@@ -47,4 +47,18 @@ describe('pgb-varianten', () => {
       expect(t.status, `${t.product}/${t.variant}`).toBe('illustratief');
     }
   });
+
+  it('in een indexatieronde: het pgb-percentage van de ronde over het geïndexeerde ZIN-tarief', () => {
+    const { set } = laadParameterset('test/fixtures/sets/volledig-geindexeerd');
+    const soort = set.varianten.pgb!.soorten.find((x) => x.id === 'professioneel')!;
+    soort.percentage = vast('varianten.pgb.professioneel', 'procent', '80');
+    soort.percentage.reeks[0]!.van = '2027-01-01';
+    soort.percentage.reeks[0]!.tot = '2027-12-31';
+    const plan = berekenTarieven(set);
+    const pgb = plan.tarieven.find((x) => x.product === '07A01' && x.variant === 'pgb-professioneel')!;
+    const zin = pgb.opbouw.find((x) => x.stap === 'zin_geindexeerd')!.waarde;
+    // 80 % of the indexed ZIN tariff, rounded to cents (the set's pgb rule)
+    expect(pgb.tarief.toFixed(2)).toBe(zin.times('0.8').toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2));
+    expect(pgb.opbouw.find((x) => x.stap === 'pgb_geindexeerd')!.parameters[0]!.waarde.toFixed()).toBe('80');
+  });
 });

@@ -1,5 +1,5 @@
 /** `indexeer` and `begroting` end to end, and the reviewer signals. */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -74,15 +74,26 @@ describe('indexeer', () => {
     expect(readFileSync(path.join(werk, 'output/volledig-2028/indexatie-2028.md'), 'utf8')).toContain('| 02A02 Begeleiding individueel | alfa | uur | € 58,29 | 4,91 % | € 61,15 |');
   });
 
-  it('een ronde op een ronde rekent als een eerste ronde: een kostprijsparameter in de nieuwe set telt vanaf het eerste jaar', async () => {
-    // 30 % overhead instead of 20 % in the 2028 set: the 2026 cost price changes, and both rounds index that
+  it('een overlay (een gemeente) op een set met twee rondes is die ronde: dezelfde tarieven', () => {
+    const map = path.join(tmp, 'gemeente-2028');
+    mkdirSync(map, { recursive: true });
+    writeFileSync(path.join(map, 'model.yaml'), `basis: ${path.join(ROOT, 'test/fixtures/sets/volledig-geindexeerd-2028')}\nnaam: Gemeente 2028\nregio: Testregio\ntariefjaar: 2028\nversie: "1"\n`);
+    const gemeente = berekenTarieven(laadParameterset(map).set);
+    const regio = berekenTarieven(laadParameterset(path.join(ROOT, 'test/fixtures/sets/volledig-geindexeerd-2028')).set);
+    expect(gemeente.problemen).toEqual([]);
+    expect(gemeente.tarieven.map((t) => `${t.product}/${t.variant} ${t.tarief.toFixed(2)}`)).toEqual(regio.tarieven.map((t) => `${t.product}/${t.variant} ${t.tarief.toFixed(2)}`));
+  });
+
+  it('een kostprijsparameter in een indexatieronde heeft geen effect, en controleer zegt dat', async () => {
+    // 30 % overhead instead of 20 % in the 2028 set: the round indexes the 2027 tariffs as the 2027 set gives them
     writeFileSync(path.join(werk, 'models/volledig-2028/opslagen.yaml'), readFileSync(path.join(ROOT, 'test/fixtures/sets/volledig/opslagen.yaml'), 'utf8').replace(/(standaard:\n\s+eenheid: procent\n\s+waarde:) 20/, '$1 30'));
-    const tweede = berekenTarieven(laadParameterset(path.join(werk, 'models/volledig-2028')).set);
-    const t = tweede.tarieven.find((x) => x.product === '02A02' && x.variant === 'alfa')!;
-    const oh = t.opbouw.find((s) => s.stap === 'overhead')!;
-    expect(oh.parameters[0]!.waarde.toFixed()).toBe('30');
-    expect(oh.parameters[0]!.bestand).toMatch(/models\/volledig-2028\/opslagen\.yaml$/);
-    expect(t.tarief.gt(new Decimal('61.15'))).toBe(true);
+    const g = laadParameterset(path.join(werk, 'models/volledig-2028'));
+    const t = berekenTarieven(g.set).tarieven.find((x) => x.product === '02A02' && x.variant === 'alfa')!;
+    expect(t.tarief.toFixed(2)).toBe('61.15');
+    const w = g.waarschuwingen.find((x) => x.melding.startsWith('opslagen.overhead.standaard heeft in deze indexatieronde geen effect'))!;
+    expect(w.bestand).toMatch(/models\/volledig-2028\/opslagen\.yaml$/);
+    expect(w.verwacht).toBe('dezelfde waarde als in volledig-2027: 20 (2026-01-01 t/m 2026-12-31)');
+    expect(w.hint).toBe('wijzig de waarde in volledig-2027, of maak een set zonder indexering die opnieuw rekent (route 2)');
     rmSync(path.join(werk, 'models/volledig-2028/opslagen.yaml'));
   });
 
