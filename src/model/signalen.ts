@@ -9,7 +9,7 @@ import type { Tarief, Tarievenplan } from './types.ts';
 import type { Vergelijking } from './vergelijk.ts';
 
 export interface Signaal {
-  soort: 'onder_kostprijs' | 'onder_minimumloon' | 'jeugd_wmo_verschil' | 'oude_bron' | 'grote_beweging';
+  soort: 'onder_kostprijs' | 'pgb_boven_zin' | 'onder_minimumloon' | 'jeugd_wmo_verschil' | 'oude_bron' | 'grote_beweging';
   melding: string;
   /** file:line the signal is about, where there is one */
   plek?: string;
@@ -40,6 +40,19 @@ export function signalenVoorPlan(set: ParameterSet, plan: Tarievenplan): Signaal
       uit.push({
         soort: 'onder_kostprijs',
         melding: `${t.product} ${t.variant}: tarief ${g(tarief)} ligt onder de eigen kostprijs ${g(t.kostprijs)}`,
+        ...(h ? { plek: `${h.bestand}:${h.regel}`, ...h } : {}),
+      });
+    }
+  }
+  // a pgb tariff above the ZIN tariff it derives from: usually an amount per minute written as per hour, or a typo
+  for (const t of plan.tarieven.filter((x) => x.variantSoort === 'pgb')) {
+    const zin = [...t.opbouw].reverse().find((x) => x.stap === 'zin_geindexeerd' || x.stap === 'zin_tarief');
+    const pgb = t.tariefPerUur ?? t.tarief;
+    if (zin && pgb.gt(zin.waarde)) {
+      const h = set.producten.find((p) => p.code === t.product)?.herkomst;
+      uit.push({
+        soort: 'pgb_boven_zin',
+        melding: `${t.product} ${t.variant}: pgb-tarief ${g(pgb)} ligt boven het ZIN-tarief ${g(zin.waarde)} waarvan het is afgeleid`,
         ...(h ? { plek: `${h.bestand}:${h.regel}`, ...h } : {}),
       });
     }

@@ -103,7 +103,7 @@ interface Bereik {
    * A percentage above 0 and below 1 gets a warning (0.08 written for 8 %), one above `ongewoonBoven` too:
    * plausible typos that are still valid values, so never an error.
    */
-  plausibel?: { ongewoonBoven?: string; /** warn below 1 (default yes) */ klein?: boolean };
+  plausibel?: { ongewoonBoven?: string; /** warn below 1 (default yes) */ klein?: boolean; /** warn below this instead of below 1 */ kleinOnder?: string };
 }
 
 export class Bouwer {
@@ -221,7 +221,7 @@ export class Bouwer {
     }
     if (b.plausibel && eenheid === 'procent') {
       const tekst = `${geschreven ?? waarde.toFixed()} procent`;
-      if (b.plausibel.klein !== false && waarde.gt(0) && waarde.lt(1)) {
+      if (b.plausibel.klein !== false && waarde.gt(0) && waarde.lt(b.plausibel.kleinOnder ?? '1')) {
         this.waarschuwing(root, pad, `${naam} is ${tekst}: ongewoon klein`, {
           verwacht: 'een percentage als getal, zoals 8 voor 8 %',
           gevonden: tekst,
@@ -252,4 +252,4 @@ export const PROCENT_DEELBAAR: Bereik = { min: '0', max: '100', maxExclusief: tr
 export const POSITIEF: Bereik = { min: '0', minExclusief: true };
 export const NIET_NEGATIEF: Bereik = { min: '0' };
 /** A surcharge, allowance or share in percent: the range, plus warnings for 0.08-for-8 and for implausibly high values. */
-export const opslag = (b: Bereik, ongewoonBoven?: string): Bereik => ({ ...b, plausibel: ongewoonBoven ? { ongewoonBoven } : {} });
+export const opslag = (b: Bereik, ongewoonBoven?: string, kleinOnder?: string): Bereik => ({ ...b, plausibel: { ...(ongewoonBoven ? { ongewoonBoven } : {}), ...(kleinOnder ? { kleinOnder } : {}) } });

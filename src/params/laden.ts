@@ -273,7 +273,7 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
       tabellen,
       toeslagen: Object.entries(d.toeslagen ?? {}).map(([k, p]) => b.param(p, r, ['toeslagen', k], `${pfx}.toeslagen.${k}`, ['procent', 'euro_per_maand', 'euro_per_jaar'], opslag(NIET_NEGATIEF, '50'))),
       ort: new Map(Object.entries(d.ort ?? {}).map(([k, p]) => [k, b.param(p, r, ['ort', k], `${pfx}.ort.${k}`, ['procent'], opslag(PROCENT))])),
-      werkgeverslasten: Object.entries(lasten).map(([k, p]) => b.param(p, r, ['werkgeverslasten', k], `${pfx}.werkgeverslasten.${k}`, ['procent'], PROCENT)),
+      werkgeverslasten: Object.entries(lasten).map(([k, p]) => b.param(p, r, ['werkgeverslasten', k], `${pfx}.werkgeverslasten.${k}`, ['procent'], opslag(PROCENT, '60', '0.5'))),
       franchises: perLast('franchises', d.franchises, 'een franchise', 'meestal pensioen', NIET_NEGATIEF),
       maxima: perLast('maxima', d.maxima, 'een maximum (maximumpremieloon)', 'meestal sociale_lasten', POSITIEF),
       grondslagen,
@@ -317,7 +317,7 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
       const param = b.param(p.productieve_uren, prod.root, [...pad, 'productieve_uren'], `productiviteit.${id}.productieve_uren`, ['uren_per_jaar'], POSITIEF);
       productiviteit.set(id, { id, omschrijving: p.omschrijving, herkomst, vorm, param });
     } else if (vorm === 'productiviteit' && p.productiviteit) {
-      const param = b.param(p.productiviteit, prod.root, [...pad, 'productiviteit'], `productiviteit.${id}.productiviteit`, ['procent'], { min: '0', minExclusief: true, max: '100' });
+      const param = b.param(p.productiviteit, prod.root, [...pad, 'productiviteit'], `productiviteit.${id}.productiviteit`, ['procent'], opslag({ min: '0', minExclusief: true, max: '100' }));
       productiviteit.set(id, { id, omschrijving: p.omschrijving, herkomst, vorm, param });
     } else {
       const posten = Object.entries(p.niet_productief ?? {}).map(([post, raw]) => {
@@ -408,7 +408,7 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
       soorten: Object.entries(vr.data.pgb.soorten).map(([id, s]) => ({
         id,
         naam: s.naam,
-        percentage: b.param(s.percentage, vr.root, ['pgb', 'soorten', id, 'percentage'], `varianten.pgb.${id}`, ['procent'], PROCENT),
+        percentage: b.param(s.percentage, vr.root, ['pgb', 'soorten', id, 'percentage'], `varianten.pgb.${id}`, ['procent'], opslag(PROCENT)),
       })),
     };
   }
@@ -504,7 +504,7 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
             // turns an amount per minute into the hourly tariff the minute tariff follows from).
             const opUur = p.eenheid === 'minuut' || p.eenheid === 'uur';
             const hint = `een vast pgb-bedrag is een bedrag per ${p.eenheid} (euro_per_eenheid), of een percentage van het ZIN-tarief (procent)`;
-            pgb.push({ soort, uitgesloten: false, param: b.param(ov, r, [...pad, 'pgb', soort], `${pfx}.pgb.${soort}`, opUur ? ['procent', 'euro_per_uur', 'euro_per_eenheid'] : ['procent', 'euro_per_eenheid'], NIET_NEGATIEF, hint) });
+            pgb.push({ soort, uitgesloten: false, param: b.param(ov, r, [...pad, 'pgb', soort], `${pfx}.pgb.${soort}`, opUur ? ['procent', 'euro_per_uur', 'euro_per_eenheid'] : ['procent', 'euro_per_eenheid'], opslag(NIET_NEGATIEF), hint) });
           }
         }
       }

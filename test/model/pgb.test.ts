@@ -61,4 +61,13 @@ describe('pgb-varianten', () => {
     expect(pgb.tarief.toFixed(2)).toBe(zin.times('0.8').toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2));
     expect(pgb.opbouw.find((x) => x.stap === 'pgb_geindexeerd')!.parameters[0]!.waarde.toFixed()).toBe('80');
   });
+
+  it('een pgb-tarief boven zijn ZIN-tarief is een signaal (een bedrag per minuut dat een uurbedrag had moeten zijn)', async () => {
+    const { signalenVoorPlan } = await import('../../src/model/signalen.ts');
+    const { set } = laadParameterset('test/fixtures/sets/volledig');
+    const p = set.producten.find((x) => x.code === '45A01')!;
+    p.pgb = [...p.pgb.filter((o) => o.soort !== 'professioneel'), { soort: 'professioneel', uitgesloten: false, param: vast('producten.45A01.pgb.professioneel', 'euro_per_eenheid', '55.80') }];
+    const s = signalenVoorPlan(set, berekenTarieven(set)).filter((x) => x.soort === 'pgb_boven_zin');
+    expect(s.map((x) => x.melding)).toContain('45A01 pgb-professioneel: pgb-tarief 3348,00 ligt boven het ZIN-tarief 75,60 waarvan het is afgeleid');
+  });
 });

@@ -51,4 +51,20 @@ describe('waarschuwingen bij ongewone percentages', () => {
     expect(w.melding).toBe('ova voorlopig 2027 is 49.4 procent: ongewoon hoog');
     expect(w.verwacht).toBe('meestal hoogstens 12 procent');
   });
+
+  it('productiviteit 0.8 (voor 80 %) en sociale lasten 0.20 (voor 20 %): een waarschuwing; een premie van 0,5 % niet', () => {
+    const map = path.join(tmp, 'klein');
+    cpSync('test/fixtures/sets/e1-opbouw-begeleiding', map, { recursive: true });
+    const prod = path.join(map, 'productiviteit.yaml');
+    writeFileSync(prod, readFileSync(prod, 'utf8').replace(/waarde: 80\b/, 'waarde: 0.8'));
+    const alfa = path.join(tmp, 'klein-alfa');
+    cpSync('test/fixtures/sets/volledig', alfa, { recursive: true });
+    const cao = path.join(alfa, 'cao/alfa.yaml');
+    writeFileSync(cao, readFileSync(cao, 'utf8').replace(/(sociale_lasten:\n\s+eenheid: procent\n\s+waarde:) 20\n/, '$1 0.20\n').replace(/(opleidingsbudget:\n\s+eenheid: procent\n\s+waarde:) 1\n/, '$1 0.5\n'));
+    const w1 = laadParameterset(map, { weergaveBasis: tmp }).waarschuwingen.map((x) => x.melding);
+    expect(w1).toContain('productiviteit.e1.productiviteit is 0.8 procent: ongewoon klein');
+    const w2 = laadParameterset(alfa, { weergaveBasis: tmp }).waarschuwingen.map((x) => x.melding);
+    expect(w2).toContain('cao.alfa.werkgeverslasten.sociale_lasten is 0.20 procent: ongewoon klein');
+    expect(w2.filter((x) => x.includes('opleidingsbudget'))).toEqual([]);
+  });
 });
