@@ -308,18 +308,33 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
         let expr: Expr;
         const m = tsleutel === 'ort' ? cao.ortMaximum : undefined;
         if (m) {
-          // ORT over at most the salary of one schaal and trede (Sociaal Werk: schaal 5 trede 11)
-          const mx = overJaar(m.schaal, [{ trede: m.trede, gewicht: new Decimal(1) }], m.herkomst);
-          const maxJaar = soort === 'maand' ? mx.waarde.times(12) : mx.waarde.times(uren.waarde).times(52);
-          const maxExpr = soort === 'maand' ? E.maal(mx.expr, E.getal(12)) : E.maal(E.maal(mx.expr, E.param(uren)), E.getal(52));
+          // ORT over at most the salary of one schaal and trede (Sociaal Werk: schaal 5 trede 11): the cap holds per
+          // trede and per table, before the weighting over treden and months
+          const cap = overJaar(m.schaal, [{ trede: m.trede, gewicht: new Decimal(1) }], m.herkomst);
+          const gewichten = som(fh.treden.map((t) => t.gewicht));
+          const perTabel = sal.per.map((x, i) => {
+            const c = cap.per[i]!;
+            return {
+              maanden: x.maanden,
+              waarde: som(fh.treden.map((t, k) => Decimal.min(x.refs[k]!.waarde, c.waarde).times(t.gewicht))).div(gewichten),
+              expr:
+                fh.treden.length === 1
+                  ? E.fn('MIN', E.param(x.refs[0]!), c.expr)
+                  : E.deel(E.som(fh.treden.map((t, k) => E.maal(E.fn('MIN', E.param(x.refs[k]!), c.expr), E.getal(t.gewicht)))), E.getal(gewichten)),
+            };
+          });
+          const perMaand = gemiddeld ? som(perTabel.map((x) => x.waarde.times(x.maanden))).div(12) : perTabel[0]!.waarde;
+          const perMaandExpr = gemiddeld ? E.deel(E.som(perTabel.map((x) => E.maal(x.expr, E.getal(x.maanden)))), E.getal(12)) : perTabel[0]!.expr;
+          const grond = soort === 'maand' ? perMaand.times(12) : perMaand.times(uren.waarde).times(52);
+          const grondExpr = soort === 'maand' ? E.maal(perMaandExpr, E.getal(12)) : E.maal(E.maal(perMaandExpr, E.param(uren)), E.getal(52));
           toeslagRefs.push(
             { pad: `cao.${cao.id}.ort_maximum`, waarde: new Decimal(0), eenheid: 'keuze', weergave: `schaal ${m.schaal} trede ${m.trede}`, ...m.herkomst, bron: bronTekst(m.bron), status: m.status, geldig_van: peildatum, geldig_tot: peildatum },
-            ...mx.refs,
+            ...cap.refs,
             ...(soort === 'uur' ? [uren] : []),
           );
-          bedrag = Decimal.min(jaarsalaris, maxJaar).times(g.waarde).div(HONDERD);
-          expr = E.procentVan(E.fn('MIN', E.stap(`${pfx}.jaarsalaris`), maxExpr), E.param(g));
-          delen.push(`ORT ${naam} ${fmt(g.waarde)} % × min(jaarsalaris, jaarsalaris schaal ${m.schaal} trede ${m.trede} = ${fmt(maxJaar, 2)})`);
+          bedrag = grond.times(g.waarde).div(HONDERD);
+          expr = E.procentVan(grondExpr, E.param(g));
+          delen.push(`ORT ${naam} ${fmt(g.waarde)} % × ${fmt(grond, 2)} (jaarsalaris met per trede ten hoogste schaal ${m.schaal} trede ${m.trede})`);
         } else if (p.eenheid === 'procent') {
           bedrag = jaarsalaris.times(g.waarde).div(HONDERD);
           expr = E.procentVan(E.stap(`${pfx}.jaarsalaris`), E.param(g));
