@@ -13,7 +13,8 @@ import { vergelijkingJson, vergelijkingMarkdown, vergelijkingTekst } from '../do
 import { begrotingJson, begrotingMarkdown, begrotingTekst } from '../docmodel/begroting.ts';
 import { indexatieOverzicht, indexatieMarkdown } from '../docmodel/indexatie.ts';
 import { schrijfXlsx } from '../render/xlsx.ts';
-import { ParametersetFout, formatProblemen } from '../shared/problems.ts';
+import { ParametersetFout, formatProblemen, sorteerProblemen } from '../shared/problems.ts';
+import { controleerRegels } from '../params/regels.ts';
 import { Afgebroken, STANDAARD_SET, metFragment, vindSet, type Io } from './sets.ts';
 import { GitFout, isGitRef, setOpRef } from './git.ts';
 import { schrijfMapAtomisch } from './schrijf.ts';
@@ -149,8 +150,10 @@ export function registreerReviewCommandos(program: Command, io: Io): void {
       };
       const y = (v: string) => JSON.stringify(v);
       const proefPlan = berekenTarieven(proef);
-      if (proefPlan.problemen.length) {
-        io.err(`${formatProblemen(metFragment(proefPlan.problemen))}\n`);
+      // what the new set needs in its own year (index figures, procurement values), all at once
+      const regels = controleerRegels(proef).filter((p) => p.ernst === 'fout');
+      if (proefPlan.problemen.length || regels.length) {
+        io.err(`${formatProblemen(sorteerProblemen(metFragment([...proefPlan.problemen, ...regels])))}\n`);
         io.err('Er is niets geschreven.\n');
         throw new Afgebroken(1);
       }

@@ -72,7 +72,8 @@ export function controleerRegels(set: T.ParameterSet): Probleem[] {
   for (const p of set.parameters) {
     // A component's given index is a figure for the next round: it must hold once that round is computed.
     if (!set.indexering && GEGEVEN_INDEX.test(p.pad)) continue;
-    const d = /^(indexcijfers|signalen)\./.test(p.pad) ? set.peildatum : datum;
+    // index figures, signals and the procurement belong to the set's own year, also in an indexation round
+    const d = /^(indexcijfers|signalen|inkoop)\./.test(p.pad) ? set.peildatum : datum;
     if (!waardeOp(p, d) && p.pad.startsWith('signalen.')) {
       uit.push({
         ernst: 'waarschuwing',
