@@ -2,7 +2,7 @@
 import type { Decimal } from '../shared/decimal.ts';
 import { euro, getal } from '../shared/format.ts';
 import type { Tarievenplan } from '../model/types.ts';
-import type { Cel, Werkboek } from './werkboek.ts';
+import { tariefFormaat, type Cel, type Werkboek } from './werkboek.ts';
 
 export interface IndexatieRegel {
   product: string;
@@ -77,9 +77,9 @@ export function indexatieOverzicht(basis: Tarievenplan, nieuw: Tarievenplan, opt
           tekst(r.productnaam),
           tekst(r.variant),
           tekst(r.eenheid),
-          r.oud ? { waarde: r.oud, formaat: 'euro' } : null,
+          r.oud ? { waarde: r.oud, formaat: tariefFormaat(r.oud) } : null,
           r.index ? { waarde: r.index, formaat: 'procent' } : tekst('—'),
-          { waarde: r.nieuw, formaat: 'euro', stijl: 'tarief' },
+          { waarde: r.nieuw, formaat: tariefFormaat(r.nieuw), stijl: 'tarief' },
           tekst(r.bron),
         ]),
         autofilter: true,

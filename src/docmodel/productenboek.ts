@@ -2,7 +2,7 @@
 import type { ParameterSet } from '../params/types.ts';
 import type { Tarievenplan } from '../model/types.ts';
 import { PRODUCTEENHEDEN } from '../params/schema.ts';
-import type { Blad, Cel, Werkboek } from './werkboek.ts';
+import { tariefFormaat, type Blad, type Cel, type Werkboek } from './werkboek.ts';
 import { isConcept } from './tariefbijlage.ts';
 
 const t = (s: string | undefined): Cel => ({ waarde: s ?? '', stijl: 'tekstlang' });
@@ -72,7 +72,7 @@ export function productenboekWerkboek(set: ParameterSet, plan: Tarievenplan): We
     t(PRODUCTEENHEDEN[p.eenheid].omschrijving),
     ...varianten.map((v): Cel | null => {
       const tar = plan.tarieven.find((x) => x.product === p.code && x.variant === v);
-      return tar ? { waarde: tar.tarief, formaat: 'euro', stijl: v === 'basistarief' || v === 'vast' ? 'tarief' : 'berekend' } : null;
+      return tar ? { waarde: tar.tarief, formaat: tariefFormaat(tar.tarief), stijl: v === 'basistarief' || v === 'vast' ? 'tarief' : 'berekend' } : null;
     }),
   ]);
   const tarieven: Blad = {

@@ -6,7 +6,7 @@ import type { ParameterSet } from '../params/types.ts';
 import type { ParamGebruik, Stap, Tarief, Tarievenplan } from '../model/types.ts';
 import type { Decimal } from '../shared/decimal.ts';
 import { EENHEID_TEKST } from '../shared/format.ts';
-import { bladRef, formule, veiligeBladnaam, veiligeNaam, type Blad, type Cel, type Formaat, type Werkboek } from './werkboek.ts';
+import { bladRef, formule, tariefFormaat, veiligeBladnaam, veiligeNaam, type Blad, type Cel, type Formaat, type Werkboek } from './werkboek.ts';
 
 export function formaatVoor(eenheid: string): Formaat {
   if (eenheid === 'procent') return 'procent';
@@ -270,8 +270,8 @@ export function tariefbijlageWerkboek(set: ParameterSet, plan: Tarievenplan): We
       tekst(t.cao ?? ''),
       tekst(t.eenheid),
       tekst(t.eenheidCode),
-      { formule: bladRef(eind.blad, eind.rij, 6), resultaat: t.tarief, formaat: 'euro', stijl: 'tarief' },
-      perUur && t.tariefPerUur ? { formule: bladRef(perUur.blad, perUur.rij, 6), resultaat: t.tariefPerUur, formaat: 'euro', stijl: 'berekend' } : null,
+      { formule: bladRef(eind.blad, eind.rij, 6), resultaat: t.tarief, formaat: tariefFormaat(t.tarief), stijl: 'tarief' },
+      perUur && t.tariefPerUur ? { formule: bladRef(perUur.blad, perUur.rij, 6), resultaat: t.tariefPerUur, formaat: tariefFormaat(t.tariefPerUur), stijl: 'berekend' } : null,
       tekst(t.status),
     ];
   });
@@ -350,8 +350,8 @@ export function tariefbijlageWerkboek(set: ParameterSet, plan: Tarievenplan): We
         tekst(t.product),
         tekst(t.productnaam),
         tekst(gewijzigd.map((p) => `${p.pad.split('.').slice(3).join('.')} = ${p.waarde.toFixed()}`).join('; ')),
-        basisPlek && basis ? { formule: bladRef(basisPlek.blad, basisPlek.rij, 6), resultaat: basis.tarief, formaat: 'euro', stijl: 'berekend' } : null,
-        { formule: bladRef(eind.blad, eind.rij, 6), resultaat: t.tarief, formaat: 'euro', stijl: 'tarief' },
+        basisPlek && basis ? { formule: bladRef(basisPlek.blad, basisPlek.rij, 6), resultaat: basis.tarief, formaat: tariefFormaat(basis.tarief), stijl: 'berekend' } : null,
+        { formule: bladRef(eind.blad, eind.rij, 6), resultaat: t.tarief, formaat: tariefFormaat(t.tarief), stijl: 'tarief' },
         tekst(a.besluit.titel),
       ]);
     }
@@ -427,7 +427,7 @@ export function tariefbijlageWerkboek(set: ParameterSet, plan: Tarievenplan): We
           tekst(t.productnaam),
           tekst(t.variant),
           { waarde: q.aantal, formaat: 'aantal', stijl: 'invoer' },
-          { formule: bladRef(eind.blad, eind.rij, 6, naam), resultaat: t.tarief, formaat: 'euro', stijl: 'berekend' },
+          { formule: bladRef(eind.blad, eind.rij, 6, naam), resultaat: t.tarief, formaat: tariefFormaat(t.tarief), stijl: 'berekend' },
           { formule: `E${rij}*F${rij}`, resultaat: t.tarief.times(q.aantal), formaat: 'euro', stijl: 'berekend' },
         ]);
       }

@@ -6,7 +6,12 @@
 import type { Decimal } from '../shared/decimal.ts';
 import type { Expr } from '../model/expressie.ts';
 
-export type Formaat = 'tekst' | 'euro' | 'euro4' | 'procent' | 'getal' | 'getal4' | 'uren' | 'aantal';
+export type Formaat = 'tekst' | 'euro' | 'euro3' | 'euro4' | 'procent' | 'getal' | 'getal4' | 'uren' | 'aantal';
+
+/** The format of a tariff: cents, or tenths of a cent where its rounding rule kept them (never a second rounding on display). */
+export function tariefFormaat(d: { decimalPlaces(): number }): Formaat {
+  return d.decimalPlaces() > 2 ? 'euro3' : 'euro';
+}
 export type Stijl = 'kop' | 'invoer' | 'berekend' | 'tekst' | 'tekstlang' | 'blokkop' | 'tarief' | 'uitleg' | 'concept';
 
 export interface Cel {

@@ -79,10 +79,10 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
           hint: 'verwijder deze sleutel, of schrijf de tabel als salaristabel (soort maand of uur) met toeslagen en werkgeverslasten',
         }, 'sleutel');
       }
-    } else if (d.werkgeverslasten === undefined) {
-      b.fout(r, [], `${d.naam} heeft geen werkgeverslasten`, {
+    } else if (!Object.keys(lasten).length) {
+      b.fout(r, d.werkgeverslasten ? ['werkgeverslasten'] : [], `${d.naam} heeft geen werkgeverslasten`, {
         verwacht: 'werkgeverslasten: sociale lasten en pensioen als procent van de loonsom',
-        gevonden: 'geen werkgeverslasten',
+        gevonden: d.werkgeverslasten ? 'een leeg blok werkgeverslasten' : 'geen werkgeverslasten',
         hint: 'neem de werkgeverslasten op, of geef de tabel als integrale loonkosten per uur (soort loonkosten_per_uur)',
       });
     }

@@ -13,6 +13,7 @@ import { celAdres, type Blad, type Cel, type Formaat, type Werkboek } from '../d
 const FORMATEN: Record<Formaat, string> = {
   tekst: '@',
   euro: '[$€-413] #,##0.00;[$€-413] -#,##0.00',
+  euro3: '[$€-413] #,##0.000;[$€-413] -#,##0.000',
   euro4: '[$€-413] #,##0.0000;[$€-413] -#,##0.0000',
   procent: '0.00" %"',
   getal: '#,##0.00',

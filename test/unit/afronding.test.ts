@@ -55,5 +55,10 @@ describe('een afrondingsregel op € 0,001', () => {
     // a controletotaal 0,001 off reports both figures as written, not as the same rounded cent
     const fout = controleerTotalen({ ...set, controletotalen: [{ product: '07A01', variant: 'beta', tarief: t.tarief.plus('0.001'), herkomst: { bestand: 't', regel: 1, kolom: 1 }, herkomstVariant: { bestand: 't', regel: 1, kolom: 1 } }] }, plan);
     expect(fout[0]!.gevonden).toBe(`${t.tarief.toFixed(3)} (berekend), verschil -0.001`);
+    // the workbooks show the tenth of a cent too
+    const { tariefbijlageWerkboek } = await import('../../src/docmodel/tariefbijlage.ts');
+    const blad = tariefbijlageWerkboek(set, plan).bladen.find((b) => b.naam === 'Tarieven')!;
+    const cel = blad.rijen.flat().find((c) => c && 'resultaat' in c && c.resultaat === t.tarief);
+    expect(cel?.formaat).toBe('euro3');
   });
 });
