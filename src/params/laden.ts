@@ -7,7 +7,7 @@ import { Decimal } from '../shared/decimal.ts';
 import { ParametersetFout, sorteerProblemen, type Probleem } from '../shared/problems.ts';
 import { leesSet } from './bestanden.ts';
 import { Bouwer, NIET_NEGATIEF, opslag, POSITIEF, PROCENT, PROCENT_DEELBAAR, valideerBestanden } from './bouw.ts';
-import { controleerRegels } from './regels.ts';
+import { controleerRegels, zonderEffect } from './regels.ts';
 import { bouwIndexcijfers, bouwSignalen, bouwVolumes } from './review.ts';
 import { bouwInkoop } from './inkoop.ts';
 import * as S from './schema.ts';
@@ -766,40 +766,3 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
   return { set, waarschuwingen: sorteerProblemen(alle.filter((p) => p.ernst === 'waarschuwing')) };
 }
 
-/**
- * What a round changes that cannot change its tariffs: a round indexes the tariffs of its base set and does
- * not run the cost model again, so a cost parameter, a CAO table or a new product written in the round
- * would be ignored without a word. Index figures, rounding rules, pgb percentages (applied to the indexed ZIN
- * tariff), controletotalen, signals, volumes and procurement do count.
- */
-function zonderEffect(set: T.ParameterSet, basis: T.ParameterSet): Probleem[] {
-  const uit: Probleem[] = [];
-  const hint = `wijzig de waarde in ${basis.id}, of maak een set zonder indexering die opnieuw rekent (route 2)`;
-  const telt = (p: T.Param) => /^(indexcijfers|signalen|volumes|inkoop|varianten\.pgb)\./.test(p.pad) || (/\.pgb\./.test(p.pad) && p.eenheid === 'procent');
-  const inBasis = new Map(basis.parameters.map((p) => [p.pad, p]));
-  const tekst = (p: T.Param) => p.reeks.map((w) => `${w.waarde.toFixed()} (${w.van} t/m ${w.tot})`).join(', ');
-  for (const p of set.parameters) {
-    if (telt(p)) continue;
-    const q = inBasis.get(p.pad);
-    if (q && tekst(q) === tekst(p)) continue;
-    uit.push({
-      ernst: 'waarschuwing',
-      ...p.herkomst,
-      melding: `${p.pad} heeft in deze indexatieronde geen effect: de ronde indexeert de tarieven van ${basis.naam}`,
-      verwacht: q ? `dezelfde waarde als in ${basis.id}: ${tekst(q)}` : `geen nieuwe kostprijsparameter in een indexatieronde`,
-      gevonden: tekst(p),
-      hint,
-    });
-  }
-  const inhoud = (t: T.CaoTabel) => `${t.van}|${t.tot}|${t.soort}|${[...t.schalen].map(([s, m]) => `${s}:${[...m].map(([tr, c]) => `${tr}=${c.bedrag.toFixed()}`).join(',')}`).join(';')}`;
-  for (const c of set.caos.values()) {
-    const b = new Set((basis.caos.get(c.id)?.tabellen ?? []).map(inhoud));
-    for (const t of c.tabellen.filter((x) => !b.has(inhoud(x)))) {
-      uit.push({ ernst: 'waarschuwing', ...t.herkomst, melding: `de salaristabel van ${c.naam} vanaf ${t.van} heeft in deze indexatieronde geen effect`, verwacht: `de tabellen van ${basis.id}`, gevonden: `een tabel ${t.van} t/m ${t.tot}`, hint });
-    }
-  }
-  for (const p of set.producten.filter((x) => !basis.producten.some((y) => y.code === x.code))) {
-    uit.push({ ernst: 'waarschuwing', ...p.herkomst, melding: `product ${p.code} is nieuw in deze indexatieronde en krijgt geen tarief: de ronde indexeert alleen de tarieven van ${basis.naam}`, verwacht: `een product van ${basis.id}`, gevonden: p.code, hint });
-  }
-  return uit;
-}
