@@ -765,4 +765,3 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
   if (fouten.length) throw new ParametersetFout(sorteerProblemen(alle));
   return { set, waarschuwingen: sorteerProblemen(alle.filter((p) => p.ernst === 'waarschuwing')) };
 }
-
