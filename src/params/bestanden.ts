@@ -34,8 +34,8 @@ export interface RuweSet {
   /** relative path → display path of the file that defined it last */
   weergave: Map<string, string>;
   bases: string[];
-  /** The set this one builds on directly, and whether that is an indexed set (a round built on a round). */
-  basis?: { map: string; geindexeerd: boolean };
+  /** The folder of the set this one builds on directly (an indexation round loads it on its own). */
+  basis?: { map: string };
   vingerafdruk: string;
   problemen: Probleem[];
 }
@@ -174,8 +174,7 @@ export function leesSet(map: string, posities: Posities, weergaveBasis: string, 
       problemen.push(...basis.problemen);
       hash.update(`basis\0${basis.vingerafdruk}\0`);
       bases = [basis.id, ...basis.bases];
-      const basisModel = basis.bestanden.get('model.yaml');
-      directeBasis = { map: basisMap, geindexeerd: isObject(basisModel) && 'indexering' in basisModel };
+      directeBasis = { map: basisMap };
       for (const [rel, data] of basis.bestanden) {
         if (!bestanden.has(rel)) {
           bestanden.set(rel, data);
