@@ -7,7 +7,7 @@ import { dumpXlsx } from '../render/xlsx.ts';
 import { readFileSync } from 'node:fs';
 import { bedoeldeU } from '../params/zodfouten.ts';
 import { Afgebroken, STANDAARD_SET, laad, reken, vindSet, type Io } from './sets.ts';
-import { schrijfMapAtomisch } from './schrijf.ts';
+import { reserveerUitvoer, UitvoerFout } from './schrijf.ts';
 import { bezwarenTekst, publicatieBezwaren, SjabloonFout, vindSjablonen, vulDocumenten, type GevuldeDocumenten } from './documenten.ts';
 import { bouwUitvoer } from './genereer.ts';
 import { performance } from 'node:perf_hooks';
@@ -136,24 +136,30 @@ Afsluitcodes: 0 goed, 1 fouten in de parameterset of controletotalen, 2 verkeerd
         }
       }
       const doel = path.resolve(o.out, g.set.id);
-      const setMap = path.relative(process.cwd(), vindSet(set)).split(path.sep).join('/');
-      let gevuld: GevuldeDocumenten;
+      // Before anything is rendered: a wrong --out, a folder tariefbouw did not write, another run, no permission.
+      const plek = await reserveerUitvoer(doel, { eigenaar: 'genereer', setMappen: [vindSet(set)] });
       try {
-        gevuld = vulDocumenten(g.set, plan, { publicatie, sjablonen: vindSjablonen(o.sjablonen), setMap });
-      } catch (e) {
-        if (!(e instanceof SjabloonFout)) throw e;
-        io.err(`${formatProblemen([e.probleem])}\n`);
-        io.err('Er is niets geschreven. Verbeter het sjabloon en probeer het opnieuw.\n');
-        throw new Afgebroken(1);
+        const setMap = path.relative(process.cwd(), vindSet(set)).split(path.sep).join('/');
+        let gevuld: GevuldeDocumenten;
+        try {
+          gevuld = vulDocumenten(g.set, plan, { publicatie, sjablonen: vindSjablonen(o.sjablonen), setMap });
+        } catch (e) {
+          if (!(e instanceof SjabloonFout)) throw e;
+          io.err(`${formatProblemen([e.probleem])}\n`);
+          io.err('Er is niets geschreven. Verbeter het sjabloon en probeer het opnieuw.\n');
+          throw new Afgebroken(1);
+        }
+        io.err(`tariefbouw: ${plan.tarieven.length} tarieven berekend; werkboeken en ${gevuld.documenten.length} documenten maken …\n`);
+        const t0 = performance.now();
+        const bestanden = await bouwUitvoer(g.set, plan, gevuld, (naam, bytes) =>
+          io.err(`  ${naam} (${Math.ceil(bytes / 1024).toLocaleString('nl-NL')} kB, na ${((performance.now() - t0) / 1000).toFixed(1).replace('.', ',')} s)\n`),
+        );
+        plek.schrijf(bestanden);
+        const rel = path.relative(process.cwd(), doel);
+        io.err(`tariefbouw: geschreven naar ${rel.startsWith('..') ? doel : rel}/: ${[...bestanden.keys()].join(', ')}${publicatie ? '' : ' (documenten als CONCEPT)'}\n`);
+      } finally {
+        plek.vrij();
       }
-      io.err(`tariefbouw: ${plan.tarieven.length} tarieven berekend; werkboeken en ${gevuld.documenten.length} documenten maken …\n`);
-      const t0 = performance.now();
-      const bestanden = await bouwUitvoer(g.set, plan, gevuld, (naam, bytes) =>
-        io.err(`  ${naam} (${Math.ceil(bytes / 1024).toLocaleString('nl-NL')} kB, na ${((performance.now() - t0) / 1000).toFixed(1).replace('.', ',')} s)\n`),
-      );
-      schrijfMapAtomisch(doel, bestanden);
-      const rel = path.relative(process.cwd(), doel);
-      io.err(`tariefbouw: geschreven naar ${rel.startsWith('..') ? doel : rel}/: ${[...bestanden.keys()].join(', ')}${publicatie ? '' : ' (documenten als CONCEPT)'}\n`);
     });
 
   program
@@ -182,6 +188,10 @@ export async function main(argv: string[], io: Io = { out: (s) => process.stdout
     return 0;
   } catch (e) {
     if (e instanceof Afgebroken) return e.code;
+    if (e instanceof UitvoerFout) {
+      io.err(`${e.tekst()}\n`);
+      return e.code;
+    }
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version') return 0;
       return 2;

@@ -17,7 +17,7 @@ import { ParametersetFout, formatProblemen, sorteerProblemen } from '../shared/p
 import { controleerRegels } from '../params/regels.ts';
 import { Afgebroken, STANDAARD_SET, metFragment, vindSet, type Io } from './sets.ts';
 import { GitFout, isGitRef, setOpRef } from './git.ts';
-import { schrijfMapAtomisch } from './schrijf.ts';
+import { controleerDoel, schrijfMapAtomisch } from './schrijf.ts';
 import { indexatieSpec } from '../docmodel/documenten/indexatie.ts';
 import { schrijfPdf } from '../render/pdf.ts';
 import { bezwarenTekst, publicatieBezwaren, SjabloonFout, vindSjablonen, vulSjabloon } from './documenten.ts';
@@ -169,6 +169,7 @@ export function registreerReviewCommandos(program: Command, io: Io): void {
         }
       }
       const sjablonen = vindSjablonen(o.sjablonen);
+      controleerDoel(path.resolve(o.out, naam), [bronMap, doel]); // a wrong --out before the new set is written
       mkdirSync(doel, { recursive: true });
       writeFileSync(
         path.join(doel, 'model.yaml'),
@@ -202,13 +203,14 @@ controletotalen: []
         const overzicht = indexatieOverzicht(basis.plan, nieuw.plan, { concept: !publicatie });
         const setMap = path.relative(process.cwd(), bronMap).split(path.sep).join('/');
         const document = vulSjabloon(indexatieSpec(nieuw.set, nieuw.plan, basis.plan, { publicatie, setMap, basisNaam: basis.set.naam }), sjablonen);
-        schrijfMapAtomisch(
+        await schrijfMapAtomisch(
           uitMap,
           new Map<string, string | Buffer>([
             [bestanden[0]!, indexatieMarkdown(overzicht)],
             [bestanden[1]!, await schrijfPdf(document)],
             [bestanden[2]!, await schrijfXlsx(overzicht.werkboek)],
           ]),
+          { eigenaar: 'indexeer', setMappen: [bronMap, doel] },
         );
       } catch (e) {
         rmSync(doel, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import type { Tarievenplan } from '../model/types.ts';
 import { PRODUCTEENHEDEN } from '../params/schema.ts';
 import { tariefFormaat, type Blad, type Cel, type Werkboek } from './werkboek.ts';
 import { isConcept } from './tariefbijlage.ts';
+import { vergelijkTekst } from '../shared/sorteer.ts';
 
 const t = (s: string | undefined): Cel => ({ waarde: s ?? '', stijl: 'tekstlang' });
 
@@ -11,7 +12,7 @@ export function productenboekWerkboek(set: ParameterSet, plan: Tarievenplan): We
   const concept = isConcept(plan);
   const varianten = [...new Set(plan.tarieven.map((x) => x.variant))].sort((a, b) => {
     const rang = (v: string) => (v === 'basistarief' ? 0 : v === 'vast' ? 1 : v === 'micro-onderneming' ? 3 : v.startsWith('pgb-') ? 4 : v.startsWith('aanbieder-') ? 5 : 2);
-    return rang(a) - rang(b) || a.localeCompare(b);
+    return rang(a) - rang(b) || vergelijkTekst(a, b);
   });
   const kopTitel = [
     `Productenboek ${set.regio} ${plan.model.tariefjaar}${concept ? ' · CONCEPT: bevat illustratieve of voorlopige waarden' : ''}`,

@@ -7,6 +7,7 @@ import type { ParamGebruik, Stap, Tarief, Tarievenplan } from '../model/types.ts
 import type { Decimal } from '../shared/decimal.ts';
 import { EENHEID_TEKST } from '../shared/format.ts';
 import { bladRef, formule, tariefFormaat, veiligeBladnaam, veiligeNaam, type Blad, type Cel, type Formaat, type Werkboek } from './werkboek.ts';
+import { vergelijkTekst } from '../shared/sorteer.ts';
 
 export function formaatVoor(eenheid: string): Formaat {
   if (eenheid === 'procent') return 'procent';
@@ -44,7 +45,7 @@ export function tariefbijlageWerkboek(set: ParameterSet, plan: Tarievenplan): We
   for (const t of plan.tarieven)
     for (const s of t.opbouw) for (const p of s.parameters) if (p.eenheid !== 'functiehuis' && p.eenheid !== 'keuze') params.set(`${p.pad}@${p.geldig_van}`, p);
   const naamVan = new Map<string, string>();
-  for (const [k, p] of [...params].sort(([a], [b]) => a.localeCompare(b))) naamVan.set(k, veiligeNaam(p.pad, namenBezet));
+  for (const [k, p] of [...params].sort(([a], [b]) => vergelijkTekst(a, b))) naamVan.set(k, veiligeNaam(p.pad, namenBezet));
 
   // --- CAO sheets: every salary table the tariffs use (in an indexed set: last year's); used cells carry a defined name
   const TABEL_PAD = /^cao\.([^.]+)\.tabel\[([^\]]+)\]\.schaal\[(.+)\]\.trede\[([^\]]+)\]$/;
@@ -54,7 +55,7 @@ export function tariefbijlageWerkboek(set: ParameterSet, plan: Tarievenplan): We
     if (m) gebruikteTabellen.add(`${m[1]}|${m[2]}`);
   }
   const caoBlad = new Map<string, { naam: string; rijVan: Map<string, number>; kolomVan: Map<string, number> }>();
-  for (const cao of [...set.caos.values()].sort((a, b) => a.id.localeCompare(b.id))) {
+  for (const cao of [...set.caos.values()].sort((a, b) => vergelijkTekst(a.id, b.id))) {
     const tabellen = cao.tabellen.filter((t) => gebruikteTabellen.has(`${cao.id}|${t.van}`));
     for (const tabel of tabellen) {
       const naam = veiligeBladnaam(tabellen.length > 1 ? `CAO ${cao.naam} ${tabel.van}` : `CAO ${cao.naam}`, bladnamen);
@@ -87,7 +88,7 @@ export function tariefbijlageWerkboek(set: ParameterSet, plan: Tarievenplan): We
   const parRijen: (Cel | null)[][] = [];
   const parTitel = [`Parameters van ${set.naam} (tariefjaar ${plan.model.tariefjaar}, peildatum ${plan.model.peildatum})`, 'Gele cellen zijn invoer; elke invoercel heeft een naam die de formules op de opbouwbladen gebruiken.'];
   const parBlad = veiligeBladnaam('Parameters', bladnamen);
-  const gesorteerd = [...params].sort(([a], [b]) => a.localeCompare(b));
+  const gesorteerd = [...params].sort(([a], [b]) => vergelijkTekst(a, b));
   for (const [k, p] of gesorteerd) {
     const naam = naamVan.get(k)!;
     const rij = parTitel.length + 2 + parRijen.length;
@@ -303,7 +304,7 @@ export function tariefbijlageWerkboek(set: ParameterSet, plan: Tarievenplan): We
 
   // --- Functiehuis
   const fhRijen: (Cel | null)[][] = [];
-  for (const cao of [...set.caos.values()].sort((a, b) => a.id.localeCompare(b.id)))
+  for (const cao of [...set.caos.values()].sort((a, b) => vergelijkTekst(a.id, b.id)))
     for (const f of cao.functiehuis.values())
       fhRijen.push([
         tekst(cao.naam),

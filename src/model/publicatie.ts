@@ -6,6 +6,7 @@
 import type { ParameterSet } from '../params/types.ts';
 import { controleerTotalen } from './controle.ts';
 import type { ModelProbleem, Tarievenplan } from './types.ts';
+import { vergelijkTekst } from '../shared/sorteer.ts';
 
 export interface Bezwaar extends ModelProbleem {
   soort: 'status' | 'bron' | 'controletotaal';
@@ -29,5 +30,5 @@ export function publicatieBezwaren(set: ParameterSet, plan: Tarievenplan): Bezwa
     if (w) toets(p.pad, w.status, w.bron.titel, w.herkomst);
   }
   for (const c of controleerTotalen(set, plan)) uit.push({ soort: 'controletotaal', ...c });
-  return uit.sort((a, b) => a.bestand.localeCompare(b.bestand) || a.regel - b.regel || a.kolom - b.kolom || a.melding.localeCompare(b.melding));
+  return uit.sort((a, b) => vergelijkTekst(a.bestand, b.bestand) || a.regel - b.regel || a.kolom - b.kolom || vergelijkTekst(a.melding, b.melding));
 }

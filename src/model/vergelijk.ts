@@ -8,6 +8,7 @@ import type { ParamGebruik, Tarief, Tarievenplan } from './types.ts';
 import type { ParameterSet } from '../params/types.ts';
 import { waardeOp } from '../params/regels.ts';
 import { verwijzingen } from './expressie.ts';
+import { vergelijkTekst } from '../shared/sorteer.ts';
 
 export interface ParamWaarde {
   pad: string;
@@ -208,7 +209,7 @@ export function vergelijk(basis: Tarievenplan, nieuw: Tarievenplan, extraBasis: 
     }
   }
   const grootte = (w: TariefWijziging) => (w.deltaProcent ? w.deltaProcent.abs() : new Decimal(Infinity));
-  tarieven.sort((x, y) => grootte(y).cmp(grootte(x)) || (y.delta?.abs() ?? new Decimal(0)).cmp(x.delta?.abs() ?? new Decimal(0)) || x.sleutel.localeCompare(y.sleutel));
+  tarieven.sort((x, y) => grootte(y).cmp(grootte(x)) || (y.delta?.abs() ?? new Decimal(0)).cmp(x.delta?.abs() ?? new Decimal(0)) || vergelijkTekst(x.sleutel, y.sleutel));
   const bewogen = new Set(tarieven.map((t) => t.sleutel));
   const parameters: ParamWijziging[] = [...gewijzigd].sort().map((pad) => {
     const door = new Set([...(o.gebruik.get(pad) ?? []), ...(n.gebruik.get(pad) ?? [])]);

@@ -10,6 +10,7 @@ import * as S from './schema.ts';
 import type * as T from './types.ts';
 import type { Posities } from './yaml.ts';
 import { bedoeldeU, zodFoutkaart, zodNaarProblemen } from './zodfouten.ts';
+import { vergelijkTekst } from '../shared/sorteer.ts';
 
 type Pad = (string | number)[];
 
@@ -178,7 +179,7 @@ export class Bouwer {
         herkomst: { bestand: wh.bestand, regel: wh.regel, kolom: wh.kolom },
       });
     });
-    const gesorteerd = reeks.map((w, i) => ({ w, i })).sort((a, b) => a.w.van.localeCompare(b.w.van));
+    const gesorteerd = reeks.map((w, i) => ({ w, i })).sort((a, b) => vergelijkTekst(a.w.van, b.w.van));
     for (let k = 1; k < gesorteerd.length; k++) {
       const vorige = gesorteerd[k - 1]!.w;
       const deze = gesorteerd[k]!;

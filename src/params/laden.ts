@@ -15,6 +15,7 @@ import type * as T from './types.ts';
 import { Posities } from './yaml.ts';
 import { bedoeldeU } from './zodfouten.ts';
 import type * as z from 'zod';
+import { vergelijkTekst } from '../shared/sorteer.ts';
 
 export interface GeladenSet {
   set: T.ParameterSet;
@@ -124,7 +125,7 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
         schalen,
       };
     });
-    const volgorde = tabellen.map((t, i) => ({ t, i })).sort((x, y) => x.t.van.localeCompare(y.t.van));
+    const volgorde = tabellen.map((t, i) => ({ t, i })).sort((x, y) => vergelijkTekst(x.t.van, y.t.van));
     for (let k = 1; k < volgorde.length; k++) {
       const vorige = volgorde[k - 1]!.t;
       const deze = volgorde[k]!;
@@ -606,8 +607,8 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
       }
     }
   }
-  producten.sort((x, y) => x.code.localeCompare(y.code));
-  contracten.sort((x, y) => x.id.localeCompare(y.id));
+  producten.sort((x, y) => vergelijkTekst(x.code, y.code));
+  contracten.sort((x, y) => vergelijkTekst(x.id, y.id));
 
   // --- aanbieders
   const aanbieders: T.Aanbieder[] = [];
@@ -668,7 +669,7 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
     }
     aanbieders.push({ id, naam: d.naam, cao: d.cao, besluit: b.bron(d.besluit, r, ['besluit']), herkomst: { bestand: h.bestand, regel: h.regel, kolom: h.kolom }, producten: lijst });
   }
-  aanbieders.sort((x, y) => x.id.localeCompare(y.id));
+  aanbieders.sort((x, y) => vergelijkTekst(x.id, y.id));
 
   // --- controletotalen
   const ct = get<z.infer<typeof S.ControletotalenBestand>>('controletotalen.yaml');

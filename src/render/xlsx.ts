@@ -9,6 +9,7 @@ import JSZip from 'jszip';
 import { PassThrough } from 'node:stream';
 import type { Decimal } from '../shared/decimal.ts';
 import { celAdres, type Blad, type Cel, type Formaat, type Werkboek } from '../docmodel/werkboek.ts';
+import { vergelijkTekst } from '../shared/sorteer.ts';
 
 const FORMATEN: Record<Formaat, string> = {
   tekst: '@',
@@ -222,7 +223,7 @@ export async function dumpXlsx(buf: Buffer): Promise<string> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buf as unknown as ArrayBuffer);
   const regels: string[] = [];
-  for (const n of [...wb.definedNames.model].sort((a, b) => a.name.localeCompare(b.name))) regels.push(`naam\t${n.name}\t${n.ranges.join(',')}`);
+  for (const n of [...wb.definedNames.model].sort((a, b) => vergelijkTekst(a.name, b.name))) regels.push(`naam\t${n.name}\t${n.ranges.join(',')}`);
   wb.eachSheet((ws) => {
     ws.eachRow({ includeEmpty: false }, (row) => {
       row.eachCell({ includeEmpty: false }, (c) => {

@@ -1,3 +1,5 @@
+import { vergelijkTekst } from './sorteer.ts';
+
 /** A problem found in a parameter set, reported to a person in Dutch. */
 export interface Probleem {
   ernst: 'fout' | 'waarschuwing';
@@ -15,7 +17,7 @@ export interface Probleem {
 export function sorteerProblemen(ps: Probleem[]): Probleem[] {
   return [...ps].sort(
     (a, b) =>
-      a.bestand.localeCompare(b.bestand) || a.regel - b.regel || a.kolom - b.kolom || a.melding.localeCompare(b.melding),
+      vergelijkTekst(a.bestand, b.bestand) || a.regel - b.regel || a.kolom - b.kolom || vergelijkTekst(a.melding, b.melding),
   );
 }
 

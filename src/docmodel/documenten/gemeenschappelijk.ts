@@ -8,6 +8,7 @@ import { datumTekst } from '../../shared/datum.ts';
 import type { Decimal } from '../../shared/decimal.ts';
 import { paramWaarde } from '../verklaring.ts';
 import { cel, t, type Blok, type Document, type Tekst } from '../document.ts';
+import { vergelijkTekst } from '../../shared/sorteer.ts';
 
 export interface DocumentOpties {
   /** Built with --publicatie: no CONCEPT mark. The caller has checked that publication is allowed. */
@@ -138,7 +139,7 @@ export function contractenView(set: ParameterSet): Record<string, unknown>[] {
 const RANG = (v: Tarief) => ({ basistarief: 0, vast: 1, cao: 2, micro: 3, pgb: 4, aanbieder: 5 })[v.variantSoort];
 
 export function sorteerVarianten(ts: Tarief[]): Tarief[] {
-  return [...ts].sort((a, b) => RANG(a) - RANG(b) || a.variant.localeCompare(b.variant));
+  return [...ts].sort((a, b) => RANG(a) - RANG(b) || vergelijkTekst(a.variant, b.variant));
 }
 
 export function variantLabel(set: ParameterSet, x: Tarief): string {

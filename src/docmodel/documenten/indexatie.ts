@@ -14,6 +14,7 @@ import { getal } from '../../shared/format.ts';
 import { paramWaarde } from '../verklaring.ts';
 import { cel, t, type Blok, type Cel, type Rij, type Tekst } from '../document.ts';
 import { algemeneView, Bronnen, contractenView, eenheidTekst, kaftgegevens, perUurBedrag, sorteerVarianten, stappenTabel, tariefBedrag, variantLabel, vindplaats, type DocumentOpties, type DocumentSpec } from './gemeenschappelijk.ts';
+import { vergelijkTekst } from '../../shared/sorteer.ts';
 
 export interface IndexatieOpties extends DocumentOpties {
   /** Name of the set the indexed set builds on, for the text. */
@@ -93,7 +94,7 @@ export function indexatieSpec(set: ParameterSet, plan: Tarievenplan, basis: Tari
   // --- the figures first, so their sources get the first numbers; then the weights, then the steps
   const cijferParams = new Map<string, ParamGebruik>();
   for (const g of lijst) for (const s of g.stappen) for (const p of s.parameters) if (/^indexcijfers\.\d{4}\./.test(p.pad)) cijferParams.set(p.pad, p);
-  const cijfers = [...cijferParams.values()].sort((a, b) => a.pad.slice(13, 17).localeCompare(b.pad.slice(13, 17)) || CIJFERS.indexOf(a.pad.slice(18) as never) - CIJFERS.indexOf(b.pad.slice(18) as never));
+  const cijfers = [...cijferParams.values()].sort((a, b) => vergelijkTekst(a.pad.slice(13, 17), b.pad.slice(13, 17)) || CIJFERS.indexOf(a.pad.slice(18) as never) - CIJFERS.indexOf(b.pad.slice(18) as never));
   const cijferBlok: Blok = {
     soort: 'tabel',
     klein: true,

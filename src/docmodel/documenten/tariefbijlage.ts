@@ -36,6 +36,7 @@ import {
   type DocumentOpties,
   type DocumentSpec,
 } from './gemeenschappelijk.ts';
+import { vergelijkTekst, vergelijkNumeriek } from '../../shared/sorteer.ts';
 
 const VOLLEDIG = new Set<Tarief['variantSoort']>(['cao', 'vast']);
 /** Parameters that hold for the whole set; listed once under Uitgangspunten instead of at every product. */
@@ -78,7 +79,7 @@ export class Personeel {
     for (const soort of ['L', 'P'] as const)
       [...this.perSleutel.values()]
         .filter((k) => k.soort === soort)
-        .sort((a, b) => a.cao.localeCompare(b.cao) || a.titel.localeCompare(b.titel, 'nl', { numeric: true }))
+        .sort((a, b) => vergelijkTekst(a.cao, b.cao) || vergelijkNumeriek(a.titel, b.titel))
         .forEach((k, i) => (k.nr = i + 1));
   }
   naam(sleutel: string): string {
@@ -237,7 +238,7 @@ export function tariefbijlageSpec(set: ParameterSet, plan: Tarievenplan, opties:
   // The general parameters come first in the document, so they get the first source numbers.
   const algemeenBlokken = ((): Blok[] => {
     const ps = uniekeParameters(zichtbaar.flatMap((x) => x.opbouw.flatMap((q) => q.parameters)).filter((p) => ALGEMEEN.test(p.pad)));
-    return [parameterTabel(ps.sort((a, b) => a.pad.localeCompare(b.pad)), bronnen, opties)];
+    return [parameterTabel(ps.sort((a, b) => vergelijkTekst(a.pad, b.pad)), bronnen, opties)];
   })();
 
   // Collect the personnel chains first, so they can be numbered by CAO; then lay out every product once,
@@ -266,12 +267,12 @@ export function tariefbijlageSpec(set: ParameterSet, plan: Tarievenplan, opties:
   const personeelBlokken: Blok[] = [];
   const eigenVanKeten = (p: ParamGebruik) => /^cao\.[^.]+\.(tabel\[|functiehuis\.)/.test(p.pad);
   const alleKetens = [...personeel.lijst('L'), ...personeel.lijst('P')];
-  const caos = [...new Set(alleKetens.map((k) => k.cao))].sort((a, b) => a.localeCompare(b));
+  const caos = [...new Set(alleKetens.map((k) => k.cao))].sort((a, b) => vergelijkTekst(a, b));
   for (const cao of caos) {
     const ketens = alleKetens.filter((k) => k.cao === cao);
     personeelBlokken.push({ soort: 'kop', niveau: 2, tekst: cao, inhoud: true });
     const caoParams = uniekeParameters(ketens.flatMap((k) => k.stappen.flatMap((q) => q.parameters)).filter((q) => /^cao\./.test(q.pad) && !eigenVanKeten(q)));
-    if (caoParams.length) personeelBlokken.push(parameterTabel(caoParams.sort((x, y) => x.pad.localeCompare(y.pad)), bronnen, opties, (q) => korteNaam(q.pad), `Parameters van ${cao}`));
+    if (caoParams.length) personeelBlokken.push(parameterTabel(caoParams.sort((x, y) => vergelijkTekst(x.pad, y.pad)), bronnen, opties, (q) => korteNaam(q.pad), `Parameters van ${cao}`));
     for (const k of personeel.lijst('L').filter((x) => x.cao === cao)) {
       const laatste = k.stappen[k.stappen.length - 1]!;
       personeelBlokken.push(stappenTabel(k.stappen, `L${k.nr} · loonkosten ${k.titel.split(' · ').slice(1).join(' · ')}: ${kaleWaarde(laatste.waarde, laatste.eenheid)} ${eenheidKort(laatste.eenheid)}`, bronnen, opties, eigenVanKeten));
@@ -299,7 +300,7 @@ export function tariefbijlageSpec(set: ParameterSet, plan: Tarievenplan, opties:
   const profielParams = uniekeParameters(alleKetens.flatMap((k) => k.stappen.flatMap((q) => q.parameters)).filter((q) => q.pad.startsWith('productiviteit.')));
   if (profielParams.length) {
     personeelBlokken.push({ soort: 'kop', niveau: 2, tekst: 'Productiviteitsprofielen', inhoud: true });
-    personeelBlokken.push(parameterTabel(profielParams.sort((x, y) => x.pad.localeCompare(y.pad)), bronnen, opties, (q) => q.pad.replace(/^productiviteit\./, '').replace(/[._]/g, ' ')));
+    personeelBlokken.push(parameterTabel(profielParams.sort((x, y) => vergelijkTekst(x.pad, y.pad)), bronnen, opties, (q) => q.pad.replace(/^productiviteit\./, '').replace(/[._]/g, ' ')));
   }
 
   const o = set.opslagen;
