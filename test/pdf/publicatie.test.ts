@@ -79,7 +79,7 @@ describe('genereer --publicatie', () => {
     expect(r.code, r.err).toBe(0);
     const uit = path.join(werk, 'output/volledig-inkoop');
     expect(readdirSync(uit).sort()).toEqual(
-      ['addendum-kleine-groep.pdf', 'opbouw.json', 'productenboek.pdf', 'productenboek.xlsx', 'programma-van-eisen.pdf', 'programma-van-eisen.xlsx', 'tariefbijlage.pdf', 'tariefbijlage.xlsx', 'tarieven.csv'].sort(),
+      ['.tariefbouw-uitvoer', 'addendum-kleine-groep.pdf', 'opbouw.json', 'productenboek.pdf', 'productenboek.xlsx', 'programma-van-eisen.pdf', 'programma-van-eisen.xlsx', 'tariefbijlage.pdf', 'tariefbijlage.xlsx', 'tarieven.csv'].sort(),
     );
     expect(r.err).not.toContain('CONCEPT');
     if (poppler) {
