@@ -1,0 +1,56 @@
+/**
+ * A lump sum per year for one CAO: the formation (fte per level × loonkosten per fte) plus the costs per
+ * year, through the same opslagen as a cost-price product (standard overhead, no no-show), then rounded. Pure.
+ */
+import { type Decimal, som } from '../../shared/decimal.ts';
+import type * as T from '../../params/types.ts';
+import { E, type Expr } from '../expressie.ts';
+import type { Stap } from '../types.ts';
+import { afronden } from './afronden.ts';
+import { type Context, KOSTENELEMENT, type Resultaat, fmt, stap } from './context.ts';
+import { opslagen } from './opslagen.ts';
+import { type PersoneelCache, personeelskosten } from './personeel.ts';
+
+export function lumpsumProduct(ctx: Context, cache: PersoneelCache, p: T.LumpsumProduct, caoId: string): Resultaat {
+  const cao = ctx.set.caos.get(caoId)!;
+  const stappen: Stap[] = [];
+  const el = KOSTENELEMENT[p.wet];
+  const delen: string[] = [];
+  const waarden: Decimal[] = [];
+  const termen: Expr[] = [];
+  for (const i of p.inzet) {
+    const r = personeelskosten(ctx, cache, { cao, niveau: i.niveau, wet: p.wet, profiel: undefined, ort: p.ort, noShow: undefined });
+    stappen.push(...r.stappen);
+    termen.push(E.maal(E.stap(`personeel.${i.niveau}.werkgeverslasten`), E.getal(i.aantal)));
+    waarden.push(r.loonkostenPerFte.times(i.aantal));
+    delen.push(`${fmt(i.aantal)} fte ${i.niveau} × ${fmt(r.loonkostenPerFte, 2)}`);
+  }
+  const formatie = som(waarden);
+  stappen.push(
+    stap({
+      stap: 'formatie',
+      label: 'Personeelskosten van de formatie per jaar',
+      formule: delen.join(' + '),
+      waarde: formatie,
+      eenheid: 'euro_per_jaar',
+      parameters: [],
+      kostenelementen: p.wet === 'wmo' ? [el.beroepskracht, KOSTENELEMENT.wmo.nietProductief] : [el.beroepskracht],
+      expr: E.som(termen),
+    }),
+  );
+  const { onafgerond, kostprijs } = opslagen(
+    ctx,
+    {
+      wet: p.wet,
+      personeelskosten: formatie,
+      kosten: p.kostenPerJaar,
+      omreken: (g) => ({ bedrag: g.waarde, tekst: fmt(g.waarde, 2), expr: E.param(g) }),
+      eenheid: 'euro_per_jaar',
+      overhead: ctx.set.opslagen.overhead.standaard,
+      noShowOpslag: undefined,
+    },
+    stappen,
+  );
+  const { tarief } = afronden(ctx, p, onafgerond, stappen, 'euro_per_jaar');
+  return { onafgerond, kostprijs, tarief, stappen };
+}
