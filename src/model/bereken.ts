@@ -15,7 +15,8 @@
  *   pgb.ts          pgb tariffs from a ZIN tariff
  * An indexation round (route 1) indexes the tariffs of its base set instead (indexering.ts).
  *
- * A product whose computation misses a value gets no tariff at all, and the plan carries the problem.
+ * No partial plans: a product whose computation misses a value gets no tariff at all, and a plan with any
+ * problem has no tariffs, only the problems.
  */
 import type * as T from '../params/types.ts';
 import { indexeerTarieven } from './indexering.ts';
@@ -65,10 +66,11 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
     const basis = indexering.basis ? berekenTarieven(indexering.basis) : berekenTarieven({ ...basisSet, tariefjaar: indexering.basisjaar, peildatum: indexering.basisPeildatum });
     const peildatum = opties.peildatum ?? set.peildatum;
     const r = indexeerTarieven(set, basis.tarieven, peildatum);
+    const problemen = [...basis.problemen, ...r.problemen];
     return {
       model: { id: set.id, naam: set.naam, regio: set.regio, tariefjaar: set.tariefjaar, peildatum, versie: set.versie, vingerafdruk: set.vingerafdruk },
-      tarieven: r.tarieven,
-      problemen: [...basis.problemen, ...r.problemen],
+      tarieven: problemen.length ? [] : r.tarieven,
+      problemen,
     };
   }
   const tariefjaar = opties.tariefjaar ?? set.tariefjaar;
@@ -87,7 +89,8 @@ export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {})
   }
   return {
     model: { id: set.id, naam: set.naam, regio: set.regio, tariefjaar, peildatum, versie: set.versie, vingerafdruk: set.vingerafdruk },
-    tarieven,
+    // no partial plans: a plan with a missing value has no tariffs, so none can reach a document or tarieven.csv
+    tarieven: problemen.length ? [] : tarieven,
     problemen,
   };
 }
