@@ -6,7 +6,7 @@ import { tarievenTekst, verklaar } from '../docmodel/verklaring.ts';
 import { dumpXlsx } from '../render/xlsx.ts';
 import { readFileSync } from 'node:fs';
 import { bedoeldeU } from '../params/zodfouten.ts';
-import { Afgebroken, STANDAARD_SET, laad, reken, vindSet, type Io } from './sets.ts';
+import { Afgebroken, STANDAARD_SET, laad, reken, uitvoerBasis, vindSet, type Io } from './sets.ts';
 import { reserveerUitvoer, UitvoerFout } from './schrijf.ts';
 import { bezwarenTekst, publicatieBezwaren, SjabloonFout, vindSjablonen, vulDocumenten, type GevuldeDocumenten } from './documenten.ts';
 import { bouwUitvoer } from './genereer.ts';
@@ -123,7 +123,9 @@ Afsluitcodes: 0 goed, 1 fouten in de parameterset of controletotalen, 2 verkeerd
     .option('--publicatie', 'documenten zonder CONCEPT-merk; weigert als een gebruikte waarde niet vastgesteld is, een bron mist of een controletotaal niet klopt')
     .option('--sjablonen <map>', 'map met de sjablonen van de documenten (standaard templates/)')
     .action(async (set: string, o: { out: string; publicatie?: boolean; sjablonen?: string }) => {
-      const g = laad(set, io);
+      // File references in the outputs relative to where the set lies, never to the working folder.
+      const basis = uitvoerBasis(vindSet(set));
+      const g = laad(set, io, basis);
       io.err(`tariefbouw: ${g.set.naam} geladen (${g.set.producten.length} producten, tariefjaar ${g.set.tariefjaar})\n`);
       const publicatie = o.publicatie === true;
       const plan = reken(g, {}, io, !publicatie);
@@ -139,7 +141,7 @@ Afsluitcodes: 0 goed, 1 fouten in de parameterset of controletotalen, 2 verkeerd
       // Before anything is rendered: a wrong --out, a folder tariefbouw did not write, another run, no permission.
       const plek = await reserveerUitvoer(doel, { eigenaar: 'genereer', setMappen: [vindSet(set)] });
       try {
-        const setMap = path.relative(process.cwd(), vindSet(set)).split(path.sep).join('/');
+        const setMap = path.relative(basis, vindSet(set)).split(path.sep).join('/');
         let gevuld: GevuldeDocumenten;
         try {
           gevuld = vulDocumenten(g.set, plan, { publicatie, sjablonen: vindSjablonen(o.sjablonen), setMap });

@@ -23,8 +23,17 @@ export function vindSet(naam: string | undefined): string {
   return existsSync(pakket) ? pakket : lokaal;
 }
 
-/** Adds the source line to problems that lack it (model and rule problems). */
-export function metFragment(ps: (Probleem | (ModelProbleem & { ernst?: 'fout' | 'waarschuwing' }))[]): Probleem[] {
+/**
+ * The folder that file references in outputs are relative to: the folder holding the set's folder of sets
+ * (models/<set>/x.yaml). It depends only on where the set lies, not on the working folder, so a build started
+ * anywhere writes the same bytes.
+ */
+export function uitvoerBasis(setMap: string): string {
+  return path.dirname(path.dirname(path.resolve(setMap)));
+}
+
+/** Adds the source line to problems that lack it (model and rule problems); `basis` is what their paths are relative to. */
+export function metFragment(ps: (Probleem | (ModelProbleem & { ernst?: 'fout' | 'waarschuwing' }))[], basis = process.cwd()): Probleem[] {
   const cache = new Map<string, string[]>();
   return ps.map((p) => {
     const q: Probleem = { ernst: p.ernst ?? 'fout', ...p } as Probleem;
@@ -32,7 +41,7 @@ export function metFragment(ps: (Probleem | (ModelProbleem & { ernst?: 'fout' | 
     let regels = cache.get(q.bestand);
     if (!regels) {
       try {
-        regels = readFileSync(path.resolve(q.bestand), 'utf8').split(/\r?\n/);
+        regels = readFileSync(path.resolve(basis, q.bestand), 'utf8').split(/\r?\n/);
       } catch {
         regels = [];
       }
@@ -54,14 +63,20 @@ export interface Io {
   err: (s: string) => void;
 }
 
-export function laad(naam: string | undefined, io: Io): GeladenSet {
+export interface Geladen extends GeladenSet {
+  /** what the file references of this set are relative to */
+  weergaveBasis: string;
+}
+
+/** Loads a set; file references relative to the working folder, or to `weergaveBasis` (see uitvoerBasis). */
+export function laad(naam: string | undefined, io: Io, weergaveBasis = process.cwd()): Geladen {
   try {
-    const g = laadParameterset(vindSet(naam));
-    if (g.waarschuwingen.length) io.err(`${formatProblemen(metFragment(g.waarschuwingen))}\n`);
-    return g;
+    const g = laadParameterset(vindSet(naam), { weergaveBasis });
+    if (g.waarschuwingen.length) io.err(`${formatProblemen(metFragment(g.waarschuwingen, weergaveBasis))}\n`);
+    return { ...g, weergaveBasis };
   } catch (e) {
     if (e instanceof ParametersetFout) {
-      io.err(`${formatProblemen(metFragment(e.problemen))}\n`);
+      io.err(`${formatProblemen(metFragment(e.problemen, weergaveBasis))}\n`);
       io.err('Er is niets geschreven. Los de fouten op en probeer het opnieuw.\n');
       throw new Afgebroken(1);
     }
@@ -70,18 +85,18 @@ export function laad(naam: string | undefined, io: Io): GeladenSet {
 }
 
 /** Computes the plan; model problems (e.g. no value for another tariefjaar) abort with exit 1. */
-export function reken(g: GeladenSet, opties: BerekenOpties, io: Io, metControle = false): Tarievenplan {
+export function reken(g: Geladen, opties: BerekenOpties, io: Io, metControle = false): Tarievenplan {
   // Another tariefjaar: first every value that does not hold then, all at once, as controleer would report them.
   if (opties.tariefjaar !== undefined && opties.tariefjaar !== g.set.tariefjaar && !g.set.indexering) {
     const ander = controleerRegels({ ...g.set, tariefjaar: opties.tariefjaar, peildatum: opties.peildatum ?? `${opties.tariefjaar}-01-01` }).filter((p) => p.ernst === 'fout');
     if (ander.length) {
-      io.err(`${formatProblemen(sorteerProblemen(metFragment(ander)))}\n`);
+      io.err(`${formatProblemen(sorteerProblemen(metFragment(ander, g.weergaveBasis)))}\n`);
       io.err(`De set heeft geen waarden voor tariefjaar ${opties.tariefjaar}. Er is niets geschreven.\n`);
       throw new Afgebroken(1);
     }
   }
   const plan = berekenTarieven(g.set, opties);
-  const problemen: Probleem[] = metFragment([...plan.problemen, ...(metControle ? controleerTotalen(g.set, plan) : [])]);
+  const problemen: Probleem[] = metFragment([...plan.problemen, ...(metControle ? controleerTotalen(g.set, plan) : [])], g.weergaveBasis);
   if (problemen.length) {
     io.err(`${formatProblemen(sorteerProblemen(problemen))}\n`);
     io.err('Er is niets geschreven. Los de fouten op en probeer het opnieuw.\n');
@@ -92,7 +107,7 @@ export function reken(g: GeladenSet, opties: BerekenOpties, io: Io, metControle 
     const signalen = signalenVoorPlan(g.set, plan).map(
       (s): Probleem => ({ ernst: 'waarschuwing', bestand: s.bestand ?? `models/${g.set.id}`, regel: s.regel ?? 1, kolom: s.kolom ?? 1, melding: s.melding, hint: 'een signaal voor de reviewer; de set is wel geldig' }),
     );
-    if (signalen.length) io.err(`${formatProblemen(sorteerProblemen(metFragment(signalen)))}\n`);
+    if (signalen.length) io.err(`${formatProblemen(sorteerProblemen(metFragment(signalen, g.weergaveBasis)))}\n`);
   }
   return plan;
 }
