@@ -17,12 +17,12 @@ import { schrijfPdf } from '../render/pdf.ts';
 import { schrijfXlsx } from '../render/xlsx.ts';
 import type { Document } from '../docmodel/document.ts';
 import type { Werkboek } from '../docmodel/werkboek.ts';
-import { PAKKET_MAP } from './sets.ts';
+import { PAKKET_MAP, wortel } from './wortel.ts';
 
-/** The templates folder: --sjablonen, else templates/ in the working folder, else the package's own. */
+/** The templates folder: --sjablonen, else templates/ in the repository root, else the package's own. */
 export function vindSjablonen(map: string | undefined): string {
   if (map) return path.resolve(map);
-  const lokaal = path.resolve('templates');
+  const lokaal = path.join(wortel(), 'templates');
   return existsSync(lokaal) ? lokaal : path.join(PAKKET_MAP, 'templates');
 }
 

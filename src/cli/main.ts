@@ -1,18 +1,54 @@
 /** The tariefbouw command line: thin wiring over params → model → docmodel → render. */
 import path from 'node:path';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { planNaarJson } from '../docmodel/json.ts';
-import { tarievenTekst, verklaar } from '../docmodel/verklaring.ts';
-import { dumpXlsx } from '../render/xlsx.ts';
 import { readFileSync } from 'node:fs';
-import { bedoeldeU } from '../params/zodfouten.ts';
-import { Afgebroken, STANDAARD_SET, laad, reken, uitvoerBasis, vindSet, type Io } from './sets.ts';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { GevuldeDocumenten } from './documenten.ts';
 import { reserveerUitvoer, UitvoerFout } from './schrijf.ts';
-import { bezwarenTekst, publicatieBezwaren, SjabloonFout, vindSjablonen, vulDocumenten, type GevuldeDocumenten } from './documenten.ts';
-import { bouwUitvoer } from './genereer.ts';
-import { performance } from 'node:perf_hooks';
-import { formatProblemen } from '../shared/problems.ts';
+import { Afgebroken, standaardSet, toonPad, wortel, type Io } from './wortel.ts';
 import { registreerReviewCommandos } from './review.ts';
+
+// Each command loads what it needs when it runs, so that `--help` loads no parameter code and `controleer`
+// no workbook or PDF libraries. The bindings keep their names, so the actions read as with static imports.
+let planNaarJson: typeof import('../docmodel/json.ts').planNaarJson;
+let tarievenTekst: typeof import('../docmodel/verklaring.ts').tarievenTekst;
+let verklaar: typeof import('../docmodel/verklaring.ts').verklaar;
+let bedoeldeU: typeof import('../params/zodfouten.ts').bedoeldeU;
+let laad: typeof import('./sets.ts').laad;
+let reken: typeof import('./sets.ts').reken;
+let vindSet: typeof import('./sets.ts').vindSet;
+let uitvoerBasis: typeof import('./sets.ts').uitvoerBasis;
+let dumpXlsx: typeof import('../render/xlsx.ts').dumpXlsx;
+let bezwarenTekst: typeof import('./documenten.ts').bezwarenTekst;
+let publicatieBezwaren: typeof import('./documenten.ts').publicatieBezwaren;
+let SjabloonFout: typeof import('./documenten.ts').SjabloonFout;
+let vindSjablonen: typeof import('./documenten.ts').vindSjablonen;
+let vulDocumenten: typeof import('./documenten.ts').vulDocumenten;
+let bouwUitvoer: typeof import('./genereer.ts').bouwUitvoer;
+let formatProblemen: typeof import('../shared/problems.ts').formatProblemen;
+
+/** What every command that reads a set needs: loading, checking, computing, and the text outputs. */
+async function laadSetModules(): Promise<void> {
+  const [sets, json, verklaring, zodfouten, problems] = await Promise.all([
+    import('./sets.ts'),
+    import('../docmodel/json.ts'),
+    import('../docmodel/verklaring.ts'),
+    import('../params/zodfouten.ts'),
+    import('../shared/problems.ts'),
+  ]);
+  ({ laad, reken, vindSet, uitvoerBasis } = sets);
+  ({ planNaarJson } = json);
+  ({ tarievenTekst, verklaar } = verklaring);
+  ({ bedoeldeU } = zodfouten);
+  ({ formatProblemen } = problems);
+}
+
+/** The document build: templates, workbooks and PDFs (only genereer). */
+async function laadDocumentModules(): Promise<void> {
+  await laadSetModules();
+  const [documenten, genereer] = await Promise.all([import('./documenten.ts'), import('./genereer.ts')]);
+  ({ bezwarenTekst, publicatieBezwaren, SjabloonFout, vindSjablonen, vulDocumenten } = documenten);
+  ({ bouwUitvoer } = genereer);
+}
 
 const VERTALINGEN: [RegExp, string][] = [
   [/^error: unknown command '(.*)'/m, "fout: onbekend commando '$1'"],
@@ -41,6 +77,7 @@ function jaar(v: string): number {
 
 export function maakProgramma(io: Io): Command {
   const program = new Command('tariefbouw');
+  const standaard = standaardSet();
   program
     .description(
       'Reële tarieven voor Jeugdwet en Wmo 2015. Leest een parameterset (models/<set>/), controleert hem, rekent per product de tarieven met hun opbouw uit en schrijft de tarieventabel.',
@@ -57,13 +94,15 @@ export function maakProgramma(io: Io): Command {
     .addHelpText(
       'after',
       `
-Een set is de naam van een map onder models/ (standaard: ${STANDAARD_SET}) of een pad naar een setmap.
+Een set is de naam van een map onder models/ (standaard: ${standaard}) of een pad naar een setmap.
+De commando's werken vanuit elke map van de repository: ze lezen en schrijven vanaf de hoofdmap
+(de map met tariefbouw.yaml, of met models/ naast .git of package.json).
 
 Voorbeelden:
   tariefbouw controleer                      controleer de standaardset (stil als alles klopt)
   tariefbouw bereken --json > tarieven.json  alle tarieven met opbouw als JSON
   tariefbouw verklaar 45A48 --variant jeugdzorg
-  tariefbouw genereer                        schrijf output/${STANDAARD_SET}/tarieven.csv
+  tariefbouw genereer                        schrijf output/${standaard}/tarieven.csv
 
 Afsluitcodes: 0 goed, 1 fouten in de parameterset of controletotalen, 2 verkeerd gebruik, 70 interne fout.`,
     );
@@ -71,8 +110,9 @@ Afsluitcodes: 0 goed, 1 fouten in de parameterset of controletotalen, 2 verkeerd
   program
     .command('controleer')
     .description('controleer een parameterset en zijn controletotalen; zegt niets als alles klopt')
-    .argument('[set]', 'naam of pad van de set', STANDAARD_SET)
-    .action((set: string) => {
+    .argument('[set]', 'naam of pad van de set', standaard)
+    .action(async (set: string) => {
+      await laadSetModules();
       const g = laad(set, io);
       reken(g, {}, io, true);
     });
@@ -80,10 +120,11 @@ Afsluitcodes: 0 goed, 1 fouten in de parameterset of controletotalen, 2 verkeerd
   program
     .command('bereken')
     .description('reken alle tarieven uit en toon ze als tabel, of met --json als JSON met opbouw')
-    .argument('[set]', 'naam of pad van de set', STANDAARD_SET)
+    .argument('[set]', 'naam of pad van de set', standaard)
     .option('--json', 'JSON met per tarief de volledige opbouw (stabiel contract, bedragen als tekst)')
     .addOption(new Option('--tariefjaar <jaar>', 'reken voor een ander tariefjaar dan dat van de set').argParser(jaar))
-    .action((set: string, o: { json?: boolean; tariefjaar?: number }) => {
+    .action(async (set: string, o: { json?: boolean; tariefjaar?: number }) => {
+      await laadSetModules();
       const g = laad(set, io);
       const plan = reken(g, o.tariefjaar ? { tariefjaar: o.tariefjaar } : {}, io);
       io.out(o.json ? `${JSON.stringify(planNaarJson(plan), null, 2)}\n` : tarievenTekst(plan));
@@ -94,9 +135,10 @@ Afsluitcodes: 0 goed, 1 fouten in de parameterset of controletotalen, 2 verkeerd
     .description('toon de opbouw van één tarief: elke stap, de formule en de parameters met bestand:regel en bron')
     .argument('<productcode>', 'iStandaard-productcode, bijvoorbeeld 45A48')
     .option('--variant <variant>', 'variant: een CAO, basistarief, micro-onderneming, pgb-<soort> of aanbieder-<naam> (standaard basistarief of de eerste)')
-    .option('--set <set>', 'naam of pad van de set', STANDAARD_SET)
+    .option('--set <set>', 'naam of pad van de set', standaard)
     .addOption(new Option('--tariefjaar <jaar>', 'reken voor een ander tariefjaar dan dat van de set').argParser(jaar))
-    .action((code: string, o: { variant?: string; set: string; tariefjaar?: number }) => {
+    .action(async (code: string, o: { variant?: string; set: string; tariefjaar?: number }) => {
+      await laadSetModules();
       const g = laad(o.set, io);
       const plan = reken(g, o.tariefjaar ? { tariefjaar: o.tariefjaar } : {}, io);
       const vanProduct = plan.tarieven.filter((t) => t.product === code);
@@ -118,11 +160,12 @@ Afsluitcodes: 0 goed, 1 fouten in de parameterset of controletotalen, 2 verkeerd
     .description(
       'controleer de set en schrijf output/<set>/: tarieven.csv (tekst, hoort in git), opbouw.json, de werkboeken en de documenten (productenboek, tariefbijlage, programma van eisen, addenda) als PDF',
     )
-    .argument('[set]', 'naam of pad van de set', STANDAARD_SET)
-    .option('--out <map>', 'map waarin de map van de set komt', 'output')
+    .argument('[set]', 'naam of pad van de set', standaard)
+    .option('--out <map>', 'map waarin de map van de set komt (standaard: output/ in de hoofdmap van de repository)')
     .option('--publicatie', 'documenten zonder CONCEPT-merk; weigert als een gebruikte waarde niet vastgesteld is, een bron mist of een controletotaal niet klopt')
     .option('--sjablonen <map>', 'map met de sjablonen van de documenten (standaard templates/)')
-    .action(async (set: string, o: { out: string; publicatie?: boolean; sjablonen?: string }) => {
+    .action(async (set: string, o: { out?: string; publicatie?: boolean; sjablonen?: string }) => {
+      await laadDocumentModules();
       // File references in the outputs relative to where the set lies, never to the working folder.
       const basis = uitvoerBasis(vindSet(set));
       const g = laad(set, io, basis);
@@ -137,7 +180,8 @@ Afsluitcodes: 0 goed, 1 fouten in de parameterset of controletotalen, 2 verkeerd
           throw new Afgebroken(1);
         }
       }
-      const doel = path.resolve(o.out, g.set.id);
+      // Always below the repository root, wherever the command was started; a given --out is a path from here.
+      const doel = o.out ? path.resolve(o.out, g.set.id) : path.join(wortel(), 'output', g.set.id);
       // Before anything is rendered: a wrong --out, a folder tariefbouw did not write, another run, no permission.
       const plek = await reserveerUitvoer(doel, { eigenaar: 'genereer', setMappen: [vindSet(set)] });
       try {
@@ -157,8 +201,7 @@ Afsluitcodes: 0 goed, 1 fouten in de parameterset of controletotalen, 2 verkeerd
           io.err(`  ${naam} (${Math.ceil(bytes / 1024).toLocaleString('nl-NL')} kB, na ${((performance.now() - t0) / 1000).toFixed(1).replace('.', ',')} s)\n`),
         );
         plek.schrijf(bestanden);
-        const rel = path.relative(process.cwd(), doel);
-        io.err(`tariefbouw: geschreven naar ${rel.startsWith('..') ? doel : rel}/: ${[...bestanden.keys()].join(', ')}${publicatie ? '' : ' (documenten als CONCEPT)'}\n`);
+        io.err(`tariefbouw: geschreven naar ${toonPad(doel)}/: ${[...bestanden.keys()].join(', ')}${publicatie ? '' : ' (documenten als CONCEPT)'}\n`);
       } finally {
         plek.vrij();
       }
@@ -169,6 +212,7 @@ Afsluitcodes: 0 goed, 1 fouten in de parameterset of controletotalen, 2 verkeerd
     .description('druk een werkboek af als tekst, één regel per cel (blad!cel, waarde, formule, opmaak); voor git diff')
     .argument('<bestand>', 'een .xlsx-bestand')
     .action(async (bestand: string) => {
+      ({ dumpXlsx } = await import('../render/xlsx.ts'));
       let buf: Buffer;
       try {
         buf = readFileSync(bestand);

@@ -2,25 +2,65 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { laadParameterset } from '../params/laden.ts';
 import type { ParameterSet } from '../params/types.ts';
-import { berekenTarieven } from '../model/bereken.ts';
-import { parameterWaarden, vergelijk } from '../model/vergelijk.ts';
-import { signalenVoorPlan, signalenVoorVergelijking } from '../model/signalen.ts';
-import { berekenBegroting } from '../model/begroting.ts';
 import type { Tarievenplan } from '../model/types.ts';
-import { vergelijkingJson, vergelijkingMarkdown, vergelijkingTekst } from '../docmodel/vergelijking.ts';
-import { begrotingJson, begrotingMarkdown, begrotingTekst } from '../docmodel/begroting.ts';
-import { indexatieOverzicht, indexatieMarkdown } from '../docmodel/indexatie.ts';
-import { schrijfXlsx } from '../render/xlsx.ts';
-import { ParametersetFout, formatProblemen, sorteerProblemen } from '../shared/problems.ts';
-import { controleerRegels } from '../params/regels.ts';
-import { Afgebroken, STANDAARD_SET, metFragment, vindSet, type Io } from './sets.ts';
-import { GitFout, isGitRef, setOpRef } from './git.ts';
 import { controleerDoel, schrijfMapAtomisch } from './schrijf.ts';
-import { indexatieSpec } from '../docmodel/documenten/indexatie.ts';
-import { schrijfPdf } from '../render/pdf.ts';
-import { bezwarenTekst, publicatieBezwaren, SjabloonFout, vindSjablonen, vulSjabloon } from './documenten.ts';
+import { Afgebroken, standaardSet, toonPad, wortel, type Io } from './wortel.ts';
+
+// As in main.ts: the commands load their modules when they run (laadReviewModules), not when the CLI starts.
+let laadParameterset: typeof import('../params/laden.ts').laadParameterset;
+let berekenTarieven: typeof import('../model/bereken.ts').berekenTarieven;
+let parameterWaarden: typeof import('../model/vergelijk.ts').parameterWaarden;
+let vergelijk: typeof import('../model/vergelijk.ts').vergelijk;
+let signalenVoorPlan: typeof import('../model/signalen.ts').signalenVoorPlan;
+let signalenVoorVergelijking: typeof import('../model/signalen.ts').signalenVoorVergelijking;
+let berekenBegroting: typeof import('../model/begroting.ts').berekenBegroting;
+let vergelijkingJson: typeof import('../docmodel/vergelijking.ts').vergelijkingJson;
+let vergelijkingMarkdown: typeof import('../docmodel/vergelijking.ts').vergelijkingMarkdown;
+let vergelijkingTekst: typeof import('../docmodel/vergelijking.ts').vergelijkingTekst;
+let begrotingJson: typeof import('../docmodel/begroting.ts').begrotingJson;
+let begrotingMarkdown: typeof import('../docmodel/begroting.ts').begrotingMarkdown;
+let begrotingTekst: typeof import('../docmodel/begroting.ts').begrotingTekst;
+let indexatieOverzicht: typeof import('../docmodel/indexatie.ts').indexatieOverzicht;
+let indexatieMarkdown: typeof import('../docmodel/indexatie.ts').indexatieMarkdown;
+let ParametersetFout: typeof import('../shared/problems.ts').ParametersetFout;
+let formatProblemen: typeof import('../shared/problems.ts').formatProblemen;
+let sorteerProblemen: typeof import('../shared/problems.ts').sorteerProblemen;
+let controleerRegels: typeof import('../params/regels.ts').controleerRegels;
+let metFragment: typeof import('./sets.ts').metFragment;
+let vindSet: typeof import('./sets.ts').vindSet;
+let GitFout: typeof import('./git.ts').GitFout;
+let isGitRef: typeof import('./git.ts').isGitRef;
+let setOpRef: typeof import('./git.ts').setOpRef;
+
+async function laadReviewModules(): Promise<void> {
+  const [laden, bereken, vergelijkM, signalen, begroting, vergelijking, begrotingD, indexatie, problems, regels, sets, git] = await Promise.all([
+    import('../params/laden.ts'),
+    import('../model/bereken.ts'),
+    import('../model/vergelijk.ts'),
+    import('../model/signalen.ts'),
+    import('../model/begroting.ts'),
+    import('../docmodel/vergelijking.ts'),
+    import('../docmodel/begroting.ts'),
+    import('../docmodel/indexatie.ts'),
+    import('../shared/problems.ts'),
+    import('../params/regels.ts'),
+    import('./sets.ts'),
+    import('./git.ts'),
+  ]);
+  ({ laadParameterset } = laden);
+  ({ berekenTarieven } = bereken);
+  ({ parameterWaarden, vergelijk } = vergelijkM);
+  ({ signalenVoorPlan, signalenVoorVergelijking } = signalen);
+  ({ berekenBegroting } = begroting);
+  ({ vergelijkingJson, vergelijkingMarkdown, vergelijkingTekst } = vergelijking);
+  ({ begrotingJson, begrotingMarkdown, begrotingTekst } = begrotingD);
+  ({ indexatieOverzicht, indexatieMarkdown } = indexatie);
+  ({ ParametersetFout, formatProblemen, sorteerProblemen } = problems);
+  ({ controleerRegels } = regels);
+  ({ metFragment, vindSet } = sets);
+  ({ GitFout, isGitRef, setOpRef } = git);
+}
 
 interface Bron {
   label: string;
@@ -30,7 +70,7 @@ interface Bron {
 
 function laadBron(arg: string, standaardSet: string, io: Io): Bron {
   let map: string;
-  let weergaveBasis = process.cwd();
+  let weergaveBasis = wortel();
   let label = arg;
   const [links, rechts] = arg.includes(':') ? [arg.slice(0, arg.indexOf(':')), arg.slice(arg.indexOf(':') + 1)] : [arg, undefined];
   try {
@@ -71,17 +111,19 @@ function laadBron(arg: string, standaardSet: string, io: Io): Bron {
 }
 
 export function registreerReviewCommandos(program: Command, io: Io): void {
+  const standaard = standaardSet();
   program
     .command('vergelijk')
     .description('toon wat een wijziging met de tarieven doet: gewijzigde parameters en de tarieven die ze bewegen')
     .argument('<basis>', 'de oude situatie: een set, een git-ref (main, HEAD~1, een tag) of ref:set')
     .argument('[nieuw]', 'de nieuwe situatie (standaard: dezelfde set in de werkmap)')
-    .option('--set <set>', 'de set als een argument alleen een git-ref is', STANDAARD_SET)
+    .option('--set <set>', 'de set als een argument alleen een git-ref is', standaard)
     .option('--markdown', 'Markdown voor een pull request of de samenvatting van een CI-job')
     .option('--json', 'JSON voor andere programma’s')
     .option('--max-tekens <n>', 'maximale lengte van de Markdown', '60000')
     .option('--faal-bij-verschil', 'afsluitcode 1 als er iets verschilt')
-    .action((basisArg: string, nieuwArg: string | undefined, o: { set: string; markdown?: boolean; json?: boolean; maxTekens: string; faalBijVerschil?: boolean }) => {
+    .action(async (basisArg: string, nieuwArg: string | undefined, o: { set: string; markdown?: boolean; json?: boolean; maxTekens: string; faalBijVerschil?: boolean }) => {
+      await laadReviewModules();
       const basis = laadBron(basisArg, o.set, io);
       const nieuw = laadBron(nieuwArg ?? (basisArg.includes(':') ? basisArg.slice(basisArg.indexOf(':') + 1) || o.set : o.set), o.set, io);
       const max = Number(o.maxTekens);
@@ -100,11 +142,12 @@ export function registreerReviewCommandos(program: Command, io: Io): void {
   program
     .command('begroting')
     .description('begrotingseffect: verwachte volumes × tarieven per gemeente, en het verschil met een basisset')
-    .argument('[set]', 'naam of pad van de set', STANDAARD_SET)
+    .argument('[set]', 'naam of pad van de set', standaard)
     .option('--basis <set>', 'vergelijk met deze set of git-ref (dezelfde volumes tegen de oude tarieven)')
     .option('--markdown', 'Markdown')
     .option('--json', 'JSON')
-    .action((setArg: string, o: { basis?: string; markdown?: boolean; json?: boolean }) => {
+    .action(async (setArg: string, o: { basis?: string; markdown?: boolean; json?: boolean }) => {
+      await laadReviewModules();
       const nieuw = laadBron(setArg, setArg, io);
       const basis = o.basis ? laadBron(o.basis, setArg, io) : undefined;
       const b = berekenBegroting(nieuw.set, nieuw.plan, basis?.plan);
@@ -121,10 +164,19 @@ export function registreerReviewCommandos(program: Command, io: Io): void {
     .argument('<set>', 'naam of pad van de set van dit jaar')
     .requiredOption('--naar <jaar>', 'het nieuwe tariefjaar')
     .option('--uit <naam>', 'naam van de nieuwe set (standaard: de naam met het nieuwe jaar)')
-    .option('--out <map>', 'map voor het overzicht', 'output')
+    .option('--out <map>', 'map voor het overzicht (standaard: output/ in de hoofdmap van de repository)')
     .option('--publicatie', 'het overzicht zonder CONCEPT-merk; weigert als een gebruikte waarde (ook een indexcijfer) niet vastgesteld is of een bron mist')
     .option('--sjablonen <map>', 'map met de sjablonen van de documenten (standaard templates/)')
-    .action(async (setArg: string, o: { naar: string; uit?: string; out: string; publicatie?: boolean; sjablonen?: string }) => {
+    .action(async (setArg: string, o: { naar: string; uit?: string; out?: string; publicatie?: boolean; sjablonen?: string }) => {
+      await laadReviewModules();
+      // The PDF and workbook libraries only here: vergelijk and begroting do without them.
+      const [{ schrijfXlsx }, { schrijfPdf }, { indexatieSpec }, documenten] = await Promise.all([
+        import('../render/xlsx.ts'),
+        import('../render/pdf.ts'),
+        import('../docmodel/documenten/indexatie.ts'),
+        import('./documenten.ts'),
+      ]);
+      const { bezwarenTekst, publicatieBezwaren, SjabloonFout, vindSjablonen, vulSjabloon } = documenten;
       const basis = laadBron(setArg, setArg, io);
       const jaar = Number(o.naar);
       if (!/^\d{4}$/.test(o.naar) || jaar !== basis.set.tariefjaar + 1) {
@@ -137,7 +189,7 @@ export function registreerReviewCommandos(program: Command, io: Io): void {
       const naam = o.uit ?? (basis.set.id.includes(String(basis.set.tariefjaar)) ? basis.set.id.replace(String(basis.set.tariefjaar), String(jaar)) : `${basis.set.id}-${jaar}`);
       const doel = path.join(path.dirname(bronMap), naam);
       if (existsSync(doel)) {
-        io.err(`fout: ${path.relative(process.cwd(), doel)} bestaat al; indexeer overschrijft nooit een set\n  hint: kies een andere naam met --uit, of verwijder de map als u opnieuw wilt beginnen\n`);
+        io.err(`fout: ${toonPad(doel)} bestaat al; indexeer overschrijft nooit een set\n  hint: kies een andere naam met --uit, of verwijder de map als u opnieuw wilt beginnen\n`);
         throw new Afgebroken(1);
       }
       // Check in memory first: nothing is written when index figures are missing.
@@ -169,7 +221,9 @@ export function registreerReviewCommandos(program: Command, io: Io): void {
         }
       }
       const sjablonen = vindSjablonen(o.sjablonen);
-      controleerDoel(path.resolve(o.out, naam), [bronMap, doel]); // a wrong --out before the new set is written
+      // Always below the repository root, wherever the command was started; a given --out is a path from here.
+      const uitMap = o.out ? path.resolve(o.out, naam) : path.join(wortel(), 'output', naam);
+      controleerDoel(uitMap, [bronMap, doel]); // a wrong --out before the new set is written
       mkdirSync(doel, { recursive: true });
       writeFileSync(
         path.join(doel, 'model.yaml'),
@@ -196,12 +250,11 @@ controletotalen: []
 `,
       );
       // From here on every failure removes the new set again: nothing is written unless everything is.
-      const uitMap = path.resolve(o.out, naam);
       const bestanden = [`indexatie-${jaar}.md`, `indexatie-${jaar}.pdf`, `indexatie-${jaar}.xlsx`];
       try {
         const nieuw = laadBron(doel, naam, io);
         const overzicht = indexatieOverzicht(basis.plan, nieuw.plan, { concept: !publicatie });
-        const setMap = path.relative(process.cwd(), bronMap).split(path.sep).join('/');
+        const setMap = path.relative(wortel(), bronMap).split(path.sep).join('/');
         const document = vulSjabloon(indexatieSpec(nieuw.set, nieuw.plan, basis.plan, { publicatie, setMap, basisNaam: basis.set.naam }), sjablonen);
         await schrijfMapAtomisch(
           uitMap,
@@ -222,7 +275,7 @@ controletotalen: []
         io.err('Er is niets geschreven.\n');
         throw e;
       }
-      io.err(`tariefbouw: nieuwe set ${path.relative(process.cwd(), doel)}/ (model.yaml, controletotalen.yaml)\n`);
-      io.err(`tariefbouw: overzicht voor aanbieders in ${path.relative(process.cwd(), uitMap)}/: ${bestanden.join(', ')}${publicatie ? '' : ' (als CONCEPT)'}\n`);
+      io.err(`tariefbouw: nieuwe set ${toonPad(doel)}/ (model.yaml, controletotalen.yaml)\n`);
+      io.err(`tariefbouw: overzicht voor aanbieders in ${toonPad(uitMap)}/: ${bestanden.join(', ')}${publicatie ? '' : ' (als CONCEPT)'}\n`);
     });
 }

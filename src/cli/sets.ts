@@ -1,7 +1,6 @@
 /** Finding and loading a parameter set for a command; turns problems into text. */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { laadParameterset, type GeladenSet } from '../params/laden.ts';
 import { berekenTarieven, type BerekenOpties } from '../model/bereken.ts';
 import { controleerTotalen } from '../model/controle.ts';
@@ -9,15 +8,18 @@ import { controleerRegels } from '../params/regels.ts';
 import { signalenVoorPlan } from '../model/signalen.ts';
 import type { ModelProbleem, Tarievenplan } from '../model/types.ts';
 import { ParametersetFout, formatProblemen, sorteerProblemen, type Probleem } from '../shared/problems.ts';
+import { Afgebroken, PAKKET_MAP, standaardSet, wortel, type Io } from './wortel.ts';
 
-export const STANDAARD_SET = 'voorbeeldregio-2027';
-export const PAKKET_MAP = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export { Afgebroken, PAKKET_MAP, STANDAARD_SET, type Io } from './wortel.ts';
 
-/** A set is a folder path, or the name of a folder under models/ (in the working folder, else in the package). */
+/**
+ * A set is a folder path (from the working folder), or the name of a folder under models/ in the repository
+ * root (else in the package).
+ */
 export function vindSet(naam: string | undefined): string {
-  const n = naam ?? STANDAARD_SET;
+  const n = naam ?? standaardSet();
   if (n.includes('/') || n.includes(path.sep) || n === '.' || n === '..') return path.resolve(n);
-  const lokaal = path.resolve('models', n);
+  const lokaal = path.join(wortel(), 'models', n);
   if (existsSync(lokaal)) return lokaal;
   const pakket = path.join(PAKKET_MAP, 'models', n);
   return existsSync(pakket) ? pakket : lokaal;
@@ -33,7 +35,7 @@ export function uitvoerBasis(setMap: string): string {
 }
 
 /** Adds the source line to problems that lack it (model and rule problems); `basis` is what their paths are relative to. */
-export function metFragment(ps: (Probleem | (ModelProbleem & { ernst?: 'fout' | 'waarschuwing' }))[], basis = process.cwd()): Probleem[] {
+export function metFragment(ps: (Probleem | (ModelProbleem & { ernst?: 'fout' | 'waarschuwing' }))[], basis = wortel()): Probleem[] {
   const cache = new Map<string, string[]>();
   return ps.map((p) => {
     const q: Probleem = { ernst: p.ernst ?? 'fout', ...p } as Probleem;
@@ -52,24 +54,13 @@ export function metFragment(ps: (Probleem | (ModelProbleem & { ernst?: 'fout' | 
   });
 }
 
-export class Afgebroken extends Error {
-  constructor(readonly code: number) {
-    super(`afgebroken met code ${code}`);
-  }
-}
-
-export interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
-
 export interface Geladen extends GeladenSet {
   /** what the file references of this set are relative to */
   weergaveBasis: string;
 }
 
-/** Loads a set; file references relative to the working folder, or to `weergaveBasis` (see uitvoerBasis). */
-export function laad(naam: string | undefined, io: Io, weergaveBasis = process.cwd()): Geladen {
+/** Loads a set; file references relative to the repository root, or to `weergaveBasis` (see uitvoerBasis). */
+export function laad(naam: string | undefined, io: Io, weergaveBasis = wortel()): Geladen {
   try {
     const g = laadParameterset(vindSet(naam), { weergaveBasis });
     if (g.waarschuwingen.length) io.err(`${formatProblemen(metFragment(g.waarschuwingen, weergaveBasis))}\n`);
