@@ -134,7 +134,7 @@ Afsluitcodes: 0 goed, 1 fouten in de parameterset of controletotalen, 2 verkeerd
     .command('verklaar')
     .description('toon de opbouw van één tarief: elke stap, de formule en de parameters met bestand:regel en bron')
     .argument('<productcode>', 'iStandaard-productcode, bijvoorbeeld 45A48')
-    .option('--variant <variant>', 'variant: een CAO, basistarief, micro-onderneming, pgb-<soort> of aanbieder-<naam> (standaard basistarief of de eerste)')
+    .option('--variant <variant>', 'variant: een CAO, basistarief, micro-onderneming, micro-<cao>, pgb-<soort> of aanbieder-<naam> (standaard basistarief of de eerste)')
     .option('--set <set>', 'naam of pad van de set', standaard)
     .addOption(new Option('--tariefjaar <jaar>', 'reken voor een ander tariefjaar dan dat van de set').argParser(jaar))
     .action(async (code: string, o: { variant?: string; set: string; tariefjaar?: number }) => {

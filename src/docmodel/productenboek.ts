@@ -11,7 +11,7 @@ const t = (s: string | undefined): Cel => ({ waarde: s ?? '', stijl: 'tekstlang'
 export function productenboekWerkboek(set: ParameterSet, plan: Tarievenplan): Werkboek {
   const concept = isConcept(plan);
   const varianten = [...new Set(plan.tarieven.map((x) => x.variant))].sort((a, b) => {
-    const rang = (v: string) => (v === 'basistarief' ? 0 : v === 'vast' ? 1 : v === 'micro-onderneming' ? 3 : v.startsWith('pgb-') ? 4 : v.startsWith('aanbieder-') ? 5 : 2);
+    const rang = (v: string) => (v === 'basistarief' ? 0 : v === 'vast' ? 1 : v === 'micro-onderneming' ? 3 : v.startsWith('micro-') ? 3.5 : v.startsWith('pgb-') ? 4 : v.startsWith('aanbieder-') ? 5 : 2);
     return rang(a) - rang(b) || vergelijkTekst(a, b);
   });
   const kopTitel = [

@@ -11,7 +11,8 @@
  *   afronden.ts     afronding (→ minuut)
  *   lumpsum.ts      formatie → opslagen → afronding, per year
  *   overgenomen.ts  the amount from the source
- *   varianten.ts    CAO variants, basistarief, micro-onderneming, aanbieder-specifiek
+ *   varianten.ts    CAO variants, basistarief, aanbieder-specifiek
+ *   micro.ts        micro-ondernemingen: per CAO with the lower overhead, and the lowest of those
  *   pgb.ts          pgb tariffs from a ZIN tariff
  * An indexation round (route 1) indexes the tariffs of its base set instead (indexering.ts).
  *
@@ -23,6 +24,7 @@ import { indexeerTarieven } from './indexering.ts';
 import type { ModelProbleem, Tarief, Tarievenplan } from './types.ts';
 import { type Context, Ontbreekt, maakContext } from './stadia/context.ts';
 import { lumpsumProduct } from './stadia/lumpsum.ts';
+import { microTarieven } from './stadia/micro.ts';
 import { overgenomenTarief } from './stadia/overgenomen.ts';
 import type { PersoneelCache } from './stadia/personeel.ts';
 import { pgbTarieven } from './stadia/pgb.ts';
@@ -119,16 +121,7 @@ function productTarieven(ctx: Context, cache: PersoneelCache, p: T.Product): Tar
     basis = laagste(p.code, perCao, BASISTARIEF, 'basistarief', true);
     uit.push(maakTarief(p, 'basistarief', 'basistarief', basis.r, basis.cao));
   }
-  if (set.varianten.micro && oh.micro) {
-    const micro = laagste(
-      p.code,
-      p.caos.map((c) => ({ cao: c, r: kostprijsProduct(ctx, cache, { product: p, cao: c, overhead: oh.micro! }) })),
-      'Tarief micro-onderneming: laagste CAO-tarief met de overhead voor micro-ondernemingen',
-      'micro_onderneming',
-      false,
-    );
-    uit.push(maakTarief(p, 'micro-onderneming', 'micro', micro.r, micro.cao));
-  }
+  uit.push(...microTarieven(ctx, cache, p));
   const pgb = set.varianten.pgb;
   if (pgb) {
     if (pgb.grondslag === 'basistarief') {

@@ -14,7 +14,7 @@ export function controleerTotalen(set: ParameterSet, plan: Tarievenplan): ModelP
         melding: `controletotaal ${c.product} / ${c.variant}: deze variant bestaat niet`,
         verwacht: varianten.length ? `een variant van ${c.product}: ${varianten.join(', ')}` : `een product ${c.product} met tarieven`,
         gevonden: c.variant,
-        hint: 'controleer de naam van de variant (een CAO, basistarief, micro-onderneming, pgb-… of aanbieder-…)',
+        hint: 'controleer de naam van de variant (een CAO, basistarief, micro-onderneming, micro-<cao>, pgb-… of aanbieder-…)',
       });
       continue;
     }

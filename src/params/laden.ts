@@ -400,7 +400,9 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
 
   // --- varianten
   const vr = get<z.infer<typeof S.VariantenBestand>>('varianten.yaml')!;
-  const varianten: T.Varianten = { basistarief: vr.data.basistarief, micro: vr.data.micro_onderneming };
+  const micro = vr.data.micro_onderneming === true ? 'per_cao' : vr.data.micro_onderneming;
+  const mh = b.herkomst(vr.root, ['micro_onderneming']);
+  const varianten: T.Varianten = { basistarief: vr.data.basistarief, micro, ...(micro ? { microHerkomst: { bestand: mh.bestand, regel: mh.regel, kolom: mh.kolom } } : {}) };
   if (vr.data.pgb) {
     afrondingBestaat(vr.data.pgb.afronding, vr.root, ['pgb', 'afronding']);
     varianten.pgb = {
@@ -416,7 +418,7 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
   if (vr.data.micro_onderneming && !opslagen.overhead.micro) {
     b.fout(vr.root, ['micro_onderneming'], 'micro-ondernemingstarief gevraagd zonder overhead voor micro-ondernemingen', {
       verwacht: 'opslagen.yaml: overhead.micro_onderneming',
-      gevonden: 'micro_onderneming: true zonder dat percentage',
+      gevonden: `micro_onderneming: ${String(vr.data.micro_onderneming)} zonder dat percentage`,
       hint: 'voeg overhead.micro_onderneming toe aan opslagen.yaml of zet micro_onderneming op false',
     });
   }

@@ -251,7 +251,7 @@ export const AfrondingBestand = z.strictObject({
 
 export const VariantenBestand = z.strictObject({
   basistarief: z.boolean(),
-  micro_onderneming: z.boolean(),
+  micro_onderneming: z.union([z.boolean(), z.enum(['per_cao', 'laagste'])]),
   pgb: z
     .strictObject({
       grondslag: z.enum(['basistarief', 'hoogste_cao']),

@@ -153,7 +153,12 @@ export interface PgbSoort {
 
 export interface Varianten {
   basistarief: boolean;
-  micro: boolean;
+  /**
+   * per_cao: a micro tariff per CAO (lower overhead) and, with a basistarief, the lowest of them; laagste: one
+   * micro tariff, the lowest CAO tariff with the lower overhead; false: none. `true` in the YAML is per_cao.
+   */
+  micro: false | 'per_cao' | 'laagste';
+  microHerkomst?: Herkomst;
   pgb?: { grondslag: 'basistarief' | 'hoogste_cao'; afronding: string; soorten: PgbSoort[] };
 }
 

@@ -139,7 +139,9 @@ export function contractenView(set: ParameterSet): Record<string, unknown>[] {
 const RANG = (v: Tarief) => ({ basistarief: 0, vast: 1, cao: 2, micro: 3, pgb: 4, aanbieder: 5 })[v.variantSoort];
 
 export function sorteerVarianten(ts: Tarief[]): Tarief[] {
-  return [...ts].sort((a, b) => RANG(a) - RANG(b) || vergelijkTekst(a.variant, b.variant));
+  // the micro basistarief before the micro tariffs per CAO, as the basistarief before the CAO tariffs
+  const microBasis = (x: Tarief) => (x.variant === 'micro-onderneming' ? 0 : 1);
+  return [...ts].sort((a, b) => RANG(a) - RANG(b) || microBasis(a) - microBasis(b) || vergelijkTekst(a.variant, b.variant));
 }
 
 export function variantLabel(set: ParameterSet, x: Tarief): string {
@@ -149,7 +151,9 @@ export function variantLabel(set: ParameterSet, x: Tarief): string {
     case 'basistarief':
       return 'Basistarief';
     case 'micro':
-      return 'Micro-onderneming';
+      // a micro tariff per CAO (micro-<cao>), or the micro basistarief / the single micro tariff
+      if (x.variant === 'micro-onderneming') return set.varianten.micro === 'per_cao' ? 'Micro-basistarief' : 'Micro-onderneming';
+      return `Micro-onderneming, ${set.caos.get(x.cao ?? '')?.naam ?? x.variant.slice(6)}`;
     case 'pgb':
     {
       const naam = set.varianten.pgb?.soorten.find((s) => `pgb-${s.id}` === x.variant)?.naam ?? x.variant.slice(4);

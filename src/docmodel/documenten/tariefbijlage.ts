@@ -199,14 +199,34 @@ function matrix(set: ParameterSet, titel: string, kolommen: Kolom[], personeel: 
   };
 }
 
+/**
+ * The build-up of a micro tariff against the CAO tariff it shares its chain with: every step whose amount
+ * differs (from the overhead on) or that the CAO tariff does not have, without the minute step.
+ */
+function verschil(x: Tarief, ref: Tarief): Stap[] {
+  const caoStap = new Map(ref.opbouw.map((s) => [s.stap, s]));
+  return x.opbouw.filter((s) => s.stap !== 'minuut' && !s.stap.startsWith('personeel.') && !(caoStap.get(s.stap)?.waarde.eq(s.waarde) ?? false));
+}
+
 /** How the derived tariffs follow from the CAO tariffs: the final step, and the parameters the CAO tariff did not use. */
 function afgeleid(set: ParameterSet, caoTarief: Map<string, Tarief>, tarieven: Tarief[], bronnen: Bronnen, opties: DocumentOpties): Blok | undefined {
   const rijen: Rij[] = tarieven.map((x) => {
     const ref = x.cao ? caoTarief.get(`${x.product}|${x.cao}`) : undefined;
     const bekend = new Set(ref?.opbouw.flatMap((s) => s.parameters.map((p) => p.pad)) ?? []);
-    const stappen = x.variantSoort === 'pgb' ? x.opbouw.filter((s) => s.stap !== 'zin_tarief' && s.stap !== 'minuut') : x.opbouw.slice(-1);
+    const stappen =
+      x.variantSoort === 'pgb'
+        ? x.opbouw.filter((s) => s.stap !== 'zin_tarief' && s.stap !== 'minuut')
+        : x.variantSoort === 'micro' && ref && !(x.variant === 'micro-onderneming' && tarieven.some((y) => y.variant === `micro-${x.cao}`))
+          ? verschil(x, ref)
+          : x.opbouw.slice(-1);
     const nieuw = uniekeParameters(eigen(x.opbouw.flatMap((s) => s.parameters)).filter((p) => !bekend.has(p.pad)));
-    const berekening: Cel = stappen.map((s) => (x.variantSoort === 'pgb' ? [t(`${s.label}: `, { klein: true }), t(s.formule)] : [t(s.formule)]));
+    const berekening: Cel = stappen.map((s) =>
+      x.variantSoort === 'pgb'
+        ? [t(`${s.label}: `, { klein: true }), t(s.formule)]
+        : x.variantSoort === 'micro' && stappen.length > 1
+          ? [t(`${s.label}: `, { klein: true }), t(s.formule), t(` = ${kaleWaarde(s.waarde, s.eenheid)} ${eenheidKort(s.eenheid)}`)]
+          : [t(s.formule)],
+    );
     for (const p of nieuw) berekening.push(paramRegel(p, bronnen, opties));
     return { cellen: [cel(variantLabel(set, x)), berekening, cel(tariefBedrag(x), { vet: true }), cel(perUurBedrag(x))] };
   });
@@ -371,7 +391,8 @@ export function tariefbijlageSpec(set: ParameterSet, plan: Tarievenplan, opties:
         percentage: pct(o.noShow.percentage),
       },
       basistarief: set.varianten.basistarief,
-      microOnderneming: set.varianten.micro,
+      microOnderneming: Boolean(set.varianten.micro),
+      microPerCao: set.varianten.micro === 'per_cao',
       pgb: (set.varianten.pgb?.soorten ?? []).map((s) => ({ naam: s.naam, percentage: pct(s.percentage) })),
       aanbiederSpecifiek: set.aanbieders.map((a) => a.naam),
       indexering: set.indexering ? { basisjaar: set.indexering.basisjaar, rekenjaar: Number(rekenPeildatum(set).slice(0, 4)), meerdereRondes: plan.model.tariefjaar - Number(rekenPeildatum(set).slice(0, 4)) > 1 } : null,
