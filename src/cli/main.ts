@@ -5,6 +5,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import type { GevuldeDocumenten } from './documenten.ts';
 import { reserveerUitvoer, UitvoerFout } from './schrijf.ts';
 import { Afgebroken, standaardSet, toonPad, wortel, type Io } from './wortel.ts';
+import { zichtbaar } from '../shared/stuurtekens.ts';
 import { registreerReviewCommandos } from './review.ts';
 
 // Each command loads what it needs when it runs, so that `--help` loads no parameter code and `controleer`
@@ -227,7 +228,9 @@ Afsluitcodes: 0 goed, 1 fouten in de parameterset of controletotalen, 2 verkeerd
   return program;
 }
 
-export async function main(argv: string[], io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
+export async function main(argv: string[], uit: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
+  // No control character from a set reaches the terminal or a CI log as itself.
+  const io: Io = { out: (s) => uit.out(zichtbaar(s)), err: (s) => uit.err(zichtbaar(s)) };
   const program = maakProgramma(io);
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -32,6 +32,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { sorteerTekst } from '../shared/sorteer.ts';
+import { zichtbaar } from '../shared/stuurtekens.ts';
 
 /** The marker file in every output folder; its lines are `<command>\t<file>`. */
 export const UITVOER_MERK = '.tariefbouw-uitvoer';
@@ -297,7 +298,7 @@ export async function reserveerUitvoer(doel: string, opties: UitvoerOpties): Pro
       });
     }
     if (!gemeld) {
-      process.stderr.write(`tariefbouw: wacht op een andere tariefbouw die ${toon(doel)} schrijft (proces ${pid}) …\n`);
+      process.stderr.write(zichtbaar(`tariefbouw: wacht op een andere tariefbouw die ${toon(doel)} schrijft (proces ${pid}) …\n`));
       gemeld = true;
     }
     await slaap(100);
