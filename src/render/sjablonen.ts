@@ -28,17 +28,40 @@ export class SjabloonFout extends Error {
   }
 }
 
-const MD_TEKENS = /[\\`*_[\]<>|~#]/g;
+/** Every ASCII punctuation character: CommonMark lets a backslash make each of them literal. */
+const MD_TEKENS = /[!-/:-@[-`{-~]/g;
+const MD_ONTSNAPT = /\\([!-/:-@[-`{-~])/g;
+
+/**
+ * A value from the set as Markdown that reads as exactly that text: line breaks (with the white space around them)
+ * become one space, white space at the ends goes (it would indent into a code block or undo **bold**), and every
+ * ASCII punctuation character is backslash-escaped, so no list number ("3. Alleen voor"), rule (---), heading, table
+ * bar, emphasis, HTML, entity (&amp;) or link (https://…, www.…, a@b.nl) can arise from it.
+ */
+export function mdTekst(v: string): string {
+  return mdNormaal(v).replace(MD_TEKENS, (c) => `\\${c}`);
+}
+
+/** The text a value becomes in a document: what mdTekst keeps of it. */
+export function mdNormaal(v: string): string {
+  return v.replace(/\s*[\r\n\u2028\u2029]\s*/g, ' ').trim();
+}
+
+/** Undoes mdTekst for a helper that reads the value itself (a number, a date, a block argument). */
+function ontsnap(v: unknown): unknown {
+  return typeof v === 'string' ? v.replace(MD_ONTSNAPT, '$1') : v;
+}
 
 /** Escapes Markdown in every string of a view model; decimals and other values pass unchanged. */
 export function mdVeilig(v: unknown): unknown {
-  if (typeof v === 'string') return v.replace(/\s*\n\s*/g, ' ').replace(MD_TEKENS, (c) => `\\${c}`);
+  if (typeof v === 'string') return mdTekst(v);
   if (Array.isArray(v)) return v.map(mdVeilig);
   if (v && typeof v === 'object' && !Decimal.isDecimal(v)) return Object.fromEntries(Object.entries(v).map(([k, w]) => [k, mdVeilig(w)]));
   return v;
 }
 
-function alsDecimal(v: unknown): Decimal | undefined {
+function alsDecimal(w: unknown): Decimal | undefined {
+  const v = ontsnap(w);
   if (Decimal.isDecimal(v)) return v as Decimal;
   if (typeof v === 'number' || (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v))) return new Decimal(v);
   return undefined;
@@ -111,7 +134,7 @@ export function renderSjabloon(sjabloon: Sjabloon, view: object, toegestaan: Toe
   getalHelper('jaar', (d) => `${getal(d, 0)} jaar`);
   hb.registerHelper('datum', (...args: unknown[]) => {
     const o = args[args.length - 1] as HelperOpties;
-    const v = args[0];
+    const v = ontsnap(args[0]);
     if (args.length < 2 || v === undefined || v === null) return leeg(o, 'een datum uit de set');
     if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) {
       const { regel, kolom } = plek(o);
@@ -146,7 +169,7 @@ export function renderSjabloon(sjabloon: Sjabloon, view: object, toegestaan: Toe
     }
     const argumenten = toegestaan[naam];
     const ruw = args.length > 2 ? args[1] : undefined;
-    const arg = typeof ruw === 'string' ? ruw.replace(/\\([\\`*_[\]<>|~#])/g, '$1') : ruw;
+    const arg = ontsnap(ruw);
     if (argumenten === null && arg !== undefined) return fout(regel, kolom, `blok "${naam}" heeft geen argument`, { verwacht: `{{blok "${naam}"}}`, gevonden: String(arg) });
     if (argumenten && (typeof arg !== 'string' || !argumenten.includes(arg))) {
       return fout(regel, kolom, `blok "${naam}" met ${arg === undefined ? 'geen' : `onbekend`} argument`, {
