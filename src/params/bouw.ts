@@ -105,7 +105,28 @@ interface Bereik {
    * plausible typos that are still valid values, so never an error.
    */
   plausibel?: { ongewoonBoven?: string; /** warn below 1 (default yes) */ klein?: boolean; /** warn below this instead of below 1 */ kleinOnder?: string };
+  /** false: no default bounds of the unit (STANDAARDGRENZEN), for counts that are large by nature such as volumes */
+  standaardgrens?: false;
 }
+
+/**
+ * Bounds per unit for values without a tighter range of their own: beyond `fout` a value is an error (no tariff
+ * set comes near: the largest amount of the standard set is € 79.409 per year), beyond `waarschuwing` a warning.
+ * Negative values are bounded by the same figures. Together with the limit on digits (grenzen.ts) no value can
+ * run a tariff into absurd magnitudes or Infinity.
+ */
+export const STANDAARDGRENZEN: Record<T.Eenheid, { fout: string; waarschuwing: string }> = {
+  procent: { fout: '1000', waarschuwing: '200' },
+  euro: { fout: '100000000', waarschuwing: '10000000' },
+  euro_per_maand: { fout: '100000', waarschuwing: '25000' },
+  euro_per_uur: { fout: '10000', waarschuwing: '1000' },
+  euro_per_jaar: { fout: '100000000', waarschuwing: '10000000' },
+  euro_per_eenheid: { fout: '1000000', waarschuwing: '100000' },
+  uren_per_week: { fout: '168', waarschuwing: '60' },
+  uren_per_jaar: { fout: '1000000', waarschuwing: '100000' },
+  uren: { fout: '8784', waarschuwing: '1000' },
+  aantal: { fout: '10000', waarschuwing: '1000' },
+};
 
 export class Bouwer {
   readonly problemen: Probleem[] = [];
@@ -219,6 +240,19 @@ export class Bouwer {
         te(`${naam} ligt buiten het toegestane bereik`, `${b.maxExclusief ? 'kleiner dan' : 'hoogstens'} ${b.max}${eenheid === 'procent' ? ' procent' : ''}`);
         return;
       }
+    }
+    const grens = b.standaardgrens === false ? undefined : STANDAARDGRENZEN[eenheid];
+    if (grens && waarde.abs().gt(grens.fout)) {
+      te(`${naam} ligt buiten elk redelijk bereik`, `hoogstens ${grens.fout}${b.min === undefined ? ` en minstens -${grens.fout}` : ''} (${eenheid})`, 'geen tariefset komt in de buurt van deze waarde; controleer of er cijfers te veel staan of of de eenheid klopt');
+      return;
+    }
+    if (grens && !b.plausibel && waarde.abs().gt(grens.waarschuwing) && (b.max === undefined || new Decimal(b.max).gt(grens.waarschuwing))) {
+      this.waarschuwing(root, pad, `${naam} is ongewoon groot`, {
+        verwacht: `meestal hoogstens ${grens.waarschuwing} (${eenheid})`,
+        gevonden: `${geschreven ?? waarde.toFixed()}${eenheid === 'procent' ? ' procent' : ''}`,
+        hint: 'controleer de waarde met de bron (een cijfer te veel, of de verkeerde eenheid?); klopt ze, laat haar dan staan; dit is een waarschuwing',
+      });
+      return;
     }
     if (b.plausibel && eenheid === 'procent') {
       const tekst = `${geschreven ?? waarde.toFixed()} procent`;

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Decimal } from '../shared/decimal.ts';
 import { ParametersetFout, sorteerProblemen, type Probleem } from '../shared/problems.ts';
 import { leesSet } from './bestanden.ts';
+import { begrensd } from './grenzen.ts';
 import { Bouwer, NIET_NEGATIEF, opslag, POSITIEF, PROCENT, PROCENT_DEELBAAR, valideerBestanden } from './bouw.ts';
 import { controleerRegels, zonderEffect } from './regels.ts';
 import { bouwIndexcijfers, bouwSignalen, bouwVolumes } from './review.ts';
@@ -32,7 +33,7 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
   const posities = new Posities();
   const ruw = leesSet(map, posities, opties.weergaveBasis ?? process.cwd());
   const stop = (ps: Probleem[]) => {
-    if (ps.some((p) => p.ernst === 'fout')) throw new ParametersetFout(sorteerProblemen(ps));
+    if (ps.some((p) => p.ernst === 'fout')) throw new ParametersetFout(sorteerProblemen(ps.map(begrensd)));
   };
   stop(ruw.problemen);
   const { geldig, problemen } = valideerBestanden(ruw, posities);
@@ -763,6 +764,6 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
   }
   if (!alle.some((p) => p.ernst === 'fout')) alle.push(...controleerRegels(set));
   const fouten = alle.filter((p) => p.ernst === 'fout');
-  if (fouten.length) throw new ParametersetFout(sorteerProblemen(alle));
-  return { set, waarschuwingen: sorteerProblemen(alle.filter((p) => p.ernst === 'waarschuwing')) };
+  if (fouten.length) throw new ParametersetFout(sorteerProblemen(alle.map(begrensd)));
+  return { set, waarschuwingen: sorteerProblemen(alle.filter((p) => p.ernst === 'waarschuwing').map(begrensd)) };
 }

@@ -185,7 +185,7 @@ export function bouwVolumes(b: Bouwer, best: Bestand<z.infer<typeof S.VolumesBes
       volumes: Object.entries(g.volumes).map(([code, aantal]) => {
         const vh = b.herkomst(r, ['gemeenten', id, 'volumes', code]);
         const a = new Decimal(aantal);
-        b.bereik(a, NIET_NEGATIEF, 'aantal', r, ['gemeenten', id, 'volumes', code], `volume ${code}`, aantal);
+        b.bereik(a, { ...NIET_NEGATIEF, standaardgrens: false }, 'aantal', r, ['gemeenten', id, 'volumes', code], `volume ${code}`, aantal);
         if (!codes.has(code)) {
           b.fout(r, ['gemeenten', id, 'volumes', code], `volume voor onbekend product ${code}`, {
             verwacht: 'een productcode uit producten/',
