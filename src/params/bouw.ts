@@ -8,6 +8,7 @@ import type { Probleem } from '../shared/problems.ts';
 import type { RuweSet } from './bestanden.ts';
 import * as S from './schema.ts';
 import type * as T from './types.ts';
+import { ingekort } from './grenzen.ts';
 import type { Posities } from './yaml.ts';
 import { bedoeldeU, zodFoutkaart, zodNaarProblemen } from './zodfouten.ts';
 import { vergelijkTekst } from '../shared/sorteer.ts';
@@ -131,11 +132,28 @@ export const STANDAARDGRENZEN: Record<T.Eenheid, { fout: string; waarschuwing: s
 export class Bouwer {
   readonly problemen: Probleem[] = [];
   readonly parameters: T.Param[] = [];
+  /** Without a bronnen.yaml every reference is unknown: one message for all, at the first (see bronnenbestandOntbreekt). */
+  private verwijzingenZonderBestand: { eerste: Probleem; sleutels: Set<string>; aantal: number } | undefined;
   constructor(
     private readonly posities: Posities,
     private readonly bronnen: Record<string, S.BronObject>,
     private readonly bronnenHerkomst: string,
+    private readonly bronnenbestand = true,
   ) {}
+
+  /** Reports, once, that bronnen.yaml is missing while values refer to sources by key. */
+  bronnenbestandOntbreekt(): void {
+    const v = this.verwijzingenZonderBestand;
+    if (!v) return;
+    const voorbeelden = [...v.sleutels].slice(0, 3).map((k) => `'${ingekort(k, 40)}'`).join(', ');
+    this.problemen.push({
+      ...v.eerste,
+      melding: 'bronnen.yaml ontbreekt',
+      verwacht: `een bestand ${this.bronnenHerkomst} (in de set of een basisset) met de bronnen waarnaar de set verwijst`,
+      gevonden: `${v.aantal} ${v.aantal === 1 ? 'verwijzing' : 'verwijzingen'} naar ${v.sleutels.size} ${v.sleutels.size === 1 ? 'bron' : 'bronnen'} (${voorbeelden}${v.sleutels.size > 3 ? ', …' : ''}), de eerste hier, en geen bronnen.yaml`,
+      hint: 'voeg bronnen.yaml toe met een blok per bron (titel, uitgever, url, datum), of schrijf elke bron uit met ten minste een titel',
+    });
+  }
 
   herkomst(root: unknown, pad: Pad, voorkeur: 'waarde' | 'sleutel' = 'waarde', bestand = ''): T.Herkomst & { fragment: string } {
     const p = this.posities.zoek(root, pad, voorkeur);
@@ -152,12 +170,18 @@ export class Bouwer {
 
   bron(v: string | S.BronObject, root: unknown, pad: Pad): T.Bron {
     if (typeof v !== 'string') return schoon(v);
-    const b = this.bronnen[v];
+    const b = Object.hasOwn(this.bronnen, v) ? this.bronnen[v] : undefined;
+    if (!b && !this.bronnenbestand) {
+      if (!this.verwijzingenZonderBestand) this.verwijzingenZonderBestand = { eerste: { ernst: 'fout', ...this.herkomst(root, pad), melding: '' }, sleutels: new Set(), aantal: 0 };
+      this.verwijzingenZonderBestand.sleutels.add(v);
+      this.verwijzingenZonderBestand.aantal++;
+      return { titel: v, sleutel: v };
+    }
     if (!b) {
       const suggestie = bedoeldeU(v, Object.keys(this.bronnen));
-      this.fout(root, pad, `onbekende bron '${v}'`, {
+      this.fout(root, pad, `onbekende bron '${ingekort(v, 60)}'`, {
         verwacht: `een sleutel uit ${this.bronnenHerkomst}${Object.keys(this.bronnen).length ? '' : ' (dat bestand is leeg of ontbreekt)'}`,
-        gevonden: v,
+        gevonden: ingekort(v),
         hint: suggestie ? `bedoelde u '${suggestie}'?` : 'voeg de bron toe aan bronnen.yaml, of schrijf hem hier uit met ten minste een titel',
       });
       return { titel: v, sleutel: v };

@@ -6,13 +6,19 @@
  */
 export const GRENZEN = {
   /** bytes per YAML file */
-  bestandsgrootte: 512 * 1024,
+  bestandsgrootte: 256 * 1024,
   /** column where the content of a line starts (spaces plus block indicators such as '- ') */
   inspringing: 120,
   /** nesting of [ ] and { } */
   haakjesdiepte: 32,
   /** characters in one value or key */
   tekstlengte: 10_000,
+  /**
+   * characters of one word (a run without spaces) in a text: the PDF layout breaks an over-long word letter
+   * by letter, in time that grows with the square of its length (a 5 000-character word in a product name
+   * adds 11 s to the productenboek). The longest word in the standard set is a URL of 172 characters.
+   */
+  woordlengte: 300,
   /** characters of a file line shown in a message (the rest is elided) */
   fragment: 200,
   /** characters of a found value echoed in a message */

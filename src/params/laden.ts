@@ -41,7 +41,7 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
 
   const get = <K>(rel: string) => geldig.get(rel) as { data: K; root: unknown; rel: string } | undefined;
   const bronnenBestand = get<z.infer<typeof S.BronnenBestand>>('bronnen.yaml');
-  const b = new Bouwer(posities, bronnenBestand?.data ?? {}, ruw.weergave.get('bronnen.yaml') ?? 'bronnen.yaml');
+  const b = new Bouwer(posities, bronnenBestand?.data ?? {}, ruw.weergave.get('bronnen.yaml') ?? 'bronnen.yaml', ruw.bestanden.has('bronnen.yaml'));
 
   const model = get<z.infer<typeof S.ModelBestand>>('model.yaml')!;
   const tariefjaar = Number(model.data.tariefjaar);
@@ -705,7 +705,14 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
     });
   }
   const indexcijfers = bouwIndexcijfers(b, get('indexcijfers.yaml'), producten, [...afronding.keys()]);
-  const volumes = bouwVolumes(b, get('volumes.yaml'), producten);
+  const volumes = bouwVolumes(b, get('volumes.yaml'), producten, [
+    'basistarief',
+    'micro-onderneming',
+    'vast',
+    ...caos.keys(),
+    ...(varianten.pgb?.soorten.map((s) => `pgb-${s.id}`) ?? []),
+    ...aanbieders.map((a) => `aanbieder-${a.id}`),
+  ]);
   const signalen = bouwSignalen(b, get('signalen.yaml'));
   const inkoop = bouwInkoop(b, get('inkoop.yaml'), contracten, ruw.weergave.get('inkoop.yaml') ?? 'inkoop.yaml');
 
@@ -739,6 +746,7 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
     ...(inkoop ? { inkoop } : {}),
   };
 
+  b.bronnenbestandOntbreekt();
   const alle = [...b.problemen];
   // An indexation round indexes the tariffs of the set it builds on, as that set gives them: load that set
   // on its own (checked on its own). An overlay on a round for the same year (a gemeente, a variant) is

@@ -88,6 +88,8 @@ function stuurtekenNaam(c: string): string {
   return `U+${code.toString(16).toUpperCase().padStart(4, '0')}${namen[code] ? ` (${namen[code]})` : code >= 0x202a ? ' (tekstrichting)' : ''}`;
 }
 
+const LANG_WOORD = new RegExp(`\\S{${GRENZEN.woordlengte + 1},}`);
+
 /** The source line for a code frame: control characters made visible, a very long line cut after the column. */
 export function fragmentVan(regel: string, kolom: number): string {
   const zichtbaar = STUURTEKEN.test(regel) ? regel.replace(new RegExp(STUURTEKEN.source, 'g'), '\uFFFD') : regel;
@@ -272,6 +274,16 @@ export function leesYaml(bestand: string, bron: string, posities: Posities): Yam
       const t = String(v);
       const offset = node.range?.[0] ?? 0;
       if (t.length > GRENZEN.tekstlengte) teLang(offset, 'de tekst', t.length);
+      else {
+        const woord = LANG_WOORD.exec(t);
+        if (woord) {
+          probleem(offset, 'een woord in de tekst is te lang', {
+            verwacht: `woorden (tekens zonder spatie) van hoogstens ${GRENZEN.woordlengte} tekens; de langste in de standaardset is een webadres van 172`,
+            gevonden: `een woord van ${duizendtallen(woord[0].length)} tekens: '${ingekort(woord[0], 40)}'`,
+            hint: 'zet spaties tussen de woorden; een woord van deze lengte past op geen bladzijde en maakt het opmaken van de documenten traag',
+          });
+        }
+      }
       const c = STUURTEKEN.exec(t);
       if (c) {
         probleem(offset, 'onzichtbaar stuurteken in een tekst', {

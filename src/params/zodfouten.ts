@@ -341,7 +341,7 @@ export function zodNaarProblemen(
           const [voor = '', na = ''] = g.replace(/^-/, '').split('.');
           maak(pad, `getal buiten de grenzen bij ${naam}`, {
             verwacht: `een getal met hoogstens ${GRENZEN.cijfersVoorDePunt} cijfers vóór en ${GRENZEN.cijfersNaDePunt} na de punt`,
-            gevonden: `${beschrijfWaarde(gevonden)}: ${voor.length} cijfers vóór${na ? ` en ${na.length} na` : ''} de punt`,
+            gevonden: `'${ingekort(g, 20)}': ${voor.length} cijfers vóór${na ? ` en ${na.length} na` : ''} de punt`,
             hint: 'geen bedrag, percentage of aantal in een tariefset komt in de buurt; controleer of er cijfers te veel staan',
           });
         } else {
