@@ -71,9 +71,12 @@ function vertaal(s: string): string {
   return VERTALINGEN.reduce((t, [re, nl]) => t.replace(re, nl), s);
 }
 
+/** A tariefjaar: four digits, from 2015 (Jeugdwet and Wmo 2015) up to 2100; 0000 or 9999 is a typo, not a year. */
 function jaar(v: string): number {
   if (!/^\d{4}$/.test(v)) throw new InvalidArgumentError('verwacht een jaartal van vier cijfers, zoals 2027');
-  return Number(v);
+  const n = Number(v);
+  if (n < 2015 || n > 2100) throw new InvalidArgumentError(`verwacht een tariefjaar van 2015 tot en met 2100, gevonden ${v}`);
+  return n;
 }
 
 export function maakProgramma(io: Io): Command {
@@ -127,7 +130,7 @@ Afsluitcodes: 0 goed, 1 fouten in de parameterset of controletotalen, 2 verkeerd
     .action(async (set: string, o: { json?: boolean; tariefjaar?: number }) => {
       await laadSetModules();
       const g = laad(set, io);
-      const plan = reken(g, o.tariefjaar ? { tariefjaar: o.tariefjaar } : {}, io);
+      const plan = reken(g, o.tariefjaar !== undefined ? { tariefjaar: o.tariefjaar } : {}, io);
       io.out(o.json ? `${JSON.stringify(planNaarJson(plan), null, 2)}\n` : tarievenTekst(plan));
     });
 
@@ -141,7 +144,7 @@ Afsluitcodes: 0 goed, 1 fouten in de parameterset of controletotalen, 2 verkeerd
     .action(async (code: string, o: { variant?: string; set: string; tariefjaar?: number }) => {
       await laadSetModules();
       const g = laad(o.set, io);
-      const plan = reken(g, o.tariefjaar ? { tariefjaar: o.tariefjaar } : {}, io);
+      const plan = reken(g, o.tariefjaar !== undefined ? { tariefjaar: o.tariefjaar } : {}, io);
       const vanProduct = plan.tarieven.filter((t) => t.product === code);
       if (!vanProduct.length) {
         const s = bedoeldeU(code, [...new Set(plan.tarieven.map((t) => t.product))]);

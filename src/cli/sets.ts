@@ -1,7 +1,9 @@
 /** Finding and loading a parameter set for a command; turns problems into text. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { laadParameterset, type GeladenSet } from '../params/laden.ts';
+import { regelsVoorFragment } from '../params/bestanden.ts';
+import { begrensd } from '../params/grenzen.ts';
 import { berekenTarieven, type BerekenOpties } from '../model/bereken.ts';
 import { controleerTotalen } from '../model/controle.ts';
 import { controleerRegels } from '../params/regels.ts';
@@ -39,18 +41,14 @@ export function metFragment(ps: (Probleem | (ModelProbleem & { ernst?: 'fout' | 
   const cache = new Map<string, string[]>();
   return ps.map((p) => {
     const q: Probleem = { ernst: p.ernst ?? 'fout', ...p } as Probleem;
-    if (q.fragment !== undefined) return q;
+    if (q.fragment !== undefined) return begrensd(q);
     let regels = cache.get(q.bestand);
     if (!regels) {
-      try {
-        regels = readFileSync(path.resolve(basis, q.bestand), 'utf8').split(/\r?\n/);
-      } catch {
-        regels = [];
-      }
+      regels = regelsVoorFragment(path.resolve(basis, q.bestand));
       cache.set(q.bestand, regels);
     }
     const f = regels[q.regel - 1];
-    return f === undefined ? q : { ...q, fragment: f };
+    return begrensd(f === undefined ? q : { ...q, fragment: f });
   });
 }
 

@@ -4,9 +4,10 @@
  * of the parameter layer.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readlinkSync, readSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Probleem } from '../shared/problems.ts';
+import { duizendtallen, GRENZEN, ingekort } from './grenzen.ts';
 import { Posities, leesYaml } from './yaml.ts';
 import { bedoeldeU } from './zodfouten.ts';
 
@@ -88,6 +89,92 @@ export function voegSamen(basis: unknown, over: unknown, posities: Posities): un
   return uit;
 }
 
+/**
+ * Reads one file of the set as UTF-8 text, or reports why not. Opened without following a link and without
+ * blocking; the type and size are checked on the open file itself, so a file swapped after the listing is
+ * caught too. A file that is not UTF-8 text is refused without echoing any of it.
+ */
+function leesTekst(vol: string, toonNaam: string, problemen: Probleem[]): string | undefined {
+  const fout = (melding: string, extra: Partial<Probleem>) => problemen.push({ ernst: 'fout', bestand: toonNaam, regel: 1, kolom: 1, melding, ...extra });
+  let fd: number;
+  try {
+    fd = openSync(vol, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'onbekend';
+    fout('het bestand kan niet worden gelezen', {
+      verwacht: 'een leesbaar gewoon bestand',
+      gevonden: code === 'ELOOP' ? 'een symbolische koppeling' : code === 'EACCES' || code === 'EPERM' ? 'geen leesrechten' : `systeemfout ${code}`,
+      hint: 'controleer het bestand en de rechten erop',
+    });
+    return undefined;
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) {
+      fout('het bestand is geen gewoon bestand', { verwacht: 'een gewoon YAML-bestand', gevonden: 'een map, pipe of apparaat', hint: 'vervang het door een gewoon bestand met de parameters' });
+      return undefined;
+    }
+    if (st.size > GRENZEN.bestandsgrootte) {
+      fout('het bestand is te groot voor een parameterbestand', {
+        verwacht: `hoogstens ${duizendtallen(GRENZEN.bestandsgrootte / 1024)} kB (het grootste bestand van de standaardset is 13 kB)`,
+        gevonden: `${duizendtallen(Math.ceil(st.size / 1024))} kB`,
+        hint: 'splits de gegevens over meer bestanden (bijvoorbeeld een productbestand per contract), of controleer of hier het goede bestand staat',
+      });
+      return undefined;
+    }
+    // Read at most one byte past the limit: the size can change between fstat and read.
+    const buf = Buffer.alloc(GRENZEN.bestandsgrootte + 1);
+    let n = 0;
+    for (;;) {
+      const r = readSync(fd, buf, n, buf.length - n, null);
+      if (r === 0) break;
+      n += r;
+      if (n >= buf.length) break;
+    }
+    if (n > GRENZEN.bestandsgrootte) {
+      fout('het bestand is te groot voor een parameterbestand', {
+        verwacht: `hoogstens ${duizendtallen(GRENZEN.bestandsgrootte / 1024)} kB`,
+        gevonden: 'een bestand dat tijdens het lezen groeide',
+        hint: 'controleer of hier het goede bestand staat',
+      });
+      return undefined;
+    }
+    const bytes = buf.subarray(0, n);
+    let tekst: string;
+    try {
+      tekst = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      tekst = '';
+    }
+    if ((tekst === '' && n > 0) || tekst.includes('\0')) {
+      fout('het bestand is geen tekst', {
+        verwacht: 'YAML-tekst in UTF-8',
+        gevonden: `${duizendtallen(n)} bytes die geen UTF-8-tekst zijn (de inhoud wordt niet getoond)`,
+        hint: 'een parameterbestand is platte tekst; sla het op als UTF-8, of verwijder het als het hier niet hoort',
+      });
+      return undefined;
+    }
+    return tekst;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The lines of a file for a message's code frame, read only if it is a regular file within the size limit
+ * (never a link, pipe or device); otherwise no lines.
+ */
+export function regelsVoorFragment(bestand: string): string[] {
+  try {
+    const st = lstatSync(bestand);
+    if (!st.isFile() || st.size > GRENZEN.bestandsgrootte) return [];
+    const problemen: Probleem[] = [];
+    return leesTekst(bestand, bestand, problemen)?.split(/\r?\n/) ?? [];
+  } catch {
+    return [];
+  }
+}
+
 export function leesSet(map: string, posities: Posities, weergaveBasis: string, bezocht: string[] = []): RuweSet {
   const absoluut = path.resolve(map);
   const id = path.basename(absoluut);
@@ -107,18 +194,63 @@ export function leesSet(map: string, posities: Posities, weergaveBasis: string, 
     return { map: absoluut, id, bestanden, weergave, bases: [], vingerafdruk: '', problemen };
   }
 
+  // Only regular files in the set folder itself are read: a symbolic link (which git stores, so a pull
+  // request can add one) could point at a file outside the set, a device or a FIFO. The type is taken with
+  // lstat before anything is opened, so a FIFO never blocks the reader.
   const relatief: string[] = [];
+  const isYaml = (naam: string) => naam.endsWith('.yaml') || naam.endsWith('.yml');
+  const soortFout = (rel: string, vol: string, st: Stats): boolean => {
+    const naam = toon(vol, weergaveBasis);
+    if (st.isSymbolicLink()) {
+      const doel = (() => {
+        try {
+          return readlinkSync(vol);
+        } catch {
+          return '?';
+        }
+      })();
+      const bestaat = existsSync(vol);
+      fout(naam, `${rel} is een symbolische koppeling`, {
+        verwacht: 'een gewoon bestand of een gewone map in de setmap',
+        gevonden: `een koppeling naar ${ingekort(doel, 80)}${bestaat ? '' : ' (dat bestaat niet)'}`,
+        hint: 'een set leest geen koppelingen, ook niet binnen de set, zodat wat in git staat precies is wat de set gebruikt; kopieer het bestand in de set',
+      });
+      return true;
+    }
+    if (st.isDirectory()) {
+      if (!isYaml(rel)) return false;
+      fout(naam, `${rel} is een map, geen bestand`, {
+        verwacht: `een YAML-bestand ${rel}`,
+        gevonden: 'een map met die naam',
+        hint: 'hernoem de map; een naam op .yaml is voor een bestand',
+      });
+      return true;
+    }
+    if (!st.isFile()) {
+      fout(naam, `${rel} is geen gewoon bestand`, {
+        verwacht: 'een gewoon YAML-bestand',
+        gevonden: st.isFIFO() ? 'een named pipe (FIFO)' : st.isSocket() ? 'een socket' : 'een apparaatbestand',
+        hint: 'vervang het door een gewoon bestand met de parameters',
+      });
+      return true;
+    }
+    return false;
+  };
   for (const naam of readdirSync(absoluut).sort()) {
     const vol = path.join(absoluut, naam);
-    if (statSync(vol).isDirectory()) {
-      if ((MAPPEN as readonly string[]).includes(naam)) {
-        for (const sub of readdirSync(vol).sort()) {
-          if (sub.endsWith('.yaml') || sub.endsWith('.yml')) relatief.push(`${naam}/${sub}`);
-        }
+    const st = lstatSync(vol);
+    const inMap = (MAPPEN as readonly string[]).includes(naam);
+    if (!isYaml(naam) && !inMap) continue;
+    if (soortFout(naam, vol, st)) continue;
+    if (st.isDirectory()) {
+      for (const sub of readdirSync(vol).sort()) {
+        if (!isYaml(sub)) continue;
+        const rel = `${naam}/${sub}`;
+        if (!soortFout(rel, path.join(vol, sub), lstatSync(path.join(vol, sub)))) relatief.push(rel);
       }
       continue;
     }
-    if (naam.endsWith('.yaml') || naam.endsWith('.yml')) relatief.push(naam);
+    if (st.isFile() && !inMap) relatief.push(naam);
   }
 
   for (const rel of relatief) {
@@ -140,7 +272,8 @@ export function leesSet(map: string, posities: Posities, weergaveBasis: string, 
       });
       continue;
     }
-    const tekst = readFileSync(vol, 'utf8');
+    const tekst = leesTekst(vol, toonNaam, problemen);
+    if (tekst === undefined) continue;
     hash.update(`${rel}\0${tekst}\0`);
     const r = leesYaml(toonNaam, tekst, posities);
     problemen.push(...r.problemen);
@@ -149,11 +282,15 @@ export function leesSet(map: string, posities: Posities, weergaveBasis: string, 
   }
 
   if (!bestanden.has('model.yaml')) {
-    fout(toon(path.join(absoluut, 'model.yaml'), weergaveBasis), 'model.yaml ontbreekt', {
-      verwacht: 'een bestand model.yaml met naam, regio, tariefjaar en versie',
-      gevonden: 'geen model.yaml in de setmap',
-      hint: 'elke parameterset begint met model.yaml',
-    });
+    const modelNaam = toon(path.join(absoluut, 'model.yaml'), weergaveBasis);
+    // a model.yaml that could not be read has its own message already
+    if (!problemen.some((p) => p.bestand === modelNaam)) {
+      fout(modelNaam, 'model.yaml ontbreekt', {
+        verwacht: 'een bestand model.yaml met naam, regio, tariefjaar en versie',
+        gevonden: 'geen model.yaml in de setmap',
+        hint: 'elke parameterset begint met model.yaml',
+      });
+    }
     return { map: absoluut, id, bestanden, weergave, bases: [], vingerafdruk: '', problemen };
   }
 

@@ -8,6 +8,7 @@ import type { Probleem } from '../shared/problems.ts';
 import type { RuweSet } from './bestanden.ts';
 import * as S from './schema.ts';
 import type * as T from './types.ts';
+import { ingekort } from './grenzen.ts';
 import type { Posities } from './yaml.ts';
 import { bedoeldeU, zodFoutkaart, zodNaarProblemen } from './zodfouten.ts';
 import { vergelijkTekst } from '../shared/sorteer.ts';
@@ -105,16 +106,54 @@ interface Bereik {
    * plausible typos that are still valid values, so never an error.
    */
   plausibel?: { ongewoonBoven?: string; /** warn below 1 (default yes) */ klein?: boolean; /** warn below this instead of below 1 */ kleinOnder?: string };
+  /** false: no default bounds of the unit (STANDAARDGRENZEN), for counts that are large by nature such as volumes */
+  standaardgrens?: false;
 }
+
+/**
+ * Bounds per unit for values without a tighter range of their own: beyond `fout` a value is an error (no tariff
+ * set comes near: the largest amount of the standard set is € 79.409 per year), beyond `waarschuwing` a warning.
+ * Negative values are bounded by the same figures. Together with the limit on digits (grenzen.ts) no value can
+ * run a tariff into absurd magnitudes or Infinity.
+ */
+export const STANDAARDGRENZEN: Record<T.Eenheid, { fout: string; waarschuwing: string }> = {
+  procent: { fout: '1000', waarschuwing: '200' },
+  euro: { fout: '100000000', waarschuwing: '10000000' },
+  euro_per_maand: { fout: '100000', waarschuwing: '25000' },
+  euro_per_uur: { fout: '10000', waarschuwing: '1000' },
+  euro_per_jaar: { fout: '100000000', waarschuwing: '10000000' },
+  euro_per_eenheid: { fout: '1000000', waarschuwing: '100000' },
+  uren_per_week: { fout: '168', waarschuwing: '60' },
+  uren_per_jaar: { fout: '1000000', waarschuwing: '100000' },
+  uren: { fout: '8784', waarschuwing: '1000' },
+  aantal: { fout: '10000', waarschuwing: '1000' },
+};
 
 export class Bouwer {
   readonly problemen: Probleem[] = [];
   readonly parameters: T.Param[] = [];
+  /** Without a bronnen.yaml every reference is unknown: one message for all, at the first (see bronnenbestandOntbreekt). */
+  private verwijzingenZonderBestand: { eerste: Probleem; sleutels: Set<string>; aantal: number } | undefined;
   constructor(
     private readonly posities: Posities,
     private readonly bronnen: Record<string, S.BronObject>,
     private readonly bronnenHerkomst: string,
+    private readonly bronnenbestand = true,
   ) {}
+
+  /** Reports, once, that bronnen.yaml is missing while values refer to sources by key. */
+  bronnenbestandOntbreekt(): void {
+    const v = this.verwijzingenZonderBestand;
+    if (!v) return;
+    const voorbeelden = [...v.sleutels].slice(0, 3).map((k) => `'${ingekort(k, 40)}'`).join(', ');
+    this.problemen.push({
+      ...v.eerste,
+      melding: 'bronnen.yaml ontbreekt',
+      verwacht: `een bestand ${this.bronnenHerkomst} (in de set of een basisset) met de bronnen waarnaar de set verwijst`,
+      gevonden: `${v.aantal} ${v.aantal === 1 ? 'verwijzing' : 'verwijzingen'} naar ${v.sleutels.size} ${v.sleutels.size === 1 ? 'bron' : 'bronnen'} (${voorbeelden}${v.sleutels.size > 3 ? ', …' : ''}), de eerste hier, en geen bronnen.yaml`,
+      hint: 'voeg bronnen.yaml toe met een blok per bron (titel, uitgever, url, datum), of schrijf elke bron uit met ten minste een titel',
+    });
+  }
 
   herkomst(root: unknown, pad: Pad, voorkeur: 'waarde' | 'sleutel' = 'waarde', bestand = ''): T.Herkomst & { fragment: string } {
     const p = this.posities.zoek(root, pad, voorkeur);
@@ -131,12 +170,18 @@ export class Bouwer {
 
   bron(v: string | S.BronObject, root: unknown, pad: Pad): T.Bron {
     if (typeof v !== 'string') return schoon(v);
-    const b = this.bronnen[v];
+    const b = Object.hasOwn(this.bronnen, v) ? this.bronnen[v] : undefined;
+    if (!b && !this.bronnenbestand) {
+      if (!this.verwijzingenZonderBestand) this.verwijzingenZonderBestand = { eerste: { ernst: 'fout', ...this.herkomst(root, pad), melding: '' }, sleutels: new Set(), aantal: 0 };
+      this.verwijzingenZonderBestand.sleutels.add(v);
+      this.verwijzingenZonderBestand.aantal++;
+      return { titel: v, sleutel: v };
+    }
     if (!b) {
       const suggestie = bedoeldeU(v, Object.keys(this.bronnen));
-      this.fout(root, pad, `onbekende bron '${v}'`, {
+      this.fout(root, pad, `onbekende bron '${ingekort(v, 60)}'`, {
         verwacht: `een sleutel uit ${this.bronnenHerkomst}${Object.keys(this.bronnen).length ? '' : ' (dat bestand is leeg of ontbreekt)'}`,
-        gevonden: v,
+        gevonden: ingekort(v),
         hint: suggestie ? `bedoelde u '${suggestie}'?` : 'voeg de bron toe aan bronnen.yaml, of schrijf hem hier uit met ten minste een titel',
       });
       return { titel: v, sleutel: v };
@@ -219,6 +264,19 @@ export class Bouwer {
         te(`${naam} ligt buiten het toegestane bereik`, `${b.maxExclusief ? 'kleiner dan' : 'hoogstens'} ${b.max}${eenheid === 'procent' ? ' procent' : ''}`);
         return;
       }
+    }
+    const grens = b.standaardgrens === false ? undefined : STANDAARDGRENZEN[eenheid];
+    if (grens && waarde.abs().gt(grens.fout)) {
+      te(`${naam} ligt buiten elk redelijk bereik`, `hoogstens ${grens.fout}${b.min === undefined ? ` en minstens -${grens.fout}` : ''} (${eenheid})`, 'geen tariefset komt in de buurt van deze waarde; controleer of er cijfers te veel staan of of de eenheid klopt');
+      return;
+    }
+    if (grens && !b.plausibel && waarde.abs().gt(grens.waarschuwing) && (b.max === undefined || new Decimal(b.max).gt(grens.waarschuwing))) {
+      this.waarschuwing(root, pad, `${naam} is ongewoon groot`, {
+        verwacht: `meestal hoogstens ${grens.waarschuwing} (${eenheid})`,
+        gevonden: `${geschreven ?? waarde.toFixed()}${eenheid === 'procent' ? ' procent' : ''}`,
+        hint: 'controleer de waarde met de bron (een cijfer te veel, of de verkeerde eenheid?); klopt ze, laat haar dan staan; dit is een waarschuwing',
+      });
+      return;
     }
     if (b.plausibel && eenheid === 'procent') {
       const tekst = `${geschreven ?? waarde.toFixed()} procent`;

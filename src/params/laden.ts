@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Decimal } from '../shared/decimal.ts';
 import { ParametersetFout, sorteerProblemen, type Probleem } from '../shared/problems.ts';
 import { leesSet } from './bestanden.ts';
+import { begrensd } from './grenzen.ts';
 import { Bouwer, NIET_NEGATIEF, opslag, POSITIEF, PROCENT, PROCENT_DEELBAAR, valideerBestanden } from './bouw.ts';
 import { controleerRegels, zonderEffect } from './regels.ts';
 import { bouwIndexcijfers, bouwSignalen, bouwVolumes } from './review.ts';
@@ -32,7 +33,7 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
   const posities = new Posities();
   const ruw = leesSet(map, posities, opties.weergaveBasis ?? process.cwd());
   const stop = (ps: Probleem[]) => {
-    if (ps.some((p) => p.ernst === 'fout')) throw new ParametersetFout(sorteerProblemen(ps));
+    if (ps.some((p) => p.ernst === 'fout')) throw new ParametersetFout(sorteerProblemen(ps.map(begrensd)));
   };
   stop(ruw.problemen);
   const { geldig, problemen } = valideerBestanden(ruw, posities);
@@ -40,7 +41,7 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
 
   const get = <K>(rel: string) => geldig.get(rel) as { data: K; root: unknown; rel: string } | undefined;
   const bronnenBestand = get<z.infer<typeof S.BronnenBestand>>('bronnen.yaml');
-  const b = new Bouwer(posities, bronnenBestand?.data ?? {}, ruw.weergave.get('bronnen.yaml') ?? 'bronnen.yaml');
+  const b = new Bouwer(posities, bronnenBestand?.data ?? {}, ruw.weergave.get('bronnen.yaml') ?? 'bronnen.yaml', ruw.bestanden.has('bronnen.yaml'));
 
   const model = get<z.infer<typeof S.ModelBestand>>('model.yaml')!;
   const tariefjaar = Number(model.data.tariefjaar);
@@ -706,7 +707,14 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
     });
   }
   const indexcijfers = bouwIndexcijfers(b, get('indexcijfers.yaml'), producten, [...afronding.keys()]);
-  const volumes = bouwVolumes(b, get('volumes.yaml'), producten);
+  const volumes = bouwVolumes(b, get('volumes.yaml'), producten, [
+    'basistarief',
+    'micro-onderneming',
+    'vast',
+    ...caos.keys(),
+    ...(varianten.pgb?.soorten.map((s) => `pgb-${s.id}`) ?? []),
+    ...aanbieders.map((a) => `aanbieder-${a.id}`),
+  ]);
   const signalen = bouwSignalen(b, get('signalen.yaml'));
   const inkoop = bouwInkoop(b, get('inkoop.yaml'), contracten, ruw.weergave.get('inkoop.yaml') ?? 'inkoop.yaml');
 
@@ -740,6 +748,7 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
     ...(inkoop ? { inkoop } : {}),
   };
 
+  b.bronnenbestandOntbreekt();
   const alle = [...b.problemen];
   // An indexation round indexes the tariffs of the set it builds on, as that set gives them: load that set
   // on its own (checked on its own). An overlay on a round for the same year (a gemeente, a variant) is
@@ -765,6 +774,6 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
   }
   if (!alle.some((p) => p.ernst === 'fout')) alle.push(...controleerRegels(set));
   const fouten = alle.filter((p) => p.ernst === 'fout');
-  if (fouten.length) throw new ParametersetFout(sorteerProblemen(alle));
-  return { set, waarschuwingen: sorteerProblemen(alle.filter((p) => p.ernst === 'waarschuwing')) };
+  if (fouten.length) throw new ParametersetFout(sorteerProblemen(alle.map(begrensd)));
+  return { set, waarschuwingen: sorteerProblemen(alle.filter((p) => p.ernst === 'waarschuwing').map(begrensd)) };
 }

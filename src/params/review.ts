@@ -170,9 +170,22 @@ export function bouwIndexcijfers(b: Bouwer, best: Bestand<z.infer<typeof S.Index
   };
 }
 
-export function bouwVolumes(b: Bouwer, best: Bestand<z.infer<typeof S.VolumesBestand>>, producten: T.Product[]): T.Volumes | undefined {
+/**
+ * The expected volumes per gemeente. `varianten` are the variant names the set can have (its CAO's,
+ * basistarief, micro-onderneming, vast, pgb-… and aanbieder-…): a misspelt variant would otherwise price
+ * every product at a fallback without a word.
+ */
+export function bouwVolumes(b: Bouwer, best: Bestand<z.infer<typeof S.VolumesBestand>>, producten: T.Product[], varianten: string[]): T.Volumes | undefined {
   if (!best) return undefined;
   const { data: d, root: r } = best;
+  if (!varianten.includes(d.variant)) {
+    const s = bedoeldeU(d.variant, varianten);
+    b.fout(r, ['variant'], `onbekende variant '${d.variant}' in volumes.yaml`, {
+      verwacht: `een variant van deze set: ${varianten.join(', ')}`,
+      gevonden: d.variant,
+      hint: s ? `bedoelde u '${s}'?` : 'de volumes worden geprijsd tegen deze variant; meestal basistarief',
+    });
+  }
   const codes = new Set(producten.map((p) => p.code));
   const gemeenten = Object.entries(d.gemeenten).map(([id, g]): T.Gemeentevolume => {
     const h = b.herkomst(r, ['gemeenten', id], 'sleutel');
@@ -185,7 +198,7 @@ export function bouwVolumes(b: Bouwer, best: Bestand<z.infer<typeof S.VolumesBes
       volumes: Object.entries(g.volumes).map(([code, aantal]) => {
         const vh = b.herkomst(r, ['gemeenten', id, 'volumes', code]);
         const a = new Decimal(aantal);
-        b.bereik(a, NIET_NEGATIEF, 'aantal', r, ['gemeenten', id, 'volumes', code], `volume ${code}`, aantal);
+        b.bereik(a, { ...NIET_NEGATIEF, standaardgrens: false }, 'aantal', r, ['gemeenten', id, 'volumes', code], `volume ${code}`, aantal);
         if (!codes.has(code)) {
           b.fout(r, ['gemeenten', id, 'volumes', code], `volume voor onbekend product ${code}`, {
             verwacht: 'een productcode uit producten/',

@@ -6,6 +6,7 @@
  */
 import * as z from 'zod';
 import { DECIMAAL_PATROON } from '../shared/decimal.ts';
+import { GRENZEN } from './grenzen.ts';
 import { zodFoutkaart } from './zodfouten.ts';
 
 export const EENHEDEN = [
@@ -51,7 +52,12 @@ export const NIET_PRODUCTIEVE_POSTEN = [
 
 export const CLIENTGEBONDEN_SOORTEN = ['materiaal', 'huisvesting', 'vervoer', 'activiteiten', 'voeding', 'overig'] as const;
 
-const decimaal = z.string().regex(DECIMAAL_PATROON);
+/** At most GRENZEN.cijfersVoorDePunt digits before and GRENZEN.cijfersNaDePunt after the point (checked only on a well-formed number). */
+const binnenGrenzen = (s: string): boolean => {
+  const m = /^-?(\d+)(?:\.(\d+))?$/.exec(s);
+  return !m || (m[1]!.replace(/^0+(?=\d)/, '').length <= GRENZEN.cijfersVoorDePunt && (m[2]?.length ?? 0) <= GRENZEN.cijfersNaDePunt);
+};
+const decimaal = z.string().regex(DECIMAAL_PATROON).refine(binnenGrenzen, 'getal_te_groot');
 const datum = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
@@ -137,7 +143,7 @@ const CaoTabel = z.strictObject({
   geldig_tot: datum,
   /** maand/uur: a salary table; loonkosten_per_uur: the full personnel cost per paid hour (salary, allowances and employer charges together). */
   soort: z.enum(['maand', 'uur', 'loonkosten_per_uur']),
-  eerste_trede: z.string().regex(/^\d+$/).optional(),
+  eerste_trede: z.string().regex(/^\d+$/).refine(binnenGrenzen, 'getal_te_groot').optional(),
   bron: BronVerwijzing,
   status: Status,
   toelichting: tekst.optional(),
@@ -429,7 +435,7 @@ export const VolumesBestand = z.strictObject({
 export const SignalenBestand = z.strictObject({
   minimumloon_per_uur: Parameter.optional(),
   jeugd_wmo_verschil: Parameter.optional(),
-  maximale_bronleeftijd_maanden: z.string().regex(/^\d+$/).optional(),
+  maximale_bronleeftijd_maanden: z.string().regex(/^\d+$/).refine(binnenGrenzen, 'getal_te_groot').optional(),
   maximale_tariefbeweging: Parameter.optional(),
   toelichting: tekst.optional(),
 });
@@ -445,7 +451,7 @@ export const Eis = z.strictObject({
 
 export const PROCEDURES = ['open_house', 'aanbesteding', 'enkelvoudig_onderhands', 'onderhandelingsprocedure'] as const;
 export const BEKOSTIGINGEN = ['inspanningsgericht', 'outputgericht', 'taakgericht'] as const;
-const heelGetal = z.string().regex(/^\d+$/);
+const heelGetal = z.string().regex(/^\d+$/).refine(binnenGrenzen, 'getal_te_groot');
 
 /** inkoop.yaml: the procurement around the tariffs (contracts, toelatingscriteria, programma van eisen). */
 export const InkoopBestand = z.strictObject({

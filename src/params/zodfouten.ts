@@ -4,6 +4,7 @@
  */
 import type * as z from 'zod';
 import type { Probleem } from '../shared/problems.ts';
+import { GRENZEN, ingekort } from './grenzen.ts';
 import type { Pos, Posities } from './yaml.ts';
 
 type Pad = (string | number)[];
@@ -39,25 +40,37 @@ const TYPEN: Record<string, string> = {
   null: 'niets',
 };
 
-/** Levenshtein distance, for "bedoelde u …?" hints. */
+/**
+ * Levenshtein distance, for "bedoelde u …?" hints. Two rows, so memory is linear; callers keep the
+ * strings short (GRENZEN.suggestielengte), so time stays small.
+ */
 export function afstand(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++)
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-  return d[a.length]![b.length]!;
+  let vorige = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const rij = [i];
+    for (let j = 1; j <= b.length; j++) rij[j] = Math.min(vorige[j]! + 1, rij[j - 1]! + 1, vorige[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    vorige = rij;
+  }
+  return vorige[b.length]!;
 }
 
 /**
  * The option the author probably meant: close in spelling, and not a wholesale
- * replacement (for '10' the schaal '6' is no typo, so no suggestion).
+ * replacement (for '10' the schaal '6' is no typo, so no suggestion). A long
+ * text is no typo of a name: only the first GRENZEN.suggestielengte characters
+ * are ever compared, and options whose length differs more than the allowed
+ * distance are skipped, so the cost is bounded whatever the set contains.
  */
 export function bedoeldeU(gevonden: string, opties: readonly string[]): string | undefined {
+  if (gevonden.length > GRENZEN.suggestielengte) return undefined;
+  const g = gevonden.toLowerCase();
   let beste: string | undefined;
   let min = Infinity;
   for (const o of opties) {
-    const a = afstand(gevonden.toLowerCase(), o.toLowerCase());
+    if (o.length > GRENZEN.suggestielengte) continue;
+    const toegestaan = Math.max(2, Math.floor(o.length / 3));
+    if (Math.abs(o.length - g.length) > toegestaan) continue;
+    const a = afstand(g, o.toLowerCase());
     if (a < min) {
       min = a;
       beste = o;
@@ -69,7 +82,7 @@ export function bedoeldeU(gevonden: string, opties: readonly string[]): string |
 export function beschrijfWaarde(v: unknown): string {
   if (v === undefined) return 'niets (de sleutel ontbreekt)';
   if (v === null) return 'een lege waarde';
-  if (typeof v === 'string') return `'${v}'`;
+  if (typeof v === 'string') return `'${ingekort(v)}'`;
   if (Array.isArray(v)) return 'een lijst';
   if (typeof v === 'object') return 'een blok met sleutels';
   return String(v);
@@ -166,7 +179,7 @@ export function zodNaarProblemen(
 
   for (const iss of issues) {
     const pad: Pad = [...prefix, ...(iss.path as Pad)];
-    const naam = padTekst(pad.filter((p) => typeof p === 'string' || typeof p === 'number'));
+    const naam = padTekst(pad.filter((p) => typeof p === 'string' || typeof p === 'number')) || '(het hele bestand)';
     const gevonden = waardeOp(root, pad);
     if (verklaardeOntbrekende.has(JSON.stringify(pad)) && isOntbrekend(iss, gevonden)) continue;
     if (iss.code === 'custom' && iss.message === 'ongeldige_datum' && formaatFout.has(JSON.stringify(pad))) continue;
@@ -209,7 +222,7 @@ export function zodNaarProblemen(
         maak(pad, `${p?.wat ?? 'ongeldige waarde'} bij ${naam}`, {
           verwacht: p?.verwacht ?? `tekst in de vorm ${pat}`,
           gevonden: beschrijfWaarde(gevonden),
-          ...(p ? { hint: p.hint } : {}),
+          hint: p?.hint ?? 'zie docs/parameters.md voor de vorm van dit veld',
         });
         break;
       }
@@ -242,10 +255,10 @@ export function zodNaarProblemen(
           const ontbreektNu = suggestie !== undefined && verklaardeOntbrekende.has(blokSleutel(pad, suggestie));
           maak(
             [...pad, k],
-            `onbekende sleutel '${k}'`,
+            `onbekende sleutel '${ingekort(k, 60)}'`,
             {
               verwacht: bekend.length ? `een van: ${bekend.join(', ')}` : 'geen andere sleutels',
-              gevonden: k,
+              gevonden: ingekort(k),
               hint: suggestie
                 ? `bedoelde u '${suggestie}'?${ontbreektNu ? ` Die verplichte sleutel ontbreekt nu in dit blok.` : ''}`
                 : 'verwijder deze sleutel of verplaats hem naar het juiste blok; een onbekende sleutel wordt nooit stilzwijgend overgeslagen',
@@ -274,7 +287,7 @@ export function zodNaarProblemen(
         const sub = iss.issues[0];
         const pat = sub && 'pattern' in sub && sub.pattern ? String(sub.pattern) : '';
         const p = PATRONEN[pat];
-        maak(pad, `${p?.wat ?? 'ongeldige sleutel'} '${sleutel}'`, { verwacht: p?.verwacht ?? 'een geldige naam', gevonden: sleutel, ...(p ? { hint: p.hint } : {}) }, 'sleutel');
+        maak(pad, `${p?.wat ?? 'ongeldige sleutel'} '${ingekort(sleutel, 60)}'`, { verwacht: p?.verwacht ?? 'een geldige naam', gevonden: ingekort(sleutel), hint: p?.hint ?? 'zie docs/parameters.md voor de sleutels van dit blok' }, 'sleutel');
         break;
       }
       case 'invalid_union': {
@@ -323,13 +336,21 @@ export function zodNaarProblemen(
                 ? 'elke waarde heeft een bron; een zelfgekozen waarde krijgt status illustratief en een bron die dat zegt'
                 : 'elke parameter heeft waarde, geldig_van, geldig_tot, bron en status',
           });
+        } else if (iss.message === 'getal_te_groot') {
+          const g = typeof gevonden === 'string' ? gevonden : '';
+          const [voor = '', na = ''] = g.replace(/^-/, '').split('.');
+          maak(pad, `getal buiten de grenzen bij ${naam}`, {
+            verwacht: `een getal met hoogstens ${GRENZEN.cijfersVoorDePunt} cijfers vóór en ${GRENZEN.cijfersNaDePunt} na de punt`,
+            gevonden: `'${ingekort(g, 20)}': ${voor.length} cijfers vóór${na ? ` en ${na.length} na` : ''} de punt`,
+            hint: 'geen bedrag, percentage of aantal in een tariefset komt in de buurt; controleer of er cijfers te veel staan',
+          });
         } else {
-          maak(pad, iss.message, {});
+          maak(pad, iss.message, { verwacht: 'een geldige waarde', gevonden: beschrijfWaarde(gevonden), hint: 'zie docs/parameters.md voor de vorm van dit veld' });
         }
         break;
       }
       default: {
-        maak(pad, `ongeldige waarde bij ${naam}`, { gevonden: beschrijfWaarde(gevonden), hint: iss.message });
+        maak(pad, `ongeldige waarde bij ${naam}`, { verwacht: 'een geldige waarde', gevonden: beschrijfWaarde(gevonden), hint: `zie docs/parameters.md voor de vorm van dit veld (${iss.message})` });
       }
     }
   }

@@ -37,7 +37,7 @@ describe('YAML lezen', () => {
 
   it('weigert __proto__ en meldt dubbele sleutels', () => {
     const r = lees('__proto__:\n  x: 1\na: 1\na: 2\n');
-    expect(r.problemen.map((p) => `${p.regel}:${p.kolom} ${p.melding}`)).toEqual(["4:1 dubbele sleutel 'a'"]);
+    expect(r.problemen.map((p) => `${p.regel}:${p.kolom} ${p.melding}`)).toEqual(["1:1 de sleutel '__proto__' is niet toegestaan", "4:1 dubbele sleutel 'a'"]);
     const r2 = lees('__proto__:\n  x: 1\n');
     expect(r2.problemen.map((p) => `${p.regel}:${p.kolom} ${p.melding}`)).toEqual(["1:1 de sleutel '__proto__' is niet toegestaan"]);
     expect(({} as Record<string, unknown>).x).toBeUndefined();
