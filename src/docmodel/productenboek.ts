@@ -22,7 +22,10 @@ export function productenboekWerkboek(set: ParameterSet, plan: Tarievenplan): We
   const productRijen = set.producten.map((p) => {
     const contract = set.contracten.find((c) => c.id === p.contract);
     const gg = p.berekening === 'kostprijs' && p.groepsgrootte ? p.groepsgrootte.reeks.find((w) => w.van <= plan.model.peildatum && plan.model.peildatum <= w.tot)?.waarde.toFixed() : undefined;
-    const inzet = p.berekening === 'overgenomen' ? '' : p.inzet.map((i) => `${i.aantal.toFixed()} × ${i.niveau}`).join(' + ');
+    const inzet =
+      p.berekening === 'overgenomen'
+        ? ''
+        : [...p.inzet.map((i) => `${i.aantal.toFixed()} × ${i.niveau}`), ...(p.berekening === 'lumpsum' ? p.rooster.map((r) => `${r.niveau} ${r.uren.reeks[0]!.waarde.toFixed()} roosteruren`) : [])].join(' + ');
     return [
       t(p.code),
       t(p.productcategorie),

@@ -588,7 +588,27 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
         });
       } else if (p.berekening === 'lumpsum') {
         caoCheck(p.caos);
-        niveauCheck(p.inzet, p.caos, r, [...pad, 'inzet']);
+        niveauCheck(p.inzet ?? [], p.caos, r, [...pad, 'inzet']);
+        niveauCheck(p.rooster ?? [], p.caos, r, [...pad, 'rooster']);
+        if (!p.inzet?.length && !p.rooster?.length) {
+          b.fout(r, [...pad, 'berekening'], 'een lumpsum zonder formatie', { verwacht: 'inzet (fte per niveau) of rooster (uren per niveau per jaar), of beide', gevonden: 'geen van beide', hint: 'voeg inzet of rooster toe aan het product' });
+        }
+        const niveaus = [...(p.inzet ?? []).map((i) => i.niveau), ...(p.rooster ?? []).map((i) => i.niveau)];
+        const dubbel = niveaus.find((n, k) => niveaus.indexOf(n) !== k);
+        if (dubbel) {
+          b.fout(r, [...pad, 'rooster'], `niveau ${dubbel} staat twee keer in de formatie`, { verwacht: 'elk niveau één keer, in inzet (fte) of in rooster (uren)', gevonden: `${dubbel} meer dan eens`, hint: 'tel de uren of fte van dat niveau samen' });
+        }
+        if (p.rooster?.length && !p.productiviteit) {
+          b.fout(r, [...pad, 'rooster'], 'een rooster zonder productiviteitsprofiel', { verwacht: 'productiviteit: <profiel> bij het product', gevonden: 'geen productiviteit', hint: 'de roosteruren worden fte met de productieve uren van een profiel, zoals verblijf' });
+        }
+        if (p.productiviteit && !productiviteit.has(p.productiviteit)) {
+          const s = bedoeldeU(p.productiviteit, [...productiviteit.keys()]);
+          b.fout(r, [...pad, 'productiviteit'], `onbekend productiviteitsprofiel '${p.productiviteit}'`, {
+            verwacht: `een profiel uit productiviteit.yaml: ${[...productiviteit.keys()].join(', ')}`,
+            gevonden: p.productiviteit,
+            hint: s ? `bedoelde u '${s}'?` : 'voeg het profiel toe aan productiviteit.yaml',
+          });
+        }
         if (p.eenheid !== 'jaar') {
           b.fout(r, [...pad, 'eenheid'], 'een lumpsum heeft eenheid jaar', { verwacht: 'jaar', gevonden: p.eenheid, hint: 'een lumpsum is een vast bedrag per jaar (iStandaard-eenheid 83, euro’s)' });
         }
@@ -598,7 +618,12 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
           berekening: 'lumpsum',
           caos: p.caos,
           ...(p.ort ? { ort: p.ort } : {}),
-          inzet: inzetVan(p.inzet, r, [...pad, 'inzet']),
+          ...(p.productiviteit ? { productiviteit: p.productiviteit } : {}),
+          inzet: inzetVan(p.inzet ?? [], r, [...pad, 'inzet']),
+          rooster: (p.rooster ?? []).map((x, k) => {
+            const h = b.herkomst(r, [...pad, 'rooster', k]);
+            return { niveau: x.niveau, uren: b.param(x.uren, r, [...pad, 'rooster', k, 'uren'], `${pfx}.rooster.${x.niveau}`, ['uren_per_jaar'], POSITIEF), herkomst: { bestand: h.bestand, regel: h.regel, kolom: h.kolom } };
+          }),
           kostenPerJaar: kostenVan(p.kosten_per_jaar, r, [...pad, 'kosten_per_jaar'], `${pfx}.kosten_per_jaar`, ['euro_per_jaar']),
         });
       } else {

@@ -308,12 +308,20 @@ export const KostprijsProduct = z.strictObject({
   pgb: z.record(id, PgbOverride).optional(),
 });
 
+const Rooster = z.strictObject({
+  niveau: id,
+  uren: Parameter,
+  toelichting: tekst.optional(),
+});
+
 export const LumpsumProduct = z.strictObject({
   ...ProductVelden,
   berekening: z.literal('lumpsum'),
   caos: z.array(id).min(1),
   ort: id.optional(),
-  inzet: z.array(Inzet).min(1),
+  productiviteit: id.optional(),
+  inzet: z.array(Inzet).optional(),
+  rooster: z.array(Rooster).min(1).optional(),
   kosten_per_jaar: z.partialRecord(z.enum(CLIENTGEBONDEN_SOORTEN), Parameter).optional(),
 });
 

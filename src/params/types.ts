@@ -197,11 +197,23 @@ export interface KostprijsProduct extends ProductBasis {
   clientgebondenKosten: { soort: string; param: Param }[];
 }
 
+/** Roster hours of one level in a lump sum: staff hours per year, worked by fte with the product's productivity. */
+export interface RoosterRegel {
+  niveau: string;
+  uren: Param;
+  herkomst: Herkomst;
+}
+
 export interface LumpsumProduct extends ProductBasis {
   berekening: 'lumpsum';
   caos: string[];
+  /** ORT profile: for the roster hours when there is a roster, otherwise for every fte of the inzet */
   ort?: string;
+  /** productivity profile that turns roster hours into fte; required with a roster */
+  productiviteit?: string;
+  /** fte per level (day staff) */
   inzet: Inzet[];
+  rooster: RoosterRegel[];
   kostenPerJaar: { soort: string; param: Param }[];
 }
 

@@ -22,7 +22,9 @@ const FREQUENTIE: Record<string, string> = { per_dag: 'per dag', per_week: 'per 
 function inzetTekst(p: Product): string | undefined {
   if (p.berekening === 'overgenomen') return undefined;
   const deel = p.inzet.map((i) => `${getal(i.aantal, Math.max(0, i.aantal.decimalPlaces()))} × ${i.niveau}`).join(' + ');
-  return p.berekening === 'lumpsum' ? `formatie: ${deel} fte` : `per begeleidingsuur: ${deel}`;
+  if (p.berekening !== 'lumpsum') return `per begeleidingsuur: ${deel}`;
+  const rooster = p.rooster.map((r) => `${r.niveau} ${getal(r.uren.reeks[0]!.waarde, 0)} uur per jaar`).join(', ');
+  return [rooster ? `rooster: ${rooster}` : '', deel ? `formatie: ${deel} fte` : ''].filter(Boolean).join('; ');
 }
 
 function bekostigingTekst(p: Product): string {
