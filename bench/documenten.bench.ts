@@ -26,7 +26,7 @@ interface Meting {
 }
 
 /** One build in this process; prints a JSON line for the parent. */
-async function bouwHier(soort: string): Promise<void> {
+async function bouwHier(soort: string, publicatie = false): Promise<void> {
   const { laadParameterset } = await import('../src/params/laden.ts');
   const { berekenTarieven } = await import('../src/model/bereken.ts');
   const { vulDocumenten } = await import('../src/cli/documenten.ts');
@@ -35,7 +35,7 @@ async function bouwHier(soort: string): Promise<void> {
   const t0 = performance.now();
   const set = soort === 'standaard' ? laadParameterset(STANDAARD).set : synthetischeSet(laadParameterset('test/fixtures/sets/volledig-inkoop').set, Number(soort));
   const plan = berekenTarieven(set);
-  const gevuld = vulDocumenten(set, plan, { publicatie: false, sjablonen: SJABLONEN, ...(soort === 'standaard' ? { setMap: STANDAARD } : {}) });
+  const gevuld = vulDocumenten(set, plan, { publicatie, sjablonen: SJABLONEN, ...(soort === 'standaard' ? { setMap: STANDAARD } : {}) });
   const uit = await bouwUitvoer(set, plan, gevuld);
   const seconden = (performance.now() - t0) / 1000;
   const mb = (n: number) => (n / 1e6).toFixed(1);
@@ -45,24 +45,24 @@ async function bouwHier(soort: string): Promise<void> {
   console.log(JSON.stringify({ seconden, piekMb: process.resourceUsage().maxRSS / 1024, tekst }));
 }
 
-function inNieuwProces(soort: string): Meting {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--hier', soort], { cwd: WORTEL, encoding: 'utf8', maxBuffer: 1 << 26 });
+function inNieuwProces(soort: string, publicatie = false): Meting {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, publicatie ? '--hier-publicatie' : '--hier', soort], { cwd: WORTEL, encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`meting ${soort} mislukt:\n${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as Meting;
 }
 
 /** The CLI as a user runs it; peak memory from a preload that reports it at exit. */
-function cli(): Meting {
+function cli(set = STANDAARD, ...extra: string[]): Meting {
   const uit = mkdtempSync(path.join(tmpdir(), 'tariefbouw-bench-'));
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--import', 'data:text/javascript,process.on("exit",()=>process.stderr.write("\\nPIEK "+process.resourceUsage().maxRSS+"\\n"))', path.join(WORTEL, 'bin', 'tariefbouw.js'), 'genereer', STANDAARD, '--out', uit], {
+  const r = spawnSync(process.execPath, ['--import', 'data:text/javascript,process.on("exit",()=>process.stderr.write("\\nPIEK "+process.resourceUsage().maxRSS+"\\n"))', path.join(WORTEL, 'bin', 'tariefbouw.js'), 'genereer', set, '--out', uit, ...extra], {
     cwd: WORTEL,
     encoding: 'utf8',
   });
   const seconden = (performance.now() - t0) / 1000;
   rmSync(uit, { recursive: true, force: true });
   if (r.status !== 0) throw new Error(`genereer mislukt:\n${r.stderr}`);
-  return { seconden, piekMb: Number(/PIEK (\d+)/.exec(r.stderr)![1]) / 1024, tekst: 'tariefbouw genereer' };
+  return { seconden, piekMb: Number(/PIEK (\d+)/.exec(r.stderr)![1]) / 1024, tekst: `tariefbouw genereer${extra.length ? ` ${extra.join(' ')}` : ''}` };
 }
 
 function mediaan(ms: Meting[]): Meting {
@@ -71,8 +71,8 @@ function mediaan(ms: Meting[]): Meting {
 
 const regel = (naam: string, m: Meting, doel: string) => console.log(`${naam}: ${m.tekst} in ${m.seconden.toFixed(2)} s, piek-rss ${m.piekMb.toFixed(0)} MB${doel ? ` (doel ${doel})` : ''}`);
 
-if (process.argv[2] === '--hier') {
-  await bouwHier(process.argv[3]!);
+if (process.argv[2] === '--hier' || process.argv[2] === '--hier-publicatie') {
+  await bouwHier(process.argv[3]!, process.argv[2] === '--hier-publicatie');
 } else {
   console.log(`tariefbouw documenten (alle PDF's en werkboeken), elke meting een vers proces · Node ${process.version}\n`);
   regel(`${STANDAARD}, de CLI (mediaan van 3)`, mediaan([cli(), cli(), cli()]), '< 3 s');
@@ -82,4 +82,15 @@ if (process.argv[2] === '--hier') {
   const m1000 = inNieuwProces('1000');
   regel('synthetisch 1 000', m1000, '< 30 s');
   console.log(`\ngroei 100 → 1 000 producten: × ${(m1000.seconden / m100.seconden).toFixed(1)} (lineair is × 10)`);
+  // publication: the PDFs printed as tagged PDFs in Chromium, next to the concept build of the same set
+  const { vindChromium } = await import('../src/render/publicatie.ts');
+  if (!vindChromium()) console.log('\npublicatie: overgeslagen, Chromium ontbreekt');
+  else {
+    const PUB = 'test/fixtures/sets/publicatie';
+    console.log('');
+    regel(`${PUB}, CONCEPT, de CLI (mediaan van 3)`, mediaan([cli(PUB), cli(PUB), cli(PUB)]), '');
+    regel(`${PUB}, --publicatie, de CLI (mediaan van 3)`, mediaan([cli(PUB, '--publicatie'), cli(PUB, '--publicatie'), cli(PUB, '--publicatie')]), '');
+    regel(`${STANDAARD} als publicatie (getagde PDF's), in het proces (mediaan van 3)`, mediaan([inNieuwProces('standaard', true), inNieuwProces('standaard', true), inNieuwProces('standaard', true)]), '');
+    regel('synthetisch 100 als publicatie', inNieuwProces('100', true), '');
+  }
 }

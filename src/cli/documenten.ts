@@ -14,10 +14,12 @@ import { programmaVanEisenSpec, programmaVanEisenWerkboek } from '../docmodel/do
 import { addendumSpec } from '../docmodel/documenten/addendum.ts';
 import { renderSjabloon, SjabloonFout } from '../render/sjablonen.ts';
 import { schrijfPdf } from '../render/pdf.ts';
+import { schrijfHtml, schrijfIndex } from '../render/html.ts';
 import { schrijfXlsx } from '../render/xlsx.ts';
 import type { Document } from '../docmodel/document.ts';
 import type { Werkboek } from '../docmodel/werkboek.ts';
-import { PAKKET_MAP, wortel } from './wortel.ts';
+import { Afgebroken, PAKKET_MAP, wortel } from './wortel.ts';
+import { ChromiumOntbreekt, drukGetagdePdfs, vindChromium } from '../render/publicatie.ts';
 
 /** The templates folder: --sjablonen, else templates/ in the repository root, else the package's own. */
 export function vindSjablonen(map: string | undefined): string {
@@ -76,22 +78,51 @@ export function vulDocumenten(set: ParameterSet, plan: Tarievenplan, opties: Doc
 }
 
 /**
- * Renders the PDFs and the checklist; `klaar` is told each file as it is finished, for progress on long builds.
+ * Renders the documents and the checklist; `klaar` is told each file as it is finished, for progress on long builds.
+ * Every document comes as a PDF and as its HTML edition, with index.html listing them. A concept PDF is laid out by
+ * pdfmake (no Chromium needed, and it claims no tagging); a published one (--publicatie) is the HTML edition printed
+ * in Chromium as a tagged PDF (render/publicatie.ts).
  * One document after the other: laying out in worker threads was measured on two cores (no gain for the default
  * set, about 7 % for 1 000 products at 500 MB more memory) and is not worth it.
  */
 export async function renderDocumenten(gevuld: GevuldeDocumenten, klaar: (bestand: string, bytes: number) => void = () => {}): Promise<Map<string, Buffer>> {
   const uit = new Map<string, Buffer>();
+  const gepubliceerd = gevuld.documenten.filter((d) => !d.concept);
+  if (gepubliceerd.length) {
+    for (const [naam, pdf] of await drukGetagdePdfs(gepubliceerd, (n, b) => klaar(n, b.length))) uit.set(naam, pdf);
+  }
   for (const d of gevuld.documenten) {
+    if (!d.concept) continue;
     const pdf = await schrijfPdf(d);
     uit.set(`${d.naam}.pdf`, pdf);
     klaar(`${d.naam}.pdf`, pdf.length);
+  }
+  for (const [naam, html] of htmlUitgave(gevuld.documenten)) {
+    uit.set(naam, html);
+    klaar(naam, html.length);
   }
   if (gevuld.checklist) {
     const xlsx = await schrijfXlsx(gevuld.checklist);
     uit.set('programma-van-eisen.xlsx', xlsx);
     klaar('programma-van-eisen.xlsx', xlsx.length);
   }
+  return uit;
+}
+
+/** One document as PDF (tagged through Chromium when it is published) and as HTML edition, by file name. */
+export async function renderDocument(d: Document): Promise<Map<string, Buffer>> {
+  const pdf = d.concept ? await schrijfPdf(d) : (await drukGetagdePdfs([d])).get(`${d.naam}.pdf`)!;
+  return new Map([
+    [`${d.naam}.pdf`, pdf],
+    [`${d.naam}.html`, Buffer.from(schrijfHtml(d, { naast: [['PDF', `${d.naam}.pdf`]] }), 'utf8')],
+  ]);
+}
+
+/** The HTML edition: one page per document and index.html, by file name. */
+export function htmlUitgave(documenten: Document[]): Map<string, Buffer> {
+  const uit = new Map<string, Buffer>();
+  for (const d of documenten) uit.set(`${d.naam}.html`, Buffer.from(schrijfHtml(d, { naast: [['PDF', `${d.naam}.pdf`]] }), 'utf8'));
+  uit.set('index.html', Buffer.from(schrijfIndex(documenten.map((d) => ({ document: d, bestanden: [['webpagina', `${d.naam}.html`], ['PDF', `${d.naam}.pdf`]] }))), 'utf8'));
   return uit;
 }
 
@@ -110,6 +141,13 @@ export function bezwarenTekst(bezwaren: Bezwaar[], commando: 'genereer' | 'index
     tel('controletotaal') ? `${tel('controletotaal')} ${tel('controletotaal') === 1 ? 'controletotaal klopt' : 'controletotalen kloppen'} niet` : '',
   ].filter(Boolean);
   return `${regels.join('\n')}\n\nPublicatie geweigerd: ${delen.join(', ')}.\nVervang deze waarden door vastgestelde waarden met een bron, of ${commando} zonder --publicatie: dan krijgt elk document een CONCEPT-merk.\n`;
+}
+
+/** --publicatie prints tagged PDFs in Chromium: say so before any work is done when it is missing. */
+export function chromiumVoorPublicatie(io: { err: (s: string) => void }): void {
+  if (vindChromium()) return;
+  io.err(`fout: ${new ChromiumOntbreekt().message}\nEr is niets geschreven.\n`);
+  throw new Afgebroken(1);
 }
 
 export { publicatieBezwaren, SjabloonFout };

@@ -24,6 +24,7 @@ let publicatieBezwaren: typeof import('./documenten.ts').publicatieBezwaren;
 let SjabloonFout: typeof import('./documenten.ts').SjabloonFout;
 let vindSjablonen: typeof import('./documenten.ts').vindSjablonen;
 let vulDocumenten: typeof import('./documenten.ts').vulDocumenten;
+let chromiumVoorPublicatie: typeof import('./documenten.ts').chromiumVoorPublicatie;
 let bouwUitvoer: typeof import('./genereer.ts').bouwUitvoer;
 let formatProblemen: typeof import('../shared/problems.ts').formatProblemen;
 
@@ -47,7 +48,7 @@ async function laadSetModules(): Promise<void> {
 async function laadDocumentModules(): Promise<void> {
   await laadSetModules();
   const [documenten, genereer] = await Promise.all([import('./documenten.ts'), import('./genereer.ts')]);
-  ({ bezwarenTekst, publicatieBezwaren, SjabloonFout, vindSjablonen, vulDocumenten } = documenten);
+  ({ bezwarenTekst, publicatieBezwaren, SjabloonFout, vindSjablonen, vulDocumenten, chromiumVoorPublicatie } = documenten);
   ({ bouwUitvoer } = genereer);
 }
 
@@ -162,11 +163,11 @@ Afsluitcodes: 0 goed, 1 fouten in de parameterset of controletotalen, 2 verkeerd
   program
     .command('genereer')
     .description(
-      'controleer de set en schrijf output/<set>/: tarieven.csv (tekst, hoort in git), opbouw.json, de werkboeken en de documenten (productenboek, tariefbijlage, programma van eisen, addenda) als PDF',
+      'controleer de set en schrijf output/<set>/: tarieven.csv (tekst, hoort in git), opbouw.json, de werkboeken en de documenten (productenboek, tariefbijlage, programma van eisen, addenda) als PDF en als webpagina, met index.html',
     )
     .argument('[set]', 'naam of pad van de set', standaard)
     .option('--out <map>', 'map waarin de map van de set komt (standaard: output/ in de hoofdmap van de repository)')
-    .option('--publicatie', 'documenten zonder CONCEPT-merk; weigert als een gebruikte waarde niet vastgesteld is, een bron mist of een controletotaal niet klopt')
+    .option('--publicatie', 'documenten zonder CONCEPT-merk, de PDF\'s getagd (afgedrukt in Chromium); weigert als een gebruikte waarde niet vastgesteld is, een bron mist of een controletotaal niet klopt')
     .option('--sjablonen <map>', 'map met de sjablonen van de documenten (standaard templates/)')
     .action(async (set: string, o: { out?: string; publicatie?: boolean; sjablonen?: string }) => {
       await laadDocumentModules();
@@ -183,6 +184,7 @@ Afsluitcodes: 0 goed, 1 fouten in de parameterset of controletotalen, 2 verkeerd
           io.err('Er is niets geschreven.\n');
           throw new Afgebroken(1);
         }
+        chromiumVoorPublicatie(io);
       }
       // Always below the repository root, wherever the command was started; a given --out is a path from here.
       const doel = o.out ? path.resolve(o.out, g.set.id) : path.join(wortel(), 'output', g.set.id);

@@ -170,13 +170,12 @@ export function registreerReviewCommandos(program: Command, io: Io): void {
     .action(async (setArg: string, o: { naar: string; uit?: string; out?: string; publicatie?: boolean; sjablonen?: string }) => {
       await laadReviewModules();
       // The PDF and workbook libraries only here: vergelijk and begroting do without them.
-      const [{ schrijfXlsx }, { schrijfPdf }, { indexatieSpec }, documenten] = await Promise.all([
+      const [{ schrijfXlsx }, { indexatieSpec }, documenten] = await Promise.all([
         import('../render/xlsx.ts'),
-        import('../render/pdf.ts'),
         import('../docmodel/documenten/indexatie.ts'),
         import('./documenten.ts'),
       ]);
-      const { bezwarenTekst, publicatieBezwaren, SjabloonFout, vindSjablonen, vulSjabloon } = documenten;
+      const { bezwarenTekst, chromiumVoorPublicatie, publicatieBezwaren, renderDocument, SjabloonFout, vindSjablonen, vulSjabloon } = documenten;
       const basis = laadBron(setArg, setArg, io);
       const jaar = Number(o.naar);
       if (!/^\d{4}$/.test(o.naar) || jaar !== basis.set.tariefjaar + 1) {
@@ -220,6 +219,7 @@ export function registreerReviewCommandos(program: Command, io: Io): void {
           throw new Afgebroken(1);
         }
       }
+      if (publicatie) chromiumVoorPublicatie(io);
       const sjablonen = vindSjablonen(o.sjablonen);
       // Always below the repository root, wherever the command was started; a given --out is a path from here.
       const uitMap = o.out ? path.resolve(o.out, naam) : path.join(wortel(), 'output', naam);
@@ -250,7 +250,7 @@ controletotalen: []
 `,
       );
       // From here on every failure removes the new set again: nothing is written unless everything is.
-      const bestanden = [`indexatie-${jaar}.md`, `indexatie-${jaar}.pdf`, `indexatie-${jaar}.xlsx`];
+      const bestanden = [`indexatie-${jaar}.md`, `indexatie-${jaar}.pdf`, `indexatie-${jaar}.xlsx`, `indexatie-${jaar}.html`];
       try {
         const nieuw = laadBron(doel, naam, io);
         const overzicht = indexatieOverzicht(basis.plan, nieuw.plan, { concept: !publicatie });
@@ -260,7 +260,7 @@ controletotalen: []
           uitMap,
           new Map<string, string | Buffer>([
             [bestanden[0]!, indexatieMarkdown(overzicht)],
-            [bestanden[1]!, await schrijfPdf(document)],
+            ...(await renderDocument(document)),
             [bestanden[2]!, await schrijfXlsx(overzicht.werkboek)],
           ]),
           { eigenaar: 'indexeer', setMappen: [bronMap, doel] },

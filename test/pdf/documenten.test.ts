@@ -38,9 +38,13 @@ describe('de documenten van de standaardset', () => {
     if (inCi) expect(poppler, 'pdftotext ontbreekt in CI: .ci/run moet poppler-utils installeren').toBe(true);
   });
 
-  it('zijn er allemaal: productenboek, tariefbijlage, programma van eisen (pdf en xlsx) en een addendum per aanbieder', () => {
+  it('zijn er allemaal: productenboek, tariefbijlage, programma van eisen (pdf en xlsx) en een addendum per aanbieder, elk ook als webpagina, met een index', () => {
     expect([...docs.keys()].sort()).toEqual(
-      ['addendum-zorgboerderij-de-linde.pdf', 'productenboek.pdf', 'programma-van-eisen.pdf', 'programma-van-eisen.xlsx', 'tariefbijlage.pdf'].sort(),
+      [
+        ...['addendum-zorgboerderij-de-linde', 'productenboek', 'programma-van-eisen', 'tariefbijlage'].flatMap((d) => [`${d}.pdf`, `${d}.html`]),
+        'index.html',
+        'programma-van-eisen.xlsx',
+      ].sort(),
     );
   });
 
