@@ -229,6 +229,19 @@ Afsluitcodes: 0 goed, 1 fouten in de parameterset of controletotalen, 2 verkeerd
       io.out(await dumpXlsx(buf));
     });
 
+  program
+    .command('init')
+    .description(
+      'begin de repository van een regio in deze (lege) map: een set met in te vullen waarden (INVULLEN) die controleer meldt tot ze zijn ingevuld, de sjablonen, de CI-workflow, .gitattributes, .gitignore, README en CHANGELOG',
+    )
+    .requiredOption('--regio <naam>', 'naam van de regio, zoals "Regio Noord"; de set heet naar de regio en het jaar')
+    .addOption(new Option('--jaar <jaar>', 'het tariefjaar van de eerste set').argParser(jaar).makeOptionMandatory())
+    .option('--voorbeeld', 'zet ook de volledige voorbeeldset models/voorbeeldregio-2027 ernaast')
+    .action(async (o: { regio: string; jaar: number; voorbeeld?: boolean }) => {
+      const { voerInitUit } = await import('./init.ts');
+      voerInitUit(o, io);
+    });
+
   registreerReviewCommandos(program, io);
   return program;
 }
