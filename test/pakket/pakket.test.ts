@@ -1,6 +1,6 @@
 /**
  * The package as a region installs it: `npm pack`, the tarball installed into an empty folder, and the commands
- * run from there (compiled JavaScript, no tsx): init, controleer (the placeholders reported), the placeholders
+ * run from there (compiled JavaScript, no tsx): init, controleer (the INVULLEN values reported), those values
  * filled in from the example set's values, genereer, every output there; and from a subfolder only the root's
  * output/ is written. A file missing from the package fails here.
  */
@@ -14,7 +14,7 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const werk = mkdtempSync(path.join(tmpdir(), 'tariefbouw-pakket-'));
 const regio = path.join(werk, 'regio');
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-afterAll(() => rmSync(werk, { recursive: true, force: true }));
+afterAll(() => rmSync(werk, { recursive: true, force: true }), 120_000);
 
 function tariefbouw(cwd: string, ...args: string[]) {
   const r = spawnSync(process.execPath, [path.join(regio, 'node_modules/tariefbouw/bin/tariefbouw.js'), ...args], { cwd, encoding: 'utf8' });
@@ -61,7 +61,7 @@ describe('het pakket, geïnstalleerd in een lege map', () => {
     expect(tariefbouw(regio, '--help').code).toBe(0);
   });
 
-  it('init, controleer met de plaatshouders, invullen uit de voorbeeldset, genereer: alle uitvoer', () => {
+  it('init, controleer met de INVULLEN-waarden, invullen uit de voorbeeldset, genereer: alle uitvoer', () => {
     const init = tariefbouw(regio, 'init', '--regio', 'Regio Test', '--jaar', '2027', '--voorbeeld');
     expect(init.code, init.err).toBe(0);
     for (const f of ['tariefbouw.yaml', '.gitignore', '.gitattributes', 'README.md', 'CHANGELOG.md', '.github/workflows/tariefimpact.yml', 'templates/productenboek.md.hbs', 'models/regio-test-2027/model.yaml', 'models/voorbeeldregio-2027/opslagen.yaml'])
@@ -96,7 +96,10 @@ describe('het pakket, geïnstalleerd in een lege map', () => {
     const g = tariefbouw(regio, 'genereer');
     expect(g.code, g.err).toBe(0);
     const uit = path.join(regio, 'output/regio-test-2027');
-    expect(readdirSync(uit).filter((f) => !f.startsWith('.')).sort()).toEqual(['opbouw.json', 'productenboek.pdf', 'productenboek.xlsx', 'tariefbijlage.pdf', 'tariefbijlage.xlsx', 'tarieven.csv']);
+    // every file genereer says it wrote is there, and at least the table, the contract, both workbooks and both PDFs
+    const genoemd = /geschreven naar [^:]+: ([^\n(]+)/.exec(g.err)![1]!.trim().split(', ');
+    expect(genoemd).toEqual(expect.arrayContaining(['tarieven.csv', 'opbouw.json', 'tariefbijlage.xlsx', 'productenboek.xlsx', 'productenboek.pdf', 'tariefbijlage.pdf']));
+    for (const f of genoemd) expect(existsSync(path.join(uit, f)), f).toBe(true);
     expect(readFileSync(path.join(uit, 'tarieven.csv'), 'utf8')).toContain('45A48,Ambulante jeugdhulp hbo,jeugdwet,ambulant-jeugd,');
   });
 
