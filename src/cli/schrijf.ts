@@ -32,6 +32,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { sorteerTekst } from '../shared/sorteer.ts';
+import { CliFout } from './fouten.ts';
 import { zichtbaar } from '../shared/stuurtekens.ts';
 
 /** The marker file in every output folder; its lines are `<command>\t<file>`. */
@@ -43,26 +44,7 @@ const MERK_KOP =
 const UITVOER_NAAM = /^(tarieven\.csv|opbouw\.json|[^/\\]+\.(pdf|xlsx)|indexatie-\d{4}\.md)$/;
 
 /** A problem with the place to write (usage: exit 2) or with the machine (disk full, no permission: exit 1). */
-export class UitvoerFout extends Error {
-  constructor(
-    readonly code: 1 | 2,
-    melding: string,
-    readonly details: { verwacht?: string; gevonden?: string; hint?: string } = {},
-  ) {
-    super(melding);
-  }
-
-  tekst(): string {
-    const d = this.details;
-    return [
-      `fout: ${this.message}`,
-      ...(d.verwacht ? [`  verwacht: ${d.verwacht}`] : []),
-      ...(d.gevonden ? [`  gevonden: ${d.gevonden}`] : []),
-      ...(d.hint ? [`  hint: ${d.hint}`] : []),
-      'Er is niets geschreven.',
-    ].join('\n');
-  }
-}
+export class UitvoerFout extends CliFout {}
 
 export interface UitvoerOpties {
   /** the command that writes (genereer, indexeer): its earlier files are replaced, other commands' files kept */
