@@ -310,9 +310,10 @@ export async function reserveerUitvoer(doel: string, opties: UitvoerOpties): Pro
 /** Repairs what an interrupted run on this target left behind; only called while holding the lock. */
 function herstel(doel: string, id: string): void {
   const ouder = path.dirname(doel);
+  const naam = path.basename(doel);
   const resten = readdirSync(ouder)
-    .map((n) => ({ n, m: /^\.tariefbouw-(tmp|oud)-([0-9a-f]{12})-(\d+)$/.exec(n) }))
-    .filter((x) => x.m && x.m[2] === id);
+    .map((n) => ({ n, m: /^\.tariefbouw-(tmp|oud)-(.+)-(\d+)$/.exec(n) }))
+    .filter((x) => x.m && (x.m[2] === id || (x.m[2] === naam && !leeft(Number(x.m[3]))))); // also the names of versions before the lock
   if (soortVan(doel) === 'geen') {
     // Killed between the two renames: the previous output is parked as -oud-; put it back.
     const oud = resten.find((x) => x.m![1] === 'oud' && leesUitvoer(path.join(ouder, x.n)) !== undefined);
