@@ -41,7 +41,7 @@ const MERK_KOP =
   '# Deze map is geschreven door tariefbouw; een volgende build vervangt de bestanden hieronder.\n# Per regel: het commando dat het bestand schreef, een tab, de naam van het bestand.\n';
 
 /** Files a build writes, for output folders from before the marker existed. */
-const UITVOER_NAAM = /^(tarieven\.csv|opbouw\.json|[^/\\]+\.(pdf|xlsx)|indexatie-\d{4}\.md)$/;
+const UITVOER_NAAM = /^(tarieven\.csv|opbouw\.json|[^/\\]+\.(pdf|xlsx|html)|indexatie-\d{4}\.md)$/;
 
 /** A problem with the place to write (usage: exit 2) or with the machine (disk full, no permission: exit 1). */
 export class UitvoerFout extends CliFout {}
