@@ -222,6 +222,8 @@ export async function schrijfXlsx(model: Werkboek): Promise<Buffer> {
 export async function dumpXlsx(buf: Buffer): Promise<string> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  // exceljs reads any zip (a .docx, a .zip of photos) as a workbook without sheets; a real workbook has one.
+  if (wb.worksheets.length === 0) throw new Error('het zip-archief bevat geen werkblad');
   const regels: string[] = [];
   for (const n of [...wb.definedNames.model].sort((a, b) => vergelijkTekst(a.name, b.name))) regels.push(`naam\t${n.name}\t${n.ranges.join(',')}`);
   wb.eachSheet((ws) => {

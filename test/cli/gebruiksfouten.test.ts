@@ -7,6 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import JSZip from 'jszip';
 import { voerUit } from './hulp.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -74,6 +75,13 @@ describe('verkeerd gebruik en de omgeving', () => {
     expect(geen.err).toContain('fout: kan bestaat-niet.xlsx niet lezen: het bestand bestaat niet');
     const zip = await voerUit(['dump-xlsx', 'zip.xlsx'], werk);
     expect([zip.code, zip.err.split('\n')[0]]).toEqual([1, 'fout: zip.xlsx is geen leesbaar Excel-werkboek']);
-    for (const r of [tekst, lfs, map, geen, zip]) expect(r.err).not.toContain('interne fout');
+    const docx = new JSZip();
+    docx.file('word/document.xml', '<w:document/>');
+    writeFileSync(path.join(werk, 'docx.xlsx'), await docx.generateAsync({ type: 'nodebuffer' }));
+    const ander = await voerUit(['dump-xlsx', 'docx.xlsx'], werk);
+    expect([ander.code, ander.out]).toEqual([1, '']);
+    expect(ander.err).toContain('fout: docx.xlsx is geen leesbaar Excel-werkboek');
+    expect(ander.err).toContain('het zip-archief bevat geen werkblad');
+    for (const r of [tekst, lfs, map, geen, zip, ander]) expect(r.err).not.toContain('interne fout');
   });
 });
