@@ -770,6 +770,7 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
       ? { methode: model.data.salaristabellen, herkomst: (({ bestand, regel, kolom }) => ({ bestand, regel, kolom }))(b.herkomst(model.root, ['salaristabellen'])) }
       : { methode: 'peildatum' },
     versie: model.data.versie,
+    ...(model.data.documentdatum ? { documentdatum: model.data.documentdatum } : {}),
     vingerafdruk: ruw.vingerafdruk,
     bases: ruw.bases,
     caos,

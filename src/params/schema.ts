@@ -128,6 +128,8 @@ export const ModelBestand = z.strictObject({
   /** Which salary table a tariff uses: the one valid on the peildatum, or the months-weighted mean over the tariefjaar. */
   salaristabellen: z.enum(['peildatum', 'jaargemiddelde']).optional(),
   versie: tekst,
+  /** Date printed on the documents (never the clock); before inkoop.yaml's, so a round has its own. */
+  documentdatum: datum.optional(),
   basis: tekst.optional(),
   /** A set made by `indexeer`: last year's tariffs of the base set, indexed to tariefjaar. */
   indexering: z.strictObject({ basisjaar: z.string().regex(/^\d{4}$/), peildatum: datum.optional(), toelichting: tekst.optional() }).optional(),

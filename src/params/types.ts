@@ -363,6 +363,8 @@ export interface ParameterSet {
    */
   salaristabellen: { methode: 'peildatum' | 'jaargemiddelde'; herkomst?: Herkomst };
   versie: string;
+  /** Date on the documents from model.yaml (a round's own); else inkoop.yaml's, else the peildatum. */
+  documentdatum?: string;
   /** sha256 over every input file of the set and its bases. */
   vingerafdruk: string;
   /** Chain of sets this one builds on, nearest first. */

@@ -242,17 +242,17 @@ export function indexatieSpec(set: ParameterSet, plan: Tarievenplan, basis: Tari
       ondertitel: `van ${basisjaar} naar ${jaar}`,
       onderwerp: `De tarieven ${basisjaar} geïndexeerd naar ${jaar} (${ic.methode === 'vng' ? 'VNG' : 'NZa'}), met de indexcijfers en hun bron, ${set.regio}`,
       trefwoorden: ['indexatie', 'OVA', 'PPC', ic.methode === 'vng' ? 'VNG' : 'NZa', 'tarieven', set.regio, String(jaar)],
-      // the date the new tariffs take effect, from the set; never the clock
-      datum: peil,
+      // the round's own document date (model.yaml), else the date the new tariffs take effect; never the clock
+      datum: set.documentdatum ?? peil,
       statusTekst: opties.publicatie
-        ? 'Gepubliceerd met tariefbouw indexeer --publicatie: alle gebruikte waarden, ook de indexcijfers, zijn vastgesteld en hebben een bron.'
+        ? 'Gepubliceerd met --publicatie: alle gebruikte waarden, ook de indexcijfers, zijn vastgesteld en hebben een bron.'
         : `CONCEPT, niet publiceren. Dit overzicht is gemaakt zonder --publicatie${zwak ? `; ${zwak} van de ${plan.tarieven.length} tarieven rusten op waarden met status illustratief of voorlopig` : ''}.`,
       inhoudsopgave: true,
       liggend: true,
     },
     view: {
       ...algemeneView(set, plan, opties),
-      datum: peil,
+      datum: set.documentdatum ?? peil,
       ingang: peil,
       basisjaar,
       basisset: opties.basisNaam,
