@@ -205,7 +205,17 @@ export function registreerReviewCommandos(program: Command, io: Io): void {
       // what the new set needs in its own year (index figures, procurement values), all at once
       const regels = controleerRegels(proef).filter((p) => p.ernst === 'fout');
       if (proefPlan.problemen.length || regels.length) {
-        io.err(`${formatProblemen(sorteerProblemen(metFragment([...proefPlan.problemen, ...regels])))}\n`);
+        // A value that lives in a set further down the chain is added in the set being indexed (an overlay),
+        // so the earlier sets and their documents stay as they were: the message names that file.
+        const eigen = `${toon(bronMap)}/`;
+        const naarEigen = <P extends { bestand: string; hint?: string }>(p: P): P => {
+          if (p.bestand.startsWith(eigen) || !p.bestand.includes('/')) return p;
+          const rel = /(?:^|\/)((?:cao|producten|aanbieders)\/[^/]+|[^/]+)$/.exec(p.bestand)![1];
+          const bestand = `${eigen}${rel}`;
+          const waar = `zet de waarde voor ${jaar} in ${bestand} (een overlay op ${p.bestand}), niet in ${p.bestand} zelf: die set en haar documenten blijven zoals ze zijn`;
+          return { ...p, hint: p.hint ? `${p.hint}; ${waar}` : waar };
+        };
+        io.err(`${formatProblemen(sorteerProblemen(metFragment([...proefPlan.problemen, ...regels]).map(naarEigen)))}\n`);
         io.err('Er is niets geschreven.\n');
         throw new Afgebroken(1);
       }
@@ -370,7 +380,7 @@ Volgende stappen:
      status vastgesteld, in ${x.setRel}/indexcijfers.yaml.
   2. Controleer de ronde:        npx tariefbouw controleer ${x.naam}
   3. Maak de uitvoer opnieuw:    npx tariefbouw genereer ${x.naam}
-     (tarieven, werkboeken, documenten en indexatie-${x.jaar}.md, .xlsx en .pdf in ${x.uitRel}/; met --publicatie zonder CONCEPT)
+     (tarieven, werkboeken, documenten en indexatie-${x.jaar}.md, .xlsx en .pdf in ${x.uitRel}/; met --publicatie de definitieve documenten)
   4. Zet de vastgestelde tarieven als controletotalen in ${x.setRel}/controletotalen.yaml.
   5. Bekijk wat de ronde doet:   npx tariefbouw vergelijk ${x.setArg} ${x.naam}
   6. Leg vast:                   git add ${x.setRel} ${x.uitRel}/tarieven.csv && git commit -m "indexatieronde ${x.jaar}"
