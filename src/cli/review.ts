@@ -357,10 +357,16 @@ function indexcijfersVanRonde(basis: ParameterSet, jaar: number): string {
   const ic = basis.indexcijfers!;
   const blok = (j: number) => {
     const b = ic.jaren.get(j)!;
-    const r = [`  - jaar: ${j}`, `    ova_voorlopig: ${cijferYaml(b.ovaVoorlopig)}`];
-    if (b.ovaDefinitief) r.push(`    ova_definitief: ${cijferYaml(b.ovaDefinitief)}`);
-    r.push(`    ppc_voorlopig: ${cijferYaml(b.ppcVoorlopig)}`);
-    if (b.ppcDefinitief) r.push(`    ppc_definitief: ${cijferYaml(b.ppcDefinitief)}`);
+    const r = [`  - jaar: ${j}`];
+    const velden: [string, Indexcijfer | undefined][] = [
+      ['ova_voorlopig', b.ovaVoorlopig],
+      ['ova_definitief', b.ovaDefinitief],
+      ['ppc_voorlopig', b.ppcVoorlopig],
+      ['ppc_definitief', b.ppcDefinitief],
+      ['inhaal', b.inhaal],
+      ['index', b.index],
+    ];
+    for (const [k, c] of velden) if (c) r.push(`    ${k}: ${cijferYaml(c)}`);
     return r.join('\n');
   };
   return `# Indexcijfers van de ronde ${jaar}: de definitieve cijfers van ${jaar - 1} (voor de inhaal) en de voorlopige van ${jaar}.
