@@ -207,7 +207,7 @@ export function registreerReviewCommandos(program: Command, io: Io): void {
       if (proefPlan.problemen.length || regels.length) {
         // A value that lives in a set further down the chain is added in the set being indexed (an overlay),
         // so the earlier sets and their documents stay as they were: the message names that file.
-        const eigen = `${toon(bronMap)}/`;
+        const eigen = `${path.relative(wortel(), bronMap).split(path.sep).join("/")}/`;
         const naarEigen = <P extends { bestand: string; hint?: string }>(p: P): P => {
           if (p.bestand.startsWith(eigen) || !p.bestand.includes('/')) return p;
           const rel = /(?:^|\/)((?:cao|producten|aanbieders)\/[^/]+|[^/]+)$/.exec(p.bestand)![1];
