@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import type { Indexcijfer, ParameterSet } from '../params/types.ts';
 import type { Tarievenplan } from '../model/types.ts';
+import type { Decimal } from '../shared/decimal.ts';
 import { controleerDoel, schrijfMapAtomisch } from './schrijf.ts';
 import { Afgebroken, standaardSet, toonPad, wortel, type Io } from './wortel.ts';
 
@@ -128,12 +129,22 @@ export function registreerReviewCommandos(program: Command, io: Io): void {
         io.err(`fout: --max-tekens ${o.maxTekens} is geen geldig aantal\n  verwacht: een geheel getal van ten minste 1000\n`);
         throw new Afgebroken(2);
       }
-      const v = vergelijk(basis.plan, nieuw.plan, parameterWaarden(basis.set, basis.plan.model.peildatum), parameterWaarden(nieuw.set, nieuw.plan.model.peildatum));
+      const { publicatieBezwaren } = await import('../model/publicatie.ts');
+      // expected volume per tariff (product/variant), so the tariffs can be ranked by budget effect
+      const begroting = berekenBegroting(nieuw.set, nieuw.plan);
+      const volumes = new Map<string, Decimal>();
+      for (const g of begroting?.gemeenten ?? []) for (const r of g.regels) volumes.set(`${r.product}/${r.variant}`, (volumes.get(`${r.product}/${r.variant}`) ?? r.aantal.minus(r.aantal)).plus(r.aantal));
+      const v = vergelijk(basis.plan, nieuw.plan, parameterWaarden(basis.set, basis.plan.model.peildatum), parameterWaarden(nieuw.set, nieuw.plan.model.peildatum), {
+        volumes,
+        controletotalen: { basis: basis.set.controletotalen, nieuw: nieuw.set.controletotalen },
+      });
       const signalen = [...signalenVoorVergelijking(nieuw.set, v), ...signalenVoorPlan(nieuw.set, nieuw.plan)];
-      if (o.json) io.out(`${JSON.stringify(vergelijkingJson(v, signalen), null, 2)}\n`);
-      else if (o.markdown) io.out(vergelijkingMarkdown(v, signalen, { maxTekens: max }));
-      else io.out(vergelijkingTekst(v, signalen));
-      if (o.faalBijVerschil && (v.parameters.length || v.tarieven.length)) throw new Afgebroken(1);
+      // what --publicatie would still refuse on the new side: values without status vastgesteld or without a source
+      const context = { basisLabel: basis.label, nieuwLabel: nieuw.label, publicatieBezwaren: publicatieBezwaren(nieuw.set, nieuw.plan).filter((b) => b.soort !== 'controletotaal').length };
+      if (o.json) io.out(`${JSON.stringify(vergelijkingJson(v, signalen, context), null, 2)}\n`);
+      else if (o.markdown) io.out(vergelijkingMarkdown(v, signalen, { maxTekens: max, ...context }));
+      else io.out(vergelijkingTekst(v, signalen, context));
+      if (o.faalBijVerschil && (v.parameters.length || v.tarieven.length || v.statusWijzigingen.length)) throw new Afgebroken(1);
     });
 
   program
