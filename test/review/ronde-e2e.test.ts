@@ -17,17 +17,22 @@ const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encodi
 
 /** Everything genereer writes for the example set (it has inkoop.yaml and one provider with its own tariff), plus the round's overview. */
 const UITVOER = [
+  'addendum-zorgboerderij-de-linde.html',
   'addendum-zorgboerderij-de-linde.pdf',
+  'index.html',
   'opbouw.json',
+  'productenboek.html',
   'productenboek.pdf',
   'productenboek.xlsx',
+  'programma-van-eisen.html',
   'programma-van-eisen.pdf',
   'programma-van-eisen.xlsx',
+  'tariefbijlage.html',
   'tariefbijlage.pdf',
   'tariefbijlage.xlsx',
   'tarieven.csv',
 ];
-const metOverzicht = (jaar: number) => [...UITVOER, `indexatie-${jaar}.md`, `indexatie-${jaar}.pdf`, `indexatie-${jaar}.xlsx`].sort();
+const metOverzicht = (jaar: number) => [...UITVOER, `indexatie-${jaar}.html`, `indexatie-${jaar}.md`, `indexatie-${jaar}.pdf`, `indexatie-${jaar}.xlsx`].sort();
 const bestandenIn = (map: string) => readdirSync(path.join(repo, map)).filter((f) => !f.startsWith('.')).sort();
 const bytes = (map: string) => new Map(bestandenIn(map).map((f) => [f, readFileSync(path.join(repo, map, f))]));
 const rij = (jaar: number, code: string, variant: string) => readFileSync(path.join(repo, `output/voorbeeldregio-${jaar}/indexatie-${jaar}.md`), 'utf8').split('\n').find((r) => r.startsWith(`| ${code} `) && r.includes(`| ${variant} |`));
