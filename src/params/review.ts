@@ -194,7 +194,10 @@ export function bouwIndexcijfers(b: Bouwer, best: Bestand<z.infer<typeof S.Index
  * basistarief, micro-onderneming, vast, pgb-… and aanbieder-…): a misspelt variant would otherwise price
  * every product at a fallback without a word.
  */
-export function bouwVolumes(b: Bouwer, best: Bestand<z.infer<typeof S.VolumesBestand>>, producten: T.Product[], varianten: string[]): T.Volumes | undefined {
+/** A municipality's name without the word gemeente, for matching the volumes with inkoop.yaml. */
+const gemeentenaam = (s: string) => s.trim().replace(/^gemeente\s+/i, '').toLowerCase();
+
+export function bouwVolumes(b: Bouwer, best: Bestand<z.infer<typeof S.VolumesBestand>>, producten: T.Product[], varianten: string[], gemeentenRegio?: string[]): T.Volumes | undefined {
   if (!best) return undefined;
   const { data: d, root: r } = best;
   if (!varianten.includes(d.variant)) {
@@ -208,6 +211,14 @@ export function bouwVolumes(b: Bouwer, best: Bestand<z.infer<typeof S.VolumesBes
   const codes = new Set(producten.map((p) => p.code));
   const gemeenten = Object.entries(d.gemeenten).map(([id, g]): T.Gemeentevolume => {
     const h = b.herkomst(r, ['gemeenten', id], 'sleutel');
+    if (gemeentenRegio?.length && !gemeentenRegio.some((x) => gemeentenaam(x) === gemeentenaam(g.naam))) {
+      const s = bedoeldeU(g.naam.replace(/^gemeente\s+/i, ''), gemeentenRegio);
+      b.fout(r, ['gemeenten', id, 'naam'], `gemeente '${g.naam}' hoort niet bij de regio`, {
+        verwacht: `een gemeente uit inkoop.yaml: ${gemeentenRegio.join(', ')}`,
+        gevonden: g.naam,
+        hint: s ? `bedoelde u '${s}'?` : 'de begroting telt alleen de gemeenten die samen inkopen; voeg de gemeente toe aan inkoop.yaml of haal haar uit de volumes',
+      });
+    }
     return {
       id,
       naam: g.naam,
