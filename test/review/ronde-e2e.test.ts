@@ -102,7 +102,7 @@ describe('de jaarlijkse ronde van begin tot eind, in een lege repository', () =>
     // the example set's weights hold to 2028-12-31: the message names the round's own file to extend them in
     const zonder = await voerUit(['indexeer', 'voorbeeldregio-2028', '--naar', '2029', '--versie', '2029.1', '--documentdatum', '2028-11-14'], repo);
     expect(zonder.code).toBe(1);
-    expect(zonder.err).toContain('models/voorbeeldregio-2027/indexcijfers.yaml:11:5: fout: indexcijfers.gewichten.loon heeft geen waarde die geldt op 2029-01-01');
+    expect(zonder.err).toContain('models/voorbeeldregio-2027/indexcijfers.yaml:12:5: fout: indexcijfers.gewichten.loon heeft geen waarde die geldt op 2029-01-01');
     expect(zonder.err).toContain('zet de waarde voor 2029 in models/voorbeeldregio-2028/indexcijfers.yaml (een overlay op models/voorbeeldregio-2027/indexcijfers.yaml)');
     expect(zonder.err).toContain('Er is niets geschreven.');
     expect(existsSync(path.join(repo, 'models/voorbeeldregio-2029'))).toBe(false);
