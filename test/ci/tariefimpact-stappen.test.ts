@@ -1,5 +1,5 @@
 /**
- * The CI template docs/ci/tariefimpact.yml, exercised: its shell steps run in a temporary git repository, once for a
+ * The CI template docs/ci/tariefimpact.yml, exercised (test/ci/tariefimpact.test.ts checks its symlink guard): its shell steps run in a temporary git repository, once for a
  * pull request that changes a set and once for one that adds the next indexation round. GitHub Actions itself cannot
  * run here: `npx tariefbouw` is this checkout's CLI and `gh` a stand-in that records the calls, so the test shows the
  * steps choose the right sets and bases, write the job summary, and post one comment or update it.
