@@ -13,6 +13,9 @@ import { productenboekSpec } from '../docmodel/documenten/productenboek.ts';
 import { tariefbijlageSpec } from '../docmodel/documenten/tariefbijlage.ts';
 import { programmaVanEisenSpec, programmaVanEisenWerkboek } from '../docmodel/documenten/programma-van-eisen.ts';
 import { addendumSpec } from '../docmodel/documenten/addendum.ts';
+import { indexatieSpec } from '../docmodel/documenten/indexatie.ts';
+import { indexatieMarkdown, indexatieOverzicht } from '../docmodel/indexatie.ts';
+import { berekenTarieven } from '../model/bereken.ts';
 import { renderSjabloon, SjabloonFout } from '../render/sjablonen.ts';
 import { schrijfPdf } from '../render/pdf.ts';
 import { schrijfHtml, schrijfIndex } from '../render/html.ts';
@@ -84,13 +87,26 @@ export interface GevuldeDocumenten {
   documenten: Document[];
   /** programma-van-eisen.xlsx, when the set has inkoop.yaml */
   checklist?: Werkboek;
+  /** An indexation round: the overview for providers as Markdown and workbook (indexatie-<jaar>.md and .xlsx); its PDF is one of the documents. */
+  indexatie?: { jaar: number; markdown: string; werkboek: Werkboek };
 }
 
 /** Fills every template. Synchronous, so a template error stops the build before anything is rendered. */
 export function vulDocumenten(set: ParameterSet, plan: Tarievenplan, opties: DocumentenOpties): GevuldeDocumenten {
+  const documenten = documentSpecs(set, plan, opties).map((s) => vulSjabloon(s, opties.sjablonen));
+  // An indexation round: the overview for providers is part of its outputs, so genereer rebuilds it too.
+  let indexatie: GevuldeDocumenten['indexatie'];
+  const basis = set.indexering?.basis;
+  if (basis && set.indexcijfers) {
+    const basisPlan = berekenTarieven(basis);
+    documenten.push(vulSjabloon(indexatieSpec(set, plan, basisPlan, { ...opties, basisNaam: basis.naam }), opties.sjablonen));
+    const overzicht = indexatieOverzicht(basisPlan, plan, { concept: !opties.publicatie });
+    indexatie = { jaar: plan.model.tariefjaar, markdown: indexatieMarkdown(overzicht), werkboek: overzicht.werkboek };
+  }
   return {
-    documenten: documentSpecs(set, plan, opties).map((s) => vulSjabloon(s, opties.sjablonen)),
+    documenten,
     ...(set.inkoop ? { checklist: programmaVanEisenWerkboek(set, plan, opties) } : {}),
+    ...(indexatie ? { indexatie } : {}),
   };
 }
 
@@ -122,6 +138,14 @@ export async function renderDocumenten(gevuld: GevuldeDocumenten, klaar: (bestan
     const xlsx = await schrijfXlsx(gevuld.checklist);
     uit.set('programma-van-eisen.xlsx', xlsx);
     klaar('programma-van-eisen.xlsx', xlsx.length);
+  }
+  if (gevuld.indexatie) {
+    const md = Buffer.from(gevuld.indexatie.markdown, 'utf8');
+    uit.set(`indexatie-${gevuld.indexatie.jaar}.md`, md);
+    klaar(`indexatie-${gevuld.indexatie.jaar}.md`, md.length);
+    const xlsx = await schrijfXlsx(gevuld.indexatie.werkboek);
+    uit.set(`indexatie-${gevuld.indexatie.jaar}.xlsx`, xlsx);
+    klaar(`indexatie-${gevuld.indexatie.jaar}.xlsx`, xlsx.length);
   }
   return uit;
 }

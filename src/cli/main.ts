@@ -8,6 +8,7 @@ import { CliFout } from './fouten.ts';
 import { Afgebroken, standaardSet, toonPad, wortel, type Io } from './wortel.ts';
 import { zichtbaar } from '../shared/stuurtekens.ts';
 import { registreerReviewCommandos } from './review.ts';
+import { TARIEFBOUW_VERSIE } from '../shared/versie.ts';
 
 // Each command loads what it needs when it runs, so that `--help` loads no parameter code and `controleer`
 // no workbook or PDF libraries. The bindings keep their names, so the actions read as with static imports.
@@ -97,6 +98,7 @@ export function maakProgramma(io: Io): Command {
     .description(
       'Reële tarieven voor Jeugdwet en Wmo 2015. Leest een parameterset (models/<set>/), controleert hem, rekent per product de tarieven met hun opbouw uit en schrijft de tarieventabel.',
     )
+    .version(TARIEFBOUW_VERSIE, '-V, --version', 'toon de versie van tariefbouw')
     .helpOption('-h, --help', 'toon deze uitleg')
     .helpCommand('help [commando]', 'toon de uitleg van een commando')
     .configureHelp({

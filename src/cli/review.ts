@@ -1,9 +1,11 @@
 /** Commands for review and indexation rounds: vergelijk, indexeer, begroting. */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
-import type { ParameterSet } from '../params/types.ts';
+import type { Indexcijfer, ParameterSet } from '../params/types.ts';
 import type { Tarievenplan } from '../model/types.ts';
+import type { Decimal } from '../shared/decimal.ts';
 import { controleerDoel, schrijfMapAtomisch } from './schrijf.ts';
 import { Afgebroken, standaardSet, toonPad, wortel, type Io } from './wortel.ts';
 
@@ -21,8 +23,6 @@ let vergelijkingTekst: typeof import('../docmodel/vergelijking.ts').vergelijking
 let begrotingJson: typeof import('../docmodel/begroting.ts').begrotingJson;
 let begrotingMarkdown: typeof import('../docmodel/begroting.ts').begrotingMarkdown;
 let begrotingTekst: typeof import('../docmodel/begroting.ts').begrotingTekst;
-let indexatieOverzicht: typeof import('../docmodel/indexatie.ts').indexatieOverzicht;
-let indexatieMarkdown: typeof import('../docmodel/indexatie.ts').indexatieMarkdown;
 let ParametersetFout: typeof import('../shared/problems.ts').ParametersetFout;
 let formatProblemen: typeof import('../shared/problems.ts').formatProblemen;
 let sorteerProblemen: typeof import('../shared/problems.ts').sorteerProblemen;
@@ -34,7 +34,7 @@ let isGitRef: typeof import('./git.ts').isGitRef;
 let setOpRef: typeof import('./git.ts').setOpRef;
 
 async function laadReviewModules(): Promise<void> {
-  const [laden, bereken, vergelijkM, signalen, begroting, vergelijking, begrotingD, indexatie, problems, regels, sets, git] = await Promise.all([
+  const [laden, bereken, vergelijkM, signalen, begroting, vergelijking, begrotingD, problems, regels, sets, git] = await Promise.all([
     import('../params/laden.ts'),
     import('../model/bereken.ts'),
     import('../model/vergelijk.ts'),
@@ -42,7 +42,6 @@ async function laadReviewModules(): Promise<void> {
     import('../model/begroting.ts'),
     import('../docmodel/vergelijking.ts'),
     import('../docmodel/begroting.ts'),
-    import('../docmodel/indexatie.ts'),
     import('../shared/problems.ts'),
     import('../params/regels.ts'),
     import('./sets.ts'),
@@ -55,7 +54,6 @@ async function laadReviewModules(): Promise<void> {
   ({ berekenBegroting } = begroting);
   ({ vergelijkingJson, vergelijkingMarkdown, vergelijkingTekst } = vergelijking);
   ({ begrotingJson, begrotingMarkdown, begrotingTekst } = begrotingD);
-  ({ indexatieOverzicht, indexatieMarkdown } = indexatie);
   ({ ParametersetFout, formatProblemen, sorteerProblemen } = problems);
   ({ controleerRegels } = regels);
   ({ metFragment, vindSet } = sets);
@@ -131,12 +129,22 @@ export function registreerReviewCommandos(program: Command, io: Io): void {
         io.err(`fout: --max-tekens ${o.maxTekens} is geen geldig aantal\n  verwacht: een geheel getal van ten minste 1000\n`);
         throw new Afgebroken(2);
       }
-      const v = vergelijk(basis.plan, nieuw.plan, parameterWaarden(basis.set, basis.plan.model.peildatum), parameterWaarden(nieuw.set, nieuw.plan.model.peildatum));
+      const { publicatieBezwaren } = await import('../model/publicatie.ts');
+      // expected volume per tariff (product/variant), so the tariffs can be ranked by budget effect
+      const begroting = berekenBegroting(nieuw.set, nieuw.plan);
+      const volumes = new Map<string, Decimal>();
+      for (const g of begroting?.gemeenten ?? []) for (const r of g.regels) volumes.set(`${r.product}/${r.variant}`, (volumes.get(`${r.product}/${r.variant}`) ?? r.aantal.minus(r.aantal)).plus(r.aantal));
+      const v = vergelijk(basis.plan, nieuw.plan, parameterWaarden(basis.set, basis.plan.model.peildatum), parameterWaarden(nieuw.set, nieuw.plan.model.peildatum), {
+        volumes,
+        controletotalen: { basis: basis.set.controletotalen, nieuw: nieuw.set.controletotalen },
+      });
       const signalen = [...signalenVoorVergelijking(nieuw.set, v), ...signalenVoorPlan(nieuw.set, nieuw.plan)];
-      if (o.json) io.out(`${JSON.stringify(vergelijkingJson(v, signalen), null, 2)}\n`);
-      else if (o.markdown) io.out(vergelijkingMarkdown(v, signalen, { maxTekens: max }));
-      else io.out(vergelijkingTekst(v, signalen));
-      if (o.faalBijVerschil && (v.parameters.length || v.tarieven.length)) throw new Afgebroken(1);
+      // what --publicatie would still refuse on the new side: values without status vastgesteld or without a source
+      const context = { basisLabel: basis.label, nieuwLabel: nieuw.label, publicatieBezwaren: publicatieBezwaren(nieuw.set, nieuw.plan).filter((b) => b.soort !== 'controletotaal').length };
+      if (o.json) io.out(`${JSON.stringify(vergelijkingJson(v, signalen, context), null, 2)}\n`);
+      else if (o.markdown) io.out(vergelijkingMarkdown(v, signalen, { maxTekens: max, ...context }));
+      else io.out(vergelijkingTekst(v, signalen, context));
+      if (o.faalBijVerschil && (v.parameters.length || v.tarieven.length || v.statusWijzigingen.length)) throw new Afgebroken(1);
     });
 
   program
@@ -160,22 +168,20 @@ export function registreerReviewCommandos(program: Command, io: Io): void {
 
   program
     .command('indexeer')
-    .description('maak de volgende indexatieronde: een nieuwe set die op deze voortbouwt, plus het overzicht voor aanbieders')
+    .description('maak de volgende indexatieronde: een nieuwe set die op deze voortbouwt, met al haar uitvoer (ook het overzicht voor aanbieders)')
     .argument('<set>', 'naam of pad van de set van dit jaar')
     .requiredOption('--naar <jaar>', 'het nieuwe tariefjaar')
+    .option('--versie <versie>', 'de versie van de nieuwe ronde op de documenten, zoals 2028.1 (verplicht)')
+    .option('--documentdatum <datum>', 'de datum op de documenten van de ronde, JJJJ-MM-DD (verplicht)')
     .option('--uit <naam>', 'naam van de nieuwe set (standaard: de naam met het nieuwe jaar)')
-    .option('--out <map>', 'map voor het overzicht (standaard: output/ in de hoofdmap van de repository)')
-    .option('--publicatie', 'het overzicht zonder CONCEPT-merk; weigert als een gebruikte waarde (ook een indexcijfer) niet vastgesteld is of een bron mist')
+    .option('--out <map>', 'map waarin de uitvoer van de nieuwe set komt (standaard: output/ in de hoofdmap van de repository)')
+    .option('--publicatie', 'de documenten zonder CONCEPT-merk; weigert als een gebruikte waarde (ook een indexcijfer) niet vastgesteld is of een bron mist')
     .option('--sjablonen <map>', 'map met de sjablonen van de documenten (standaard templates/)')
-    .action(async (setArg: string, o: { naar: string; uit?: string; out?: string; publicatie?: boolean; sjablonen?: string }) => {
+    .action(async (setArg: string, o: { naar: string; versie?: string; documentdatum?: string; uit?: string; out?: string; publicatie?: boolean; sjablonen?: string }) => {
       await laadReviewModules();
       // The PDF and workbook libraries only here: vergelijk and begroting do without them.
-      const [{ schrijfXlsx }, { indexatieSpec }, documenten] = await Promise.all([
-        import('../render/xlsx.ts'),
-        import('../docmodel/documenten/indexatie.ts'),
-        import('./documenten.ts'),
-      ]);
-      const { bezwarenTekst, chromiumVoorPublicatie, publicatieBezwaren, renderDocument, SjabloonFout, vindSjablonen, vulSjabloon } = documenten;
+      const [documenten, { bouwUitvoer }, { uitvoerBasis }] = await Promise.all([import('./documenten.ts'), import('./genereer.ts'), import('./sets.ts')]);
+      const { bezwarenTekst, chromiumVoorPublicatie, publicatieBezwaren, SjabloonFout, vindSjablonen, vulDocumenten } = documenten;
       const basis = laadBron(setArg, setArg, io);
       const jaar = Number(o.naar);
       if (!/^\d{4}$/.test(o.naar) || jaar !== basis.set.tariefjaar + 1) {
@@ -184,11 +190,14 @@ export function registreerReviewCommandos(program: Command, io: Io): void {
         );
         throw new Afgebroken(2);
       }
+      const { versie, documentdatum } = rondeGegevens(await vraagOntbrekende(o, basis.set, jaar), basis.set, jaar, io);
       const bronMap = vindSet(setArg);
       const naam = o.uit ?? (basis.set.id.includes(String(basis.set.tariefjaar)) ? basis.set.id.replace(String(basis.set.tariefjaar), String(jaar)) : `${basis.set.id}-${jaar}`);
       const doel = path.join(path.dirname(bronMap), naam);
       if (existsSync(doel)) {
-        io.err(`fout: ${toonPad(doel)} bestaat al; indexeer overschrijft nooit een set\n  hint: kies een andere naam met --uit, of verwijder de map als u opnieuw wilt beginnen\n`);
+        io.err(
+          `fout: ${toonPad(doel)} bestaat al; indexeer overschrijft nooit een set\n  hint: kies een andere naam met --uit, of verwijder de map als u opnieuw wilt beginnen; de uitvoer van een bestaande ronde maakt u opnieuw met: tariefbouw genereer ${naam}\n`,
+        );
         throw new Afgebroken(1);
       }
       // Check in memory first: nothing is written when index figures are missing.
@@ -197,6 +206,9 @@ export function registreerReviewCommandos(program: Command, io: Io): void {
         ...basis.set,
         tariefjaar: jaar,
         peildatum: `${jaar}-01-01`,
+        versie,
+        documentdatum,
+        controletotalen: [],
         indexering: { basisjaar: basis.set.tariefjaar, basisPeildatum: basis.set.peildatum, basis: basis.set },
       };
       const y = (v: string) => JSON.stringify(v);
@@ -204,15 +216,24 @@ export function registreerReviewCommandos(program: Command, io: Io): void {
       // what the new set needs in its own year (index figures, procurement values), all at once
       const regels = controleerRegels(proef).filter((p) => p.ernst === 'fout');
       if (proefPlan.problemen.length || regels.length) {
-        io.err(`${formatProblemen(sorteerProblemen(metFragment([...proefPlan.problemen, ...regels])))}\n`);
+        // A value that lives in a set further down the chain is added in the set being indexed (an overlay),
+        // so the earlier sets and their documents stay as they were: the message names that file.
+        const eigen = `${path.relative(wortel(), bronMap).split(path.sep).join("/")}/`;
+        const naarEigen = <P extends { bestand: string; hint?: string }>(p: P): P => {
+          if (p.bestand.startsWith(eigen) || !p.bestand.includes('/')) return p;
+          const rel = /(?:^|\/)((?:cao|producten|aanbieders)\/[^/]+|[^/]+)$/.exec(p.bestand)![1];
+          const bestand = `${eigen}${rel}`;
+          const waar = `zet de waarde voor ${jaar} in ${bestand} (een overlay op ${p.bestand}), niet in ${p.bestand} zelf: die set en haar documenten blijven zoals ze zijn`;
+          return { ...p, hint: p.hint ? `${p.hint}; ${waar}` : waar };
+        };
+        io.err(`${formatProblemen(sorteerProblemen(metFragment([...proefPlan.problemen, ...regels]).map(naarEigen)))}\n`);
         io.err('Er is niets geschreven.\n');
         throw new Afgebroken(1);
       }
       const publicatie = o.publicatie === true;
       if (publicatie) {
-        // The new set starts without controletotalen, and the overview does not use inkoop.yaml: the same test
-        // as genereer --publicatie over every value the indexed tariffs use.
-        const bezwaren = publicatieBezwaren({ ...proef, controletotalen: [], inkoop: undefined }, proefPlan);
+        // The same test as genereer --publicatie on the new set (which starts without controletotalen).
+        const bezwaren = publicatieBezwaren(proef, proefPlan);
         if (bezwaren.length) {
           io.err(bezwarenTekst(bezwaren, 'indexeer'));
           io.err('Er is niets geschreven.\n');
@@ -236,7 +257,8 @@ naam: ${y(basis.set.naam.includes(String(basis.set.tariefjaar)) ? basis.set.naam
 regio: ${y(basis.set.regio)}
 tariefjaar: ${jaar}
 peildatum: ${jaar}-01-01
-versie: ${y(basis.set.versie)}
+versie: ${y(versie)}
+documentdatum: ${documentdatum}
 indexering:
   basisjaar: ${basis.set.tariefjaar}
   peildatum: ${basis.set.peildatum}
@@ -249,22 +271,25 @@ indexering:
 controletotalen: []
 `,
       );
+      // the figures this round uses, in its own file: the definitive ones are filled in here, not in last year's set
+      writeFileSync(path.join(doel, 'indexcijfers.yaml'), indexcijfersVanRonde(basis.set, jaar));
       // From here on every failure removes the new set again: nothing is written unless everything is.
-      const bestanden = [`indexatie-${jaar}.md`, `indexatie-${jaar}.pdf`, `indexatie-${jaar}.xlsx`, `indexatie-${jaar}.html`];
+      let bestanden: Map<string, string | Buffer>;
       try {
-        const nieuw = laadBron(doel, naam, io);
-        const overzicht = indexatieOverzicht(basis.plan, nieuw.plan, { concept: !publicatie });
-        const setMap = path.relative(wortel(), bronMap).split(path.sep).join('/');
-        const document = vulSjabloon(indexatieSpec(nieuw.set, nieuw.plan, basis.plan, { publicatie, setMap, basisNaam: basis.set.naam }), sjablonen);
-        await schrijfMapAtomisch(
-          uitMap,
-          new Map<string, string | Buffer>([
-            [bestanden[0]!, indexatieMarkdown(overzicht)],
-            ...(await renderDocument(document)),
-            [bestanden[2]!, await schrijfXlsx(overzicht.werkboek)],
-          ]),
-          { eigenaar: 'indexeer', setMappen: [bronMap, doel] },
-        );
+        // loaded and filled exactly as genereer does (file references relative to where the sets lie), so that
+        // genereer on the round writes the same bytes
+        const weergave = uitvoerBasis(doel);
+        const nieuwSet = laadParameterset(doel, { weergaveBasis: weergave }).set;
+        const nieuwPlan = berekenTarieven(nieuwSet);
+        if (nieuwPlan.problemen.length) {
+          io.err(`${formatProblemen(metFragment(nieuwPlan.problemen))}\n`);
+          throw new Afgebroken(1);
+        }
+        const setMap = path.relative(weergave, doel).split(path.sep).join('/');
+        const gevuld = vulDocumenten(nieuwSet, nieuwPlan, { publicatie, sjablonen, setMap });
+        bestanden = await bouwUitvoer(nieuwSet, nieuwPlan, gevuld);
+        // everything genereer writes for the new set, under genereer's name: genereer on the round replaces exactly these
+        await schrijfMapAtomisch(uitMap, bestanden, { eigenaar: 'genereer', setMappen: [bronMap, doel] });
       } catch (e) {
         rmSync(doel, { recursive: true, force: true });
         if (e instanceof SjabloonFout) {
@@ -272,10 +297,109 @@ controletotalen: []
           io.err('Er is niets geschreven. Verbeter het sjabloon en probeer het opnieuw.\n');
           throw new Afgebroken(1);
         }
+        if (e instanceof ParametersetFout) {
+          io.err(`${formatProblemen(metFragment(e.problemen))}\n`);
+          io.err('Er is niets geschreven.\n');
+          throw new Afgebroken(1);
+        }
         io.err('Er is niets geschreven.\n');
         throw e;
       }
-      io.err(`tariefbouw: nieuwe set ${toonPad(doel)}/ (model.yaml, controletotalen.yaml)\n`);
-      io.err(`tariefbouw: overzicht voor aanbieders in ${toonPad(uitMap)}/: ${bestanden.join(', ')}${publicatie ? '' : ' (als CONCEPT)'}\n`);
+      const setRel = toonPad(doel);
+      const uitRel = toonPad(uitMap);
+      io.err(`tariefbouw: nieuwe set ${setRel}/ (model.yaml, indexcijfers.yaml, controletotalen.yaml), versie ${versie}, documentdatum ${documentdatum}\n`);
+      io.err(`tariefbouw: geschreven naar ${uitRel}/: ${[...bestanden.keys()].join(', ')}${publicatie ? '' : ' (documenten als CONCEPT)'}\n`);
+      io.err(volgendeStappen({ naam, setRel, uitRel, setArg, jaar, basisjaar: basis.set.tariefjaar }));
     });
+}
+
+/** On a terminal, asks for what the options did not give; elsewhere (CI, scripts) the check below names the missing options. */
+async function vraagOntbrekende(o: { versie?: string; documentdatum?: string }, basis: ParameterSet, jaar: number): Promise<{ versie?: string; documentdatum?: string }> {
+  if ((o.versie !== undefined && o.documentdatum !== undefined) || !process.stdin.isTTY || !process.stderr.isTTY) return o;
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const versie = o.versie ?? (await rl.question(`Versie van de ronde ${jaar} (die van ${basis.naam} is ${basis.versie}), bijvoorbeeld ${jaar}.1: `));
+    const documentdatum = o.documentdatum ?? (await rl.question(`Datum op de documenten (JJJJ-MM-DD), bijvoorbeeld ${jaar - 1}-11-15: `));
+    return { versie, documentdatum };
+  } finally {
+    rl.close();
+  }
+}
+
+/** The round's own version and document date: given as options or asked for on a terminal; validated. */
+function rondeGegevens(o: { versie?: string; documentdatum?: string }, basis: ParameterSet, jaar: number, io: Io): { versie: string; documentdatum: string } {
+  const fouten: string[] = [];
+  const versie = o.versie?.trim();
+  const documentdatum = o.documentdatum?.trim();
+  if (versie === undefined) fouten.push(`fout: --versie ontbreekt\n  verwacht: de versie van de ronde op de documenten, zoals --versie ${jaar}.1\n  hint: de versie van ${basis.naam} is ${basis.versie}; een ronde heeft een eigen versie`);
+  else if (!/^[0-9A-Za-z][0-9A-Za-z.\-]{0,30}$/.test(versie))
+    fouten.push(`fout: --versie ${JSON.stringify(o.versie)} is geen geldige versie\n  verwacht: cijfers, letters, punten en streepjes, zoals ${jaar}.1\n  gevonden: ${JSON.stringify(o.versie)}`);
+  else if (versie === basis.versie)
+    fouten.push(`fout: --versie ${versie} is de versie van ${basis.naam}\n  verwacht: een eigen versie voor de ronde ${jaar}, zoals ${jaar}.1\n  gevonden: ${versie}\n  hint: twee documenten met dezelfde versie en verschillende tarieven zijn niet uit elkaar te houden`);
+  if (documentdatum === undefined)
+    fouten.push(`fout: --documentdatum ontbreekt\n  verwacht: de datum op de documenten van de ronde, JJJJ-MM-DD, zoals --documentdatum ${jaar - 1}-11-15\n  hint: de datum komt nooit van de klok, zodat twee runs dezelfde bytes geven`);
+  else {
+    const d = new Date(`${documentdatum}T00:00:00Z`);
+    const geldig = /^\d{4}-\d{2}-\d{2}$/.test(documentdatum) && !Number.isNaN(d.getTime()) && d.toISOString().startsWith(documentdatum);
+    if (!geldig) fouten.push(`fout: --documentdatum ${JSON.stringify(o.documentdatum)} is geen geldige datum\n  verwacht: JJJJ-MM-DD, zoals ${jaar - 1}-11-15\n  gevonden: ${JSON.stringify(o.documentdatum)}`);
+    else if (documentdatum < `${jaar - 1}-01-01` || documentdatum > `${jaar}-12-31`)
+      fouten.push(`fout: --documentdatum ${documentdatum} ligt niet in ${jaar - 1} of ${jaar}\n  verwacht: een datum van ${jaar - 1}-01-01 tot en met ${jaar}-12-31 (de ronde wordt in ${jaar - 1} voorbereid en geldt in ${jaar})\n  gevonden: ${documentdatum}`);
+  }
+  if (fouten.length) {
+    io.err(`${fouten.join('\n')}\nEr is niets geschreven.\n`);
+    throw new Afgebroken(2);
+  }
+  return { versie: versie!, documentdatum: documentdatum! };
+}
+
+/** A figure as YAML: the source by its key in bronnen.yaml where it has one, else the source itself. */
+function cijferYaml(c: Indexcijfer): string {
+  const b = c.bron;
+  const bron = b.sleutel ? b.sleutel : `{ ${[['titel', b.titel], ['uitgever', b.uitgever], ['url', b.url], ['datum', b.datum], ['pagina', b.pagina]].filter(([, v]) => v).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(', ')} }`;
+  return `{ waarde: ${c.waarde.toFixed()}, bron: ${bron}, status: ${c.status} }`;
+}
+
+/**
+ * indexcijfers.yaml of a new round: the figures of the two years the round uses (last year's definitive ones for
+ * the catch-up, this year's provisional ones), as the base set has them now. The list replaces the base's list in
+ * this set only, so the team fills in the definitive figures here, and last year's set and documents stay as they were.
+ */
+function indexcijfersVanRonde(basis: ParameterSet, jaar: number): string {
+  const ic = basis.indexcijfers!;
+  const blok = (j: number) => {
+    const b = ic.jaren.get(j)!;
+    const r = [`  - jaar: ${j}`];
+    const velden: [string, Indexcijfer | undefined][] = [
+      ['ova_voorlopig', b.ovaVoorlopig],
+      ['ova_definitief', b.ovaDefinitief],
+      ['ppc_voorlopig', b.ppcVoorlopig],
+      ['ppc_definitief', b.ppcDefinitief],
+      ['inhaal', b.inhaal],
+      ['index', b.index],
+    ];
+    for (const [k, c] of velden) if (c) r.push(`    ${k}: ${cijferYaml(c)}`);
+    return r.join('\n');
+  };
+  return `# Indexcijfers van de ronde ${jaar}: de definitieve cijfers van ${jaar - 1} (voor de inhaal) en de voorlopige van ${jaar}.
+# Overgenomen uit ${basis.naam} zoals die ze nu heeft. Komen de definitieve cijfers uit, zet ze dan HIER met hun bron
+# en status (vastgesteld), en maak de uitvoer opnieuw: tariefbouw genereer. De methode en de gewichten blijven die van
+# de basisset, tenzij u ze hier ook opneemt. Voor de volgende ronde voegt u hier de definitieve cijfers van ${jaar} toe.
+cijfers:
+${blok(jaar - 1)}
+${blok(jaar)}
+`;
+}
+
+function volgendeStappen(x: { naam: string; setRel: string; uitRel: string; setArg: string; jaar: number; basisjaar: number }): string {
+  return `
+Volgende stappen:
+  1. Zet de definitieve indexcijfers van ${x.basisjaar} en de voorlopige van ${x.jaar} zodra ze gepubliceerd zijn, met bron en
+     status vastgesteld, in ${x.setRel}/indexcijfers.yaml.
+  2. Controleer de ronde:        npx tariefbouw controleer ${x.naam}
+  3. Maak de uitvoer opnieuw:    npx tariefbouw genereer ${x.naam}
+     (tarieven, werkboeken, documenten en indexatie-${x.jaar}.md, .xlsx en .pdf in ${x.uitRel}/; met --publicatie de definitieve documenten)
+  4. Zet de vastgestelde tarieven als controletotalen in ${x.setRel}/controletotalen.yaml.
+  5. Bekijk wat de ronde doet:   npx tariefbouw vergelijk ${x.setArg} ${x.naam}
+  6. Leg vast:                   git add ${x.setRel} ${x.uitRel}/tarieven.csv && git commit -m "indexatieronde ${x.jaar}"
+`;
 }

@@ -2,6 +2,7 @@
 import type { Decimal } from '../shared/decimal.ts';
 import type { Tarievenplan } from '../model/types.ts';
 import { tariefTekst } from '../shared/format.ts';
+import { TARIEFBOUW_VERSIE } from '../shared/versie.ts';
 
 /** Intermediate values: exact to 10 decimals, no trailing zeros, never exponent notation. */
 function stapWaarde(d: Decimal): string {
@@ -18,6 +19,8 @@ export function planNaarJson(plan: Tarievenplan) {
       peildatum: plan.model.peildatum,
       versie: plan.model.versie,
       vingerafdruk: plan.model.vingerafdruk,
+      /** the version of tariefbouw that computed this: the same set gives the same output only with the same version */
+      tariefbouw: TARIEFBOUW_VERSIE,
     },
     tarieven: plan.tarieven.map((t) => ({
       product: t.product,

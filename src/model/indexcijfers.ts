@@ -21,23 +21,38 @@ export interface IndexInvoer {
   /** Weights in percent (90 / 10). */
   loon: Decimal;
   materieel: Decimal;
-  vorigJaar: Jaarcijfers & { ovaDefinitief: Decimal; ppcDefinitief: Decimal };
+  /** The definitive figures are needed unless the catch-up is given as published (gepubliceerdeInhaal). */
+  vorigJaar: Jaarcijfers;
   ditJaar: Jaarcijfers;
   /** Decimals of the published percentages (VNG: 2). */
   decimalen: number;
+  /**
+   * VNG only: where the index is rounded. per_deel: the catch-up and the provisional index each rounded, then added
+   * (VNG up to 2024 and the first 2025 publication: 1,60 % + 4,70 % = 6,30 %); eind: the unrounded sum rounded once
+   * (VNG's corrected 2025 method). NZa always rounds once, at the end.
+   */
+  afrondingspunt?: 'per_deel' | 'eind';
+  /** A catch-up over the previous year as published (weighted, in percent), instead of the definitive OVA and PPC. */
+  gepubliceerdeInhaal?: Decimal;
 }
 
 export interface IndexUitkomst {
-  /** provisional weighted index of the target year */
+  /** VNG: the weighted provisional and definitive index of the previous year, unrounded (absent with a published catch-up) */
+  vorigVoorlopig?: Decimal;
+  vorigDefinitief?: Decimal;
+  /** the catch-up and the provisional index before any rounding */
+  inhaalOnafgerond: Decimal;
+  voorlopigOnafgerond: Decimal;
+  /** provisional weighted index of the target year, as it enters the sum (VNG per_deel: rounded) */
   voorlopig: Decimal;
-  /** catch-up of the previous year */
+  /** catch-up of the previous year, as it enters the sum (VNG per_deel: rounded) */
   inhaal: Decimal;
   /** the percentage applied to the tariffs */
   index: Decimal;
   /** NZa: per component */
   loonIndex?: Decimal;
   materieelIndex?: Decimal;
-  /** The index before its last rounding: VNG the same as index (a sum of rounded figures), NZa the weighted chains. */
+  /** The index before its last rounding: VNG per_deel the same as index (a sum of rounded figures), else the unrounded sum or weighted chains. */
   onafgerond: Decimal;
 }
 
@@ -50,20 +65,38 @@ const keten = (a: Decimal, b: Decimal) => HONDERD.plus(a).times(HONDERD.plus(b))
 
 export function berekenIndex(i: IndexInvoer): IndexUitkomst {
   const { loon: l, materieel: m, vorigJaar: v, ditJaar: d, decimalen: dp } = i;
+  const voorlopigOnafgerond = gewogen(l, m, d.ovaVoorlopig, d.ppcVoorlopig);
   if (i.methode === 'vng') {
-    const vrlVorig = gewogen(l, m, v.ovaVoorlopig, v.ppcVoorlopig);
-    const defVorig = gewogen(l, m, v.ovaDefinitief, v.ppcDefinitief);
-    const inhaal = rond(i.inhaal === 'absoluut' ? defVorig.minus(vrlVorig) : relatief(defVorig, vrlVorig), dp);
-    const voorlopig = rond(gewogen(l, m, d.ovaVoorlopig, d.ppcVoorlopig), dp);
-    return { voorlopig, inhaal, index: inhaal.plus(voorlopig), onafgerond: inhaal.plus(voorlopig) };
+    let vorig: { vorigVoorlopig: Decimal; vorigDefinitief: Decimal } | undefined;
+    let inhaalOnafgerond: Decimal;
+    if (i.gepubliceerdeInhaal !== undefined) inhaalOnafgerond = i.gepubliceerdeInhaal;
+    else {
+      vorig = { vorigVoorlopig: gewogen(l, m, v.ovaVoorlopig, v.ppcVoorlopig), vorigDefinitief: gewogen(l, m, v.ovaDefinitief!, v.ppcDefinitief!) };
+      inhaalOnafgerond = i.inhaal === 'absoluut' ? vorig.vorigDefinitief.minus(vorig.vorigVoorlopig) : relatief(vorig.vorigDefinitief, vorig.vorigVoorlopig);
+    }
+    const basis = { ...(vorig ?? {}), inhaalOnafgerond, voorlopigOnafgerond };
+    if (i.afrondingspunt === 'eind') {
+      const som = inhaalOnafgerond.plus(voorlopigOnafgerond);
+      return { ...basis, inhaal: inhaalOnafgerond, voorlopig: voorlopigOnafgerond, index: rond(som, dp), onafgerond: som };
+    }
+    const inhaal = rond(inhaalOnafgerond, dp);
+    const voorlopig = rond(voorlopigOnafgerond, dp);
+    return { ...basis, voorlopig, inhaal, index: inhaal.plus(voorlopig), onafgerond: inhaal.plus(voorlopig) };
   }
   // NZa chains per component: (1 + inhaal) × (1 + voorlopig) − 1, the catch-up as ratio or as difference
   const verschil = (a: Decimal, b: Decimal) => (i.inhaal === 'absoluut' ? a.minus(b) : relatief(a, b));
-  const loonIndex = keten(verschil(v.ovaDefinitief, v.ovaVoorlopig), d.ovaVoorlopig);
-  const materieelIndex = keten(verschil(v.ppcDefinitief, v.ppcVoorlopig), d.ppcVoorlopig);
-  const inhaal = gewogen(l, m, verschil(v.ovaDefinitief, v.ovaVoorlopig), verschil(v.ppcDefinitief, v.ppcVoorlopig));
+  if (i.gepubliceerdeInhaal !== undefined) {
+    // a published (weighted) catch-up chains with the weighted provisional index
+    const geheel = keten(i.gepubliceerdeInhaal, voorlopigOnafgerond);
+    return { inhaalOnafgerond: i.gepubliceerdeInhaal, voorlopigOnafgerond, voorlopig: rond(voorlopigOnafgerond, dp), inhaal: rond(i.gepubliceerdeInhaal, dp), index: rond(geheel, dp), onafgerond: geheel };
+  }
+  const loonIndex = keten(verschil(v.ovaDefinitief!, v.ovaVoorlopig), d.ovaVoorlopig);
+  const materieelIndex = keten(verschil(v.ppcDefinitief!, v.ppcVoorlopig), d.ppcVoorlopig);
+  const inhaal = gewogen(l, m, verschil(v.ovaDefinitief!, v.ovaVoorlopig), verschil(v.ppcDefinitief!, v.ppcVoorlopig));
   return {
-    voorlopig: rond(gewogen(l, m, d.ovaVoorlopig, d.ppcVoorlopig), dp),
+    inhaalOnafgerond: inhaal,
+    voorlopigOnafgerond,
+    voorlopig: rond(voorlopigOnafgerond, dp),
     inhaal: rond(inhaal, dp),
     loonIndex: rond(loonIndex, dp),
     materieelIndex: rond(materieelIndex, dp),
@@ -78,7 +111,7 @@ export type ComponentInvoer = { naam: string; aandeel: Decimal } & ({ loon: Deci
 export interface ComponentUitkomst {
   naam: string;
   aandeel: Decimal;
-  /** The component's index as it enters the combination: VNG inhaal + voorlopig (each rounded), NZa the unrounded weighted chains, or the given percentage. */
+  /** The component's index as it enters the combination: VNG inhaal + voorlopig (per_deel: each rounded; eind: unrounded), NZa the unrounded weighted chains, or the given percentage. */
   index: Decimal;
   /** Only for a component with weights: the VNG or NZa figures behind its index. */
   uitkomst?: IndexUitkomst;
@@ -88,7 +121,7 @@ export interface ComponentUitkomst {
  * A product split into components (dienst, huisvesting, inventaris …): each is indexed on its own,
  * with its own weights by the set's method or with a given percentage, and the product's index is
  * Σ aandeel × index of the component ÷ 100, rounded once to the set's decimals. As for a whole
- * product, NZa combines the unrounded chained indices and VNG the published (rounded) figures.
+ * product, NZa combines the unrounded chained indices, VNG per_deel the rounded figures and VNG eind the unrounded sum.
  */
 export function berekenComponentIndex(i: Omit<IndexInvoer, 'loon' | 'materieel'>, componenten: ComponentInvoer[]): { componenten: ComponentUitkomst[]; index: Decimal } {
   const uit = componenten.map((c): ComponentUitkomst => {

@@ -9,8 +9,8 @@ import type * as T from '../params/types.ts';
 import { waardeOp } from '../params/regels.ts';
 import { rondAf } from './afronding.ts';
 import { E, hernoemStappen, type Expr } from './expressie.ts';
-import { berekenComponentIndex, berekenIndex } from './indexcijfers.ts';
-import { afrondExpr, bronTekst, minuutStap, regelGebruik, zwaksteStatus } from './gebruik.ts';
+import { berekenComponentIndex, berekenIndex, type IndexUitkomst } from './indexcijfers.ts';
+import { afrondExpr, bronTekst, keuzeGebruik, minuutStap, regelGebruik, zwaksteStatus } from './gebruik.ts';
 import type { ModelProbleem, ParamGebruik, Stap, Tarief } from './types.ts';
 
 function cijferRef(c: T.Indexcijfer, jaar: number): ParamGebruik {
@@ -22,7 +22,7 @@ function pct(d: Decimal, dp = 2): string {
 }
 
 /** The steps an indexation round adds to a tariff. */
-const RONDESTAP = /^(index_voorlopig|index_inhaal|index_loon|index_materieel|index_component\..+|indexpercentage|geindexeerd|afronding_geindexeerd|minuut_geindexeerd|zin_geindexeerd|pgb_geindexeerd|indexering)$/;
+const RONDESTAP = /^(index_voorlopig|index_inhaal|index_vorig_voorlopig|index_vorig_definitief|index_loon|index_materieel|index_component\..+|indexpercentage|geindexeerd|afronding_geindexeerd|minuut_geindexeerd|zin_geindexeerd|pgb_geindexeerd|indexering)$/;
 
 /**
  * A tariff of a round built on a round already carries that round's steps: they keep their place in the
@@ -46,17 +46,29 @@ export function indexeerTarieven(set: T.ParameterSet, vorigJaar: Tarief[], peild
   }
   const dit = ic.jaren.get(jaar);
   const vorig = ic.jaren.get(jaar - 1);
-  if (!dit) problemen.push({ ...ic.herkomst, melding: `indexcijfers voor ${jaar} ontbreken`, verwacht: `een blok cijfers met jaar: ${jaar} (voorlopige OVA en PPC)`, gevonden: `jaren ${[...ic.jaren.keys()].join(', ') || '(geen)'}`, hint: 'neem de voorlopige cijfers over uit de publicatie van NZa of VNG, met bron' });
-  if (!vorig?.ovaDefinitief || !vorig.ppcDefinitief)
-    problemen.push({
-      ...(vorig?.herkomst ?? ic.herkomst),
-      melding: `definitieve indexcijfers voor ${jaar - 1} ontbreken`,
-      verwacht: `ova_definitief en ppc_definitief in het blok voor ${jaar - 1}`,
-      gevonden: vorig ? 'alleen voorlopige cijfers' : `geen blok voor ${jaar - 1}`,
-      hint: 'de inhaal over het vorige jaar vraagt de definitieve cijfers',
-    });
+  const heeftVoorlopig = !!(dit?.ovaVoorlopig && dit.ppcVoorlopig);
+  const heeftVorig = !!(vorig?.ovaVoorlopig && vorig.ovaDefinitief && vorig.ppcVoorlopig && vorig.ppcDefinitief);
+  // Products with the set's weights can use a published index (of this year) or catch-up (over last year);
+  // products with their own weights, or components with weights, are computed from OVA and PPC.
+  const metSetGewichten = set.producten.some((p) => p.berekening !== 'overgenomen' && !ic.producten.has(p.code));
+  const metEigenGewichten = [...ic.producten.values()].some((a) => a.soort === 'gewichten' || a.componenten.some((c) => c.gewichten));
+  const setKan = !!dit?.index || (heeftVoorlopig && (heeftVorig || !!vorig?.inhaal));
+  const eigenKan = heeftVoorlopig && heeftVorig;
+  if (!dit) problemen.push({ ...ic.herkomst, melding: `indexcijfers voor ${jaar} ontbreken`, verwacht: `een blok cijfers met jaar: ${jaar} (voorlopige OVA en PPC, of een gepubliceerd indexpercentage)`, gevonden: `jaren ${[...ic.jaren.keys()].join(', ') || '(geen)'}`, hint: 'neem de voorlopige cijfers over uit de publicatie van NZa of VNG, met bron' });
+  if (!dit || (metSetGewichten && !setKan) || (metEigenGewichten && !eigenKan)) {
+    if (dit && !heeftVoorlopig && (metEigenGewichten || !dit.index))
+      problemen.push({ ...dit.herkomst, melding: `voorlopige indexcijfers voor ${jaar} ontbreken`, verwacht: `ova_voorlopig en ppc_voorlopig in het blok voor ${jaar}`, gevonden: dit.index ? 'alleen een gepubliceerd indexpercentage, dat alleen geldt voor producten met de gewichten van de set' : 'niet allebei', hint: 'producten met eigen gewichten rekenen met OVA en PPC' });
+    if (!heeftVorig && (metEigenGewichten || (!vorig?.inhaal && !dit?.index)))
+      problemen.push({
+        ...(vorig?.herkomst ?? ic.herkomst),
+        melding: `definitieve indexcijfers voor ${jaar - 1} ontbreken`,
+        verwacht: `ova_definitief en ppc_definitief in het blok voor ${jaar - 1}${metEigenGewichten ? '' : ', of de gepubliceerde inhaal (inhaal) of het gepubliceerde indexpercentage van ' + jaar + ' (index)'}`,
+        gevonden: vorig ? (vorig.inhaal ? 'alleen een gepubliceerde inhaal, die alleen geldt voor producten met de gewichten van de set' : 'alleen voorlopige cijfers') : `geen blok voor ${jaar - 1}`,
+        hint: 'de inhaal over het vorige jaar vraagt de definitieve cijfers',
+      });
+  }
   if (problemen.length) return { tarieven: [], problemen };
-  const v = vorig as T.IndexJaar & { ovaDefinitief: T.Indexcijfer; ppcDefinitief: T.Indexcijfer };
+  const v = vorig;
   const d = dit!;
 
   const gebruik = (p: T.Param): ParamGebruik | undefined => {
@@ -79,19 +91,24 @@ export function indexeerTarieven(set: T.ParameterSet, vorigJaar: Tarief[], peild
   };
   const gemeld = new Set<T.Param>();
 
+  const ref = (c: T.Indexcijfer | undefined, j: number) => (c ? cijferRef(c, j) : undefined);
   const r = {
-    ovaV: cijferRef(v.ovaVoorlopig, jaar - 1),
-    ovaD: cijferRef(v.ovaDefinitief, jaar - 1),
-    ppcV: cijferRef(v.ppcVoorlopig, jaar - 1),
-    ppcD: cijferRef(v.ppcDefinitief, jaar - 1),
-    ovaT: cijferRef(d.ovaVoorlopig, jaar),
-    ppcT: cijferRef(d.ppcVoorlopig, jaar),
+    ovaV: ref(v?.ovaVoorlopig, jaar - 1)!,
+    ovaD: ref(v?.ovaDefinitief, jaar - 1)!,
+    ppcV: ref(v?.ppcVoorlopig, jaar - 1)!,
+    ppcD: ref(v?.ppcDefinitief, jaar - 1)!,
+    ovaT: ref(d.ovaVoorlopig, jaar)!,
+    ppcT: ref(d.ppcVoorlopig, jaar)!,
   };
+  const nul = new Decimal(0);
+  const perDeel = ic.methode === 'vng' && ic.afrondingspunt === 'per_deel';
+  const punt = keuzeGebruik('indexcijfers.afrondingspunt', ic.afrondingspunt, ic.afrondingspuntHerkomst ?? ic.herkomst, peildatum);
   const invoer = {
     methode: ic.methode,
     inhaal: ic.inhaal,
-    vorigJaar: { ovaVoorlopig: v.ovaVoorlopig.waarde, ovaDefinitief: v.ovaDefinitief.waarde, ppcVoorlopig: v.ppcVoorlopig.waarde, ppcDefinitief: v.ppcDefinitief.waarde },
-    ditJaar: { ovaVoorlopig: d.ovaVoorlopig.waarde, ppcVoorlopig: d.ppcVoorlopig.waarde },
+    afrondingspunt: ic.afrondingspunt,
+    vorigJaar: { ovaVoorlopig: v?.ovaVoorlopig?.waarde ?? nul, ppcVoorlopig: v?.ppcVoorlopig?.waarde ?? nul, ...(heeftVorig ? { ovaDefinitief: v!.ovaDefinitief!.waarde, ppcDefinitief: v!.ppcDefinitief!.waarde } : {}) },
+    ditJaar: { ovaVoorlopig: d.ovaVoorlopig?.waarde ?? nul, ppcVoorlopig: d.ppcVoorlopig?.waarde ?? nul },
     decimalen: ic.decimalen,
   };
   const dp = E.getal(ic.decimalen);
@@ -109,7 +126,10 @@ export function indexeerTarieven(set: T.ParameterSet, vorigJaar: Tarief[], peild
   const ketenMaterieel = () => keten(verschil(P(r.ppcD), P(r.ppcV)), P(r.ppcT));
   const gewTekst = (wl: ParamGebruik, wm: ParamGebruik) => `loon ${wl.waarde.toFixed()} %, materieel ${wm.waarde.toFixed()} %`;
   const inhaalSoort = ic.inhaal === 'absoluut' ? 'verschil in procentpunten' : 'relatief verschil';
-  const cijfersVorig = `OVA ${pct(v.ovaVoorlopig.waarde)} → ${pct(v.ovaDefinitief.waarde)}, PPC ${pct(v.ppcVoorlopig.waarde)} → ${pct(v.ppcDefinitief.waarde)}`;
+  const cijfersVorig = heeftVorig ? `OVA ${pct(v!.ovaVoorlopig!.waarde)} → ${pct(v!.ovaDefinitief!.waarde)}, PPC ${pct(v!.ppcVoorlopig!.waarde)} → ${pct(v!.ppcDefinitief!.waarde)}` : '';
+  /** an unrounded intermediate value, with enough decimals to see what the rounding does */
+  const exact = (x: Decimal) => `${getal(x, Math.max(ic.decimalen + 2, Math.min(6, x.decimalPlaces())))} %`;
+  const afgerond = (x: Decimal, y: Decimal) => (perDeel ? `${exact(x)}, afgerond op ${ic.decimalen} decimalen: ${pct(y)}` : `${exact(x)}, niet afgerond`);
   const stapVan = (s: Omit<Stap, 'kostenelementen' | 'eenheid'> & { kostenelementen?: string[] }): Stap => ({ kostenelementen: [], eenheid: 'procent', ...s });
   /** NZa: the chained index per component of OVA and PPC, shown rounded; the weighted index uses them unrounded. */
   const nzaKetens = (): Stap[] => {
@@ -119,7 +139,7 @@ export function indexeerTarieven(set: T.ParameterSet, vorigJaar: Tarief[], peild
       stapVan({
         stap: 'index_loon',
         label: `Index loon ${jaar} (NZa: (1 + inhaal OVA ${jaar - 1}, ${inhaalSoort}) × (1 + OVA ${jaar}) − 1)`,
-        formule: `OVA ${pct(v.ovaVoorlopig.waarde)} → ${pct(v.ovaDefinitief.waarde)}; OVA ${jaar} ${pct(d.ovaVoorlopig.waarde)}`,
+        formule: `OVA ${pct(v!.ovaVoorlopig!.waarde)} → ${pct(v!.ovaDefinitief!.waarde)}; OVA ${jaar} ${pct(d.ovaVoorlopig!.waarde)}`,
         waarde: u.loonIndex!,
         parameters: [r.ovaV, r.ovaD, r.ovaT],
         expr: E.fn('ROUND', ketenLoon(), dp),
@@ -127,13 +147,84 @@ export function indexeerTarieven(set: T.ParameterSet, vorigJaar: Tarief[], peild
       stapVan({
         stap: 'index_materieel',
         label: `Index materieel ${jaar} (NZa: (1 + inhaal PPC ${jaar - 1}, ${inhaalSoort}) × (1 + PPC ${jaar}) − 1)`,
-        formule: `PPC ${pct(v.ppcVoorlopig.waarde)} → ${pct(v.ppcDefinitief.waarde)}; PPC ${jaar} ${pct(d.ppcVoorlopig.waarde)}`,
+        formule: `PPC ${pct(v!.ppcVoorlopig!.waarde)} → ${pct(v!.ppcDefinitief!.waarde)}; PPC ${jaar} ${pct(d.ppcVoorlopig!.waarde)}`,
         waarde: u.materieelIndex!,
         parameters: [r.ppcV, r.ppcD, r.ppcT],
         expr: E.fn('ROUND', ketenMaterieel(), dp),
       }),
     ];
   };
+  /**
+   * VNG for one pair of weights: the weighted totals of last year (unrounded), the catch-up and this year's provisional
+   * index (rounded per part, or not), and their sum (rounded once at the end, or not again). `voor` prefixes the step
+   * names of a component.
+   */
+  const vngStappen = (wl: ParamGebruik, wm: ParamGebruik, u: IndexUitkomst, gepubliceerd: ParamGebruik | undefined, voor = ''): Stap[] => {
+    const gew = gewTekst(wl, wm);
+    const uit: Stap[] = [];
+    if (gepubliceerd) {
+      uit.push(
+        stapVan({
+          stap: `${voor}index_inhaal`,
+          label: `Inhaal ${jaar - 1} (gepubliceerd)`,
+          formule: `de inhaal zoals de bron haar publiceert: ${afgerond(u.inhaalOnafgerond, u.inhaal)}`,
+          waarde: u.inhaal,
+          parameters: [gepubliceerd],
+          expr: perDeel ? E.fn('ROUND', P(gepubliceerd), dp) : P(gepubliceerd),
+        }),
+      );
+    } else {
+      uit.push(
+        stapVan({
+          stap: `${voor}index_vorig_voorlopig`,
+          label: `Voorlopige index ${jaar - 1}, gewogen (${gew})`,
+          formule: `${wl.waarde.toFixed()} % × OVA ${pct(v!.ovaVoorlopig!.waarde)} + ${wm.waarde.toFixed()} % × PPC ${pct(v!.ppcVoorlopig!.waarde)} = ${exact(u.vorigVoorlopig!)}, niet afgerond`,
+          waarde: u.vorigVoorlopig!,
+          parameters: [wl, wm, r.ovaV, r.ppcV],
+          expr: gewogen(wl, wm, P(r.ovaV), P(r.ppcV)),
+        }),
+        stapVan({
+          stap: `${voor}index_vorig_definitief`,
+          label: `Definitieve index ${jaar - 1}, gewogen (${gew})`,
+          formule: `${wl.waarde.toFixed()} % × OVA ${pct(v!.ovaDefinitief!.waarde)} + ${wm.waarde.toFixed()} % × PPC ${pct(v!.ppcDefinitief!.waarde)} = ${exact(u.vorigDefinitief!)}, niet afgerond`,
+          waarde: u.vorigDefinitief!,
+          parameters: [wl, wm, r.ovaD, r.ppcD],
+          expr: gewogen(wl, wm, P(r.ovaD), P(r.ppcD)),
+        }),
+      );
+      const ruw = verschil(E.stap(`${voor}index_vorig_definitief`), E.stap(`${voor}index_vorig_voorlopig`));
+      uit.push(
+        stapVan({
+          stap: `${voor}index_inhaal`,
+          label: `Inhaal ${jaar - 1}: definitief minus voorlopig (${inhaalSoort})`,
+          formule: `${ic.inhaal === 'absoluut' ? `${exact(u.vorigDefinitief!)} − ${exact(u.vorigVoorlopig!)}` : `(1 + ${exact(u.vorigDefinitief!)}) ÷ (1 + ${exact(u.vorigVoorlopig!)}) − 1`} = ${afgerond(u.inhaalOnafgerond, u.inhaal)}`,
+          waarde: u.inhaal,
+          parameters: [],
+          expr: perDeel ? E.fn('ROUND', ruw, dp) : ruw,
+        }),
+      );
+    }
+    const vrl = gewogen(wl, wm, P(r.ovaT), P(r.ppcT));
+    uit.push(
+      stapVan({
+        stap: `${voor}index_voorlopig`,
+        label: `Voorlopige index ${jaar} (${gew})`,
+        formule: `${wl.waarde.toFixed()} % × OVA ${pct(d.ovaVoorlopig!.waarde)} + ${wm.waarde.toFixed()} % × PPC ${pct(d.ppcVoorlopig!.waarde)} = ${afgerond(u.voorlopigOnafgerond, u.voorlopig)}`,
+        waarde: u.voorlopig,
+        parameters: [wl, wm, r.ovaT, r.ppcT],
+        expr: perDeel ? E.fn('ROUND', vrl, dp) : vrl,
+      }),
+    );
+    return uit;
+  };
+  /** The sum of a VNG chain: its value and expression (per_deel: the sum of rounded parts; eind: rounded once). */
+  const vngSom = (u: IndexUitkomst, voor = '') => {
+    const som = E.plus(E.stap(`${voor}index_inhaal`), E.stap(`${voor}index_voorlopig`));
+    return perDeel
+      ? { waarde: u.index, formule: `inhaal ${pct(u.inhaal)} + voorlopige index ${pct(u.voorlopig)}, elk deel al afgerond`, expr: som }
+      : { waarde: u.index, formule: `inhaal + voorlopige index = ${exact(u.onafgerond)}, één keer afgerond op ${ic.decimalen} decimalen`, expr: E.fn('ROUND', som, dp) };
+  };
+  const puntTekst = perDeel ? 'elk deel afgerond' : 'één keer afgerond aan het eind';
 
   /** The index steps of one product (the same for all its variants) and the percentage applied. */
   const indexVan = (code: string, wet: Tarief['wet']): { index: Decimal; stappen: Stap[] } | undefined => {
@@ -154,14 +245,16 @@ export function indexeerTarieven(set: T.ParameterSet, vorigJaar: Tarief[], peild
           stappen.push(stapVan({ stap: id, label: `Index ${x.c.naam} ${jaar} (gegeven percentage)`, formule: `indexpercentage ${x.c.naam} ${jaar} uit de bron: ${pct(x.index.waarde)}`, waarde: cu.index, parameters: [x.index], expr: P(x.index) }));
         } else if (ic.methode === 'vng') {
           const cv = cu.uitkomst!;
+          const voor = `index_component.${x.c.naam}.`;
+          stappen.push(...vngStappen(x.wl!, x.wm!, cv, undefined, voor));
           stappen.push(
             stapVan({
               stap: id,
               label: `Index ${x.c.naam} ${jaar} (VNG, ${gewTekst(x.wl!, x.wm!)})`,
-              formule: `inhaal ${jaar - 1} ${pct(cv.inhaal)} (${inhaalSoort}; ${cijfersVorig}) + voorlopige index ${jaar} ${pct(cv.voorlopig)} (OVA ${pct(d.ovaVoorlopig.waarde)}, PPC ${pct(d.ppcVoorlopig.waarde)}), elk afgerond op ${ic.decimalen} decimalen`,
+              formule: perDeel ? `inhaal ${pct(cv.inhaal)} + voorlopige index ${pct(cv.voorlopig)}, elk deel afgerond` : `inhaal + voorlopige index = ${exact(cv.onafgerond)}, niet afgerond (het product rondt één keer af)`,
               waarde: cu.index,
-              parameters: [x.wl!, x.wm!, r.ovaV, r.ovaD, r.ppcV, r.ppcD, r.ovaT, r.ppcT],
-              expr: E.plus(E.fn('ROUND', inhaalExpr(x.wl!, x.wm!), dp), E.fn('ROUND', gewogen(x.wl!, x.wm!, P(r.ovaT), P(r.ppcT)), dp)),
+              parameters: [punt],
+              expr: E.plus(E.stap(`${voor}index_inhaal`), E.stap(`${voor}index_voorlopig`)),
             }),
           );
         } else {
@@ -181,7 +274,7 @@ export function indexeerTarieven(set: T.ParameterSet, vorigJaar: Tarief[], peild
         stapVan({
           stap: 'indexpercentage',
           label: `Indexatie ${jaar} (${ic.methode === 'vng' ? 'VNG' : 'NZa'}, ${delen.length === 1 ? 'één component' : `${delen.length} componenten`} naar aandeel)`,
-          formule: `Σ aandeel × index: ${delen.map((x, i) => `${x.aandeel!.waarde.toFixed().replace('.', ',')} % × ${pct(u.componenten[i]!.index, ic.methode === 'nza' && !x.index ? 4 : 2)} (${x.c.naam})`).join(' + ')}, afgerond op ${ic.decimalen} decimalen`,
+          formule: `Σ aandeel × index: ${delen.map((x, i) => `${x.aandeel!.waarde.toFixed().replace('.', ',')} % × ${pct(u.componenten[i]!.index, !x.index && !perDeel ? 4 : 2)} (${x.c.naam})`).join(' + ')}, afgerond op ${ic.decimalen} decimalen`,
           waarde: u.index,
           parameters: delen.map((x) => x.aandeel!),
           kostenelementen: [el],
@@ -190,33 +283,71 @@ export function indexeerTarieven(set: T.ParameterSet, vorigJaar: Tarief[], peild
       );
       return { index: u.index, stappen };
     }
+    // the set's weights: a published index of this year applies as it is
+    if (!afwijking && d.index) {
+      const gegeven = cijferRef(d.index, jaar);
+      return {
+        index: d.index.waarde,
+        stappen: [
+          stapVan({
+            stap: 'indexpercentage',
+            label: `Indexatie ${jaar} (gepubliceerd indexpercentage)`,
+            formule: `het indexpercentage ${jaar} zoals de bron het publiceert, met de inhaal erin: ${pct(d.index.waarde, Math.max(2, d.index.waarde.decimalPlaces()))}`,
+            waarde: d.index.waarde,
+            parameters: [gegeven],
+            kostenelementen: [el],
+            expr: P(gegeven),
+          }),
+        ],
+      };
+    }
     const g = afwijking?.soort === 'gewichten' ? afwijking.gewichten : ic.gewichten;
     const wl = gebruik(g.loon);
     const wm = gebruik(g.materieel);
     if (!wl || !wm) return undefined;
-    const u = berekenIndex({ ...invoer, loon: wl.waarde, materieel: wm.waarde });
-    const gew = gewTekst(wl, wm);
+    // a published catch-up is a weighted figure: it holds for the set's weights only
+    // (given explicitly, it goes before a catch-up computed from definitive figures)
+    const gepubliceerd = !afwijking && v?.inhaal ? cijferRef(v.inhaal, jaar - 1) : undefined;
+    const u = berekenIndex({ ...invoer, loon: wl.waarde, materieel: wm.waarde, ...(gepubliceerd ? { gepubliceerdeInhaal: gepubliceerd.waarde } : {}) });
     if (ic.methode === 'vng') {
+      const som = vngSom(u);
+      return {
+        index: u.index,
+        stappen: [
+          ...vngStappen(wl, wm, u, gepubliceerd),
+          stapVan({ stap: 'indexpercentage', label: `Indexatie ${jaar} (VNG: inhaal plus voorlopige index, ${puntTekst})`, formule: som.formule, waarde: som.waarde, parameters: [punt], kostenelementen: [el], expr: som.expr }),
+        ],
+      };
+    }
+    if (gepubliceerd) {
       return {
         index: u.index,
         stappen: [
           stapVan({
-            stap: 'index_voorlopig',
-            label: `Voorlopige index ${jaar} (${gew})`,
-            formule: `OVA ${pct(d.ovaVoorlopig.waarde)} en PPC ${pct(d.ppcVoorlopig.waarde)} gewogen, afgerond op ${ic.decimalen} decimalen`,
-            waarde: u.voorlopig,
-            parameters: [wl, wm, r.ovaT, r.ppcT],
-            expr: E.fn('ROUND', gewogen(wl, wm, P(r.ovaT), P(r.ppcT)), dp),
+            stap: 'index_inhaal',
+            label: `Inhaal ${jaar - 1} (gepubliceerd)`,
+            formule: `de inhaal zoals de bron haar publiceert: ${pct(gepubliceerd.waarde, Math.max(2, gepubliceerd.waarde.decimalPlaces()))}`,
+            waarde: gepubliceerd.waarde,
+            parameters: [gepubliceerd],
+            expr: P(gepubliceerd),
           }),
           stapVan({
-            stap: 'index_inhaal',
-            label: `Inhaal ${jaar - 1}: definitief minus voorlopig (${inhaalSoort})`,
-            formule: cijfersVorig,
-            waarde: u.inhaal,
-            parameters: [r.ovaV, r.ovaD, r.ppcV, r.ppcD],
-            expr: E.fn('ROUND', inhaalExpr(wl, wm), dp),
+            stap: 'index_voorlopig',
+            label: `Voorlopige index ${jaar} (${gewTekst(wl, wm)})`,
+            formule: `${wl.waarde.toFixed()} % × OVA ${pct(d.ovaVoorlopig!.waarde)} + ${wm.waarde.toFixed()} % × PPC ${pct(d.ppcVoorlopig!.waarde)} = ${exact(u.voorlopigOnafgerond)}, niet afgerond`,
+            waarde: u.voorlopigOnafgerond,
+            parameters: [wl, wm, r.ovaT, r.ppcT],
+            expr: gewogen(wl, wm, P(r.ovaT), P(r.ppcT)),
           }),
-          stapVan({ stap: 'indexpercentage', label: `Indexatie ${jaar} (VNG: inhaal plus voorlopige index)`, formule: 'inhaal + voorlopige index', waarde: u.index, parameters: [], kostenelementen: [el], expr: E.plus(E.stap('index_inhaal'), E.stap('index_voorlopig')) }),
+          stapVan({
+            stap: 'indexpercentage',
+            label: `Indexatie ${jaar} (NZa: (1 + inhaal) × (1 + voorlopige index) − 1)`,
+            formule: `${exact(u.onafgerond)}, afgerond op ${ic.decimalen} decimalen`,
+            waarde: u.index,
+            parameters: [],
+            kostenelementen: [el],
+            expr: E.fn('ROUND', keten(E.stap('index_inhaal'), E.stap('index_voorlopig')), dp),
+          }),
         ],
       };
     }
@@ -226,7 +357,7 @@ export function indexeerTarieven(set: T.ParameterSet, vorigJaar: Tarief[], peild
         ...nzaKetens(),
         stapVan({
           stap: 'indexpercentage',
-          label: `Indexatie ${jaar} (NZa, gewogen ${gew})`,
+          label: `Indexatie ${jaar} (NZa, gewogen ${gewTekst(wl, wm)})`,
           formule: 'gewogen gemiddelde van de componenten',
           waarde: u.index,
           parameters: [wl, wm],

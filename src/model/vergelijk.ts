@@ -28,6 +28,8 @@ export interface ParamWijziging {
   nieuw?: ParamWaarde;
   /** tariffs (product/variant) this change moved */
   tarieven: string[];
+  /** waarde: the value changed; status or bron: the same value with another status or source (moves no tariff) */
+  soort: 'waarde' | 'status' | 'bron';
 }
 
 export interface TariefWijziging {
@@ -44,16 +46,75 @@ export interface TariefWijziging {
   soort: 'gewijzigd' | 'nieuw' | 'vervallen';
   /** changed parameters this tariff uses */
   oorzaken: string[];
+  /** A minute tariff: its hourly equivalent (what a reader compares), old and new. */
+  perUur?: { oud?: Decimal; nieuw?: Decimal };
+  /**
+   * The move before the last rounding, in percent: what the ranking uses, so a tariff that moves one rounding step
+   * (a cent on a minute tariff) does not outrank a real move.
+   */
+  deltaOnafgerond?: Decimal;
+  /** Δ tariff × expected volume of this tariff (volumes.yaml), when the new set has volumes. */
+  begrotingseffect?: Decimal;
+}
+
+/** A controletotaal that was added, removed or changed. */
+export interface ControletotaalWijziging {
+  product: string;
+  variant: string;
+  oud?: Decimal;
+  nieuw?: Decimal;
+}
+
+/** The index a round applied: each distinct percentage with the products it applies to. */
+export interface RondeIndex {
+  jaar: number;
+  percentages: { index: Decimal; producten: string[] }[];
 }
 
 export interface Vergelijking {
   basis: Tarievenplan['model'];
   nieuw: Tarievenplan['model'];
+  /** parameters whose value changed: the cause of the tariff moves, the one that moved the most tariffs first */
   parameters: ParamWijziging[];
+  /** parameters with the same value and another status or source: they decide whether --publicatie is allowed */
+  statusWijzigingen: ParamWijziging[];
   tarieven: TariefWijziging[];
   productenNieuw: string[];
   productenVervallen: string[];
   ongewijzigd: number;
+  controletotalen: ControletotaalWijziging[];
+  /** the index of each side that is an indexation round */
+  index: { basis?: RondeIndex; nieuw?: RondeIndex };
+  /** true when the tariffs are ranked by budget effect (the new set has volumes) */
+  naarBegroting: boolean;
+}
+
+export interface VergelijkOpties {
+  /** expected volume per tariff (product/variant), to rank by budget effect */
+  volumes?: Map<string, Decimal>;
+  controletotalen?: { basis: ParameterSet['controletotalen']; nieuw: ParameterSet['controletotalen'] };
+}
+
+/** The value of a tariff before its last rounding step (per hour for a minute product), if the opbouw has one. */
+function onafgerond(t: Tarief): Decimal | undefined {
+  const i = t.opbouw.map((s) => s.stap.startsWith('afronding')).lastIndexOf(true);
+  return i > 0 ? t.opbouw[i - 1]!.waarde : undefined;
+}
+
+/** The distinct index percentages of a round, from the indexpercentage step of its tariffs. */
+export function rondeIndex(plan: Tarievenplan): RondeIndex | undefined {
+  const per = new Map<string, { index: Decimal; producten: Set<string> }>();
+  for (const t of plan.tarieven) {
+    const s = t.opbouw.find((x) => x.stap === 'indexpercentage');
+    if (!s) continue;
+    const k = s.waarde.toFixed();
+    const e = per.get(k) ?? { index: s.waarde, producten: new Set<string>() };
+    e.producten.add(t.product);
+    per.set(k, e);
+  }
+  if (!per.size) return undefined;
+  const percentages = [...per.values()].map((e) => ({ index: e.index, producten: [...e.producten].sort(vergelijkTekst) })).sort((a, b) => b.producten.length - a.producten.length || b.index.cmp(a.index));
+  return { jaar: plan.model.tariefjaar, percentages };
 }
 
 /** A table's date is part of its path; the same cell in next year's table is the same parameter. */
@@ -136,11 +197,18 @@ function parametersVan(plan: Tarievenplan, extra: ParamWaarde[]): { waarden: Map
 
 const gelijk = (a?: ParamWaarde, b?: ParamWaarde) => a !== undefined && b !== undefined && a.waarde === b.waarde && a.eenheid === b.eenheid;
 
-export function vergelijk(basis: Tarievenplan, nieuw: Tarievenplan, extraBasis: ParamWaarde[] = [], extraNieuw: ParamWaarde[] = []): Vergelijking {
+export function vergelijk(basis: Tarievenplan, nieuw: Tarievenplan, extraBasis: ParamWaarde[] = [], extraNieuw: ParamWaarde[] = [], opties: VergelijkOpties = {}): Vergelijking {
   const o = parametersVan(basis, extraBasis);
   const n = parametersVan(nieuw, extraNieuw);
   const gewijzigd = new Set<string>();
-  for (const pad of new Set([...o.waarden.keys(), ...n.waarden.keys()])) if (!gelijk(o.waarden.get(pad), n.waarden.get(pad))) gewijzigd.add(pad);
+  const anderStatus = new Map<string, 'status' | 'bron'>();
+  for (const pad of new Set([...o.waarden.keys(), ...n.waarden.keys()])) {
+    const a = o.waarden.get(pad);
+    const b = n.waarden.get(pad);
+    if (!gelijk(a, b)) gewijzigd.add(pad);
+    else if (a!.status !== b!.status) anderStatus.set(pad, 'status');
+    else if (a!.bron !== b!.bron) anderStatus.set(pad, 'bron');
+  }
 
   const oudT = new Map(basis.tarieven.map((t) => [`${t.product}/${t.variant}`, t]));
   const nieuwT = new Map(nieuw.tarieven.map((t) => [`${t.product}/${t.variant}`, t]));
@@ -181,6 +249,9 @@ export function vergelijk(basis: Tarievenplan, nieuw: Tarievenplan, extraBasis: 
         continue;
       }
       const delta = b.tarief.minus(a.tarief);
+      const ao = onafgerond(a);
+      const bo = onafgerond(b);
+      const q = opties.volumes?.get(sleutel);
       tarieven.push({
         sleutel,
         product: t.product,
@@ -193,6 +264,9 @@ export function vergelijk(basis: Tarievenplan, nieuw: Tarievenplan, extraBasis: 
         ...(a.tarief.isZero() ? {} : { deltaProcent: delta.div(a.tarief).times(100) }),
         soort: 'gewijzigd',
         oorzaken,
+        ...(a.tariefPerUur || b.tariefPerUur ? { perUur: { ...(a.tariefPerUur ? { oud: a.tariefPerUur } : {}), ...(b.tariefPerUur ? { nieuw: b.tariefPerUur } : {}) } } : {}),
+        ...(ao && bo && !ao.isZero() ? { deltaOnafgerond: bo.minus(ao).div(ao).times(100) } : {}),
+        ...(q ? { begrotingseffect: delta.times(q) } : {}),
       });
     } else {
       tarieven.push({
@@ -205,21 +279,49 @@ export function vergelijk(basis: Tarievenplan, nieuw: Tarievenplan, extraBasis: 
         ...(b ? { nieuw: b.tarief } : {}),
         soort: a ? 'vervallen' : 'nieuw',
         oorzaken,
+        ...(t.tariefPerUur ? { perUur: a ? { oud: a.tariefPerUur! } : { nieuw: b!.tariefPerUur! } } : {}),
       });
     }
   }
-  const grootte = (w: TariefWijziging) => (w.deltaProcent ? w.deltaProcent.abs() : new Decimal(Infinity));
-  tarieven.sort((x, y) => grootte(y).cmp(grootte(x)) || (y.delta?.abs() ?? new Decimal(0)).cmp(x.delta?.abs() ?? new Decimal(0)) || vergelijkTekst(x.sleutel, y.sleutel));
+  // New and removed tariffs first; then by budget effect when there are volumes; then by the move before rounding.
+  const naarBegroting = !!opties.volumes?.size;
+  const grootte = (w: TariefWijziging) => (w.soort !== 'gewijzigd' ? new Decimal(Infinity) : ((w.deltaOnafgerond ?? w.deltaProcent)?.abs() ?? new Decimal(Infinity)));
+  const effect = (w: TariefWijziging) => (w.soort !== 'gewijzigd' ? new Decimal(Infinity) : (w.begrotingseffect?.abs() ?? new Decimal(-1)));
+  const nul = new Decimal(0);
+  tarieven.sort(
+    (x, y) =>
+      (naarBegroting ? effect(y).cmp(effect(x)) : 0) ||
+      grootte(y).cmp(grootte(x)) ||
+      (y.deltaProcent?.abs() ?? nul).cmp(x.deltaProcent?.abs() ?? nul) ||
+      (y.delta?.abs() ?? nul).cmp(x.delta?.abs() ?? nul) ||
+      vergelijkTekst(x.sleutel, y.sleutel),
+  );
   const bewogen = new Set(tarieven.map((t) => t.sleutel));
-  const parameters: ParamWijziging[] = [...gewijzigd].sort().map((pad) => {
+  const wijziging = (pad: string, soort: ParamWijziging['soort']): ParamWijziging => {
     const door = new Set([...(o.gebruik.get(pad) ?? []), ...(n.gebruik.get(pad) ?? [])]);
     return {
       pad,
       ...(o.waarden.get(pad) ? { oud: o.waarden.get(pad)! } : {}),
       ...(n.waarden.get(pad) ? { nieuw: n.waarden.get(pad)! } : {}),
-      tarieven: [...door].filter((s) => bewogen.has(s)).sort(),
+      tarieven: soort === 'waarde' ? [...door].filter((s) => bewogen.has(s)).sort() : [],
+      soort,
     };
-  });
+  };
+  // the parameter that moved the most tariffs first: the likeliest cause (a stable sort keeps the paths in order)
+  const parameters = [...gewijzigd].sort().map((pad) => wijziging(pad, 'waarde')).sort((a, b) => b.tarieven.length - a.tarieven.length);
+  const statusWijzigingen = [...anderStatus.keys()].sort().map((pad) => wijziging(pad, anderStatus.get(pad)!));
+  const ct = (l: ParameterSet['controletotalen']) => new Map(l.map((c) => [`${c.product}/${c.variant}`, c]));
+  const ctOud = ct(opties.controletotalen?.basis ?? []);
+  const ctNieuw = ct(opties.controletotalen?.nieuw ?? []);
+  const controletotalen: ControletotaalWijziging[] = [...new Set([...ctOud.keys(), ...ctNieuw.keys()])]
+    .sort()
+    .filter((k) => !(ctOud.get(k) && ctNieuw.get(k) && ctOud.get(k)!.tarief.eq(ctNieuw.get(k)!.tarief)))
+    .map((k) => {
+      const c = (ctNieuw.get(k) ?? ctOud.get(k))!;
+      return { product: c.product, variant: c.variant, ...(ctOud.get(k) ? { oud: ctOud.get(k)!.tarief } : {}), ...(ctNieuw.get(k) ? { nieuw: ctNieuw.get(k)!.tarief } : {}) };
+    });
+  const indexBasis = rondeIndex(basis);
+  const indexNieuw = rondeIndex(nieuw);
   const productenOud = new Set(basis.tarieven.map((t) => t.product));
   const productenNieuw = new Set(nieuw.tarieven.map((t) => t.product));
   return {
@@ -230,6 +332,10 @@ export function vergelijk(basis: Tarievenplan, nieuw: Tarievenplan, extraBasis: 
     productenNieuw: [...productenNieuw].filter((p) => !productenOud.has(p)).sort(),
     productenVervallen: [...productenOud].filter((p) => !productenNieuw.has(p)).sort(),
     ongewijzigd,
+    statusWijzigingen,
+    controletotalen,
+    index: { ...(indexBasis ? { basis: indexBasis } : {}), ...(indexNieuw ? { nieuw: indexNieuw } : {}) },
+    naarBegroting,
   };
 }
 

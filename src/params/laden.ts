@@ -734,6 +734,8 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
     });
   }
   const indexcijfers = bouwIndexcijfers(b, get('indexcijfers.yaml'), producten, [...afronding.keys()]);
+  const inkoop = bouwInkoop(b, get('inkoop.yaml'), contracten, ruw.weergave.get('inkoop.yaml') ?? 'inkoop.yaml');
+  // the municipalities of the volumes must be those of the region (inkoop.yaml), where the set names them
   const volumes = bouwVolumes(b, get('volumes.yaml'), producten, [
     'basistarief',
     'micro-onderneming',
@@ -741,7 +743,7 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
     ...caos.keys(),
     ...(varianten.pgb?.soorten.map((s) => `pgb-${s.id}`) ?? []),
     ...aanbieders.map((a) => `aanbieder-${a.id}`),
-  ]);
+  ], inkoop?.gemeenten);
   const signalen = bouwSignalen(b, get('signalen.yaml'));
   const sg = get<z.infer<typeof S.SignalenBestand>>('signalen.yaml');
   (sg?.data.jeugd_wmo_paren ?? []).forEach((paar, k) => {
@@ -758,7 +760,6 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
       }
     }
   });
-  const inkoop = bouwInkoop(b, get('inkoop.yaml'), contracten, ruw.weergave.get('inkoop.yaml') ?? 'inkoop.yaml');
 
   const set: T.ParameterSet = {
     id: ruw.id,
@@ -770,6 +771,7 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
       ? { methode: model.data.salaristabellen, herkomst: (({ bestand, regel, kolom }) => ({ bestand, regel, kolom }))(b.herkomst(model.root, ['salaristabellen'])) }
       : { methode: 'peildatum' },
     versie: model.data.versie,
+    ...(model.data.documentdatum ? { documentdatum: model.data.documentdatum } : {}),
     vingerafdruk: ruw.vingerafdruk,
     bases: ruw.bases,
     caos,

@@ -48,7 +48,7 @@ export function bouwIndexcijfers(b: Bouwer, best: Bestand<z.infer<typeof S.Index
   const jaren = new Map<number, T.IndexJaar>();
   d.cijfers.forEach((c, i) => {
     const jaar = Number(c.jaar);
-    const cijfer = (k: 'ova_voorlopig' | 'ova_definitief' | 'ppc_voorlopig' | 'ppc_definitief'): T.Indexcijfer | undefined => {
+    const cijfer = (k: 'ova_voorlopig' | 'ova_definitief' | 'ppc_voorlopig' | 'ppc_definitief' | 'inhaal' | 'index'): T.Indexcijfer | undefined => {
       const raw = c[k];
       if (!raw) return undefined;
       const h = b.herkomst(r, ['cijfers', i, k, 'waarde']);
@@ -61,12 +61,21 @@ export function bouwIndexcijfers(b: Bouwer, best: Bestand<z.infer<typeof S.Index
       b.fout(r, ['cijfers', i, 'jaar'], `indexcijfers voor ${jaar} staan er twee keer`, { verwacht: 'één blok per jaar', gevonden: `nog een blok voor ${jaar}`, hint: 'voeg de twee blokken samen' });
     }
     const h = b.herkomst(r, ['cijfers', i]);
+    if (!c.index && (!c.ova_voorlopig || !c.ppc_voorlopig)) {
+      b.fout(r, ['cijfers', i], `de voorlopige indexcijfers voor ${jaar} ontbreken`, {
+        verwacht: 'ova_voorlopig en ppc_voorlopig, of een gepubliceerd indexpercentage (index) met bron',
+        gevonden: [c.ova_voorlopig ? 'ova_voorlopig' : '', c.ppc_voorlopig ? 'ppc_voorlopig' : ''].filter(Boolean).join(' en ') || 'geen van beide',
+        hint: 'neem de voorlopige OVA en PPC over uit de publicatie, of het indexpercentage zoals de NZa of VNG het publiceert',
+      });
+    }
     jaren.set(jaar, {
       jaar,
-      ovaVoorlopig: cijfer('ova_voorlopig')!,
+      ...(c.ova_voorlopig ? { ovaVoorlopig: cijfer('ova_voorlopig')! } : {}),
       ...(c.ova_definitief ? { ovaDefinitief: cijfer('ova_definitief')! } : {}),
-      ppcVoorlopig: cijfer('ppc_voorlopig')!,
+      ...(c.ppc_voorlopig ? { ppcVoorlopig: cijfer('ppc_voorlopig')! } : {}),
       ...(c.ppc_definitief ? { ppcDefinitief: cijfer('ppc_definitief')! } : {}),
+      ...(c.inhaal ? { inhaal: cijfer('inhaal')! } : {}),
+      ...(c.index ? { index: cijfer('index')! } : {}),
       herkomst: { bestand: h.bestand, regel: h.regel, kolom: h.kolom },
     });
   });
@@ -157,11 +166,21 @@ export function bouwIndexcijfers(b: Bouwer, best: Bestand<z.infer<typeof S.Index
       hint: s ? `bedoelde u '${s}'?` : 'zonder afronding rondt elk geïndexeerd tarief af met de regel van zijn product',
     });
   }
+  if (d.afrondingspunt !== undefined && d.methode !== 'vng') {
+    b.fout(r, ['afrondingspunt'], 'afrondingspunt geldt alleen voor de methode vng', {
+      verwacht: 'geen afrondingspunt bij methode nza',
+      gevonden: `afrondingspunt: ${d.afrondingspunt} bij methode ${d.methode}`,
+      hint: 'de NZa-methode rondt altijd één keer af, aan het eind; haal afrondingspunt weg',
+    });
+  }
   const h = b.herkomst(r, []);
+  const ah = d.afrondingspunt !== undefined ? b.herkomst(r, ['afrondingspunt']) : undefined;
   return {
     methode: d.methode,
     inhaal: d.inhaal,
     decimalen: Number(d.decimalen),
+    afrondingspunt: d.afrondingspunt ?? 'per_deel',
+    ...(ah ? { afrondingspuntHerkomst: { bestand: ah.bestand, regel: ah.regel, kolom: ah.kolom } } : {}),
     ...(d.afronding !== undefined ? { afronding: d.afronding } : {}),
     gewichten: gewichten(d.gewichten, ['gewichten'], 'indexcijfers.gewichten'),
     jaren,
@@ -175,7 +194,10 @@ export function bouwIndexcijfers(b: Bouwer, best: Bestand<z.infer<typeof S.Index
  * basistarief, micro-onderneming, vast, pgb-… and aanbieder-…): a misspelt variant would otherwise price
  * every product at a fallback without a word.
  */
-export function bouwVolumes(b: Bouwer, best: Bestand<z.infer<typeof S.VolumesBestand>>, producten: T.Product[], varianten: string[]): T.Volumes | undefined {
+/** A municipality's name without the word gemeente, for matching the volumes with inkoop.yaml. */
+const gemeentenaam = (s: string) => s.trim().replace(/^gemeente\s+/i, '').toLowerCase();
+
+export function bouwVolumes(b: Bouwer, best: Bestand<z.infer<typeof S.VolumesBestand>>, producten: T.Product[], varianten: string[], gemeentenRegio?: string[]): T.Volumes | undefined {
   if (!best) return undefined;
   const { data: d, root: r } = best;
   if (!varianten.includes(d.variant)) {
@@ -189,6 +211,14 @@ export function bouwVolumes(b: Bouwer, best: Bestand<z.infer<typeof S.VolumesBes
   const codes = new Set(producten.map((p) => p.code));
   const gemeenten = Object.entries(d.gemeenten).map(([id, g]): T.Gemeentevolume => {
     const h = b.herkomst(r, ['gemeenten', id], 'sleutel');
+    if (gemeentenRegio?.length && !gemeentenRegio.some((x) => gemeentenaam(x) === gemeentenaam(g.naam))) {
+      const s = bedoeldeU(g.naam.replace(/^gemeente\s+/i, ''), gemeentenRegio);
+      b.fout(r, ['gemeenten', id, 'naam'], `gemeente '${g.naam}' hoort niet bij de regio`, {
+        verwacht: `een gemeente uit inkoop.yaml: ${gemeentenRegio.join(', ')}`,
+        gevonden: g.naam,
+        hint: s ? `bedoelde u '${s}'?` : 'de begroting telt alleen de gemeenten die samen inkopen; voeg de gemeente toe aan inkoop.yaml of haal haar uit de volumes',
+      });
+    }
     return {
       id,
       naam: g.naam,

@@ -128,6 +128,8 @@ export const ModelBestand = z.strictObject({
   /** Which salary table a tariff uses: the one valid on the peildatum, or the months-weighted mean over the tariefjaar. */
   salaristabellen: z.enum(['peildatum', 'jaargemiddelde']).optional(),
   versie: tekst,
+  /** Date printed on the documents (never the clock); before inkoop.yaml's, so a round has its own. */
+  documentdatum: datum.optional(),
   basis: tekst.optional(),
   /** A set made by `indexeer`: last year's tariffs of the base set, indexed to tariefjaar. */
   indexering: z.strictObject({ basisjaar: z.string().regex(/^\d{4}$/), peildatum: datum.optional(), toelichting: tekst.optional() }).optional(),
@@ -402,13 +404,20 @@ export const IndexcijfersBestand = z.strictObject({
   /** The rounding rule for the indexed tariffs (default: each product's own), e.g. index on € 0,001 and round to cents. */
   afronding: tekst.optional(),
   gewichten: Gewichten,
+  /** VNG: round the catch-up and the provisional index each (per_deel, the default) or their sum once (eind). */
+  afrondingspunt: z.enum(['per_deel', 'eind']).optional(),
   cijfers: z.array(
     z.strictObject({
       jaar: z.string().regex(/^\d{4}$/),
-      ova_voorlopig: Indexcijfer,
+      /** required unless the year gives a published index (a rule in review.ts, so the message can name the year) */
+      ova_voorlopig: Indexcijfer.optional(),
       ova_definitief: Indexcijfer.optional(),
-      ppc_voorlopig: Indexcijfer,
+      ppc_voorlopig: Indexcijfer.optional(),
       ppc_definitief: Indexcijfer.optional(),
+      /** the catch-up over this year as published (weighted, percent), instead of computing it from the definitive OVA and PPC */
+      inhaal: Indexcijfer.optional(),
+      /** the index for this year as published (catch-up included), applied as it is to the products with the set's weights */
+      index: Indexcijfer.optional(),
     }),
   ),
   producten: z

@@ -268,10 +268,15 @@ export interface Indexcijfer {
 
 export interface IndexJaar {
   jaar: number;
-  ovaVoorlopig: Indexcijfer;
+  /** Absent only in a year with a published index. */
+  ovaVoorlopig?: Indexcijfer;
   ovaDefinitief?: Indexcijfer;
-  ppcVoorlopig: Indexcijfer;
+  ppcVoorlopig?: Indexcijfer;
   ppcDefinitief?: Indexcijfer;
+  /** The catch-up over this year as published (weighted), instead of definitive OVA and PPC. */
+  inhaal?: Indexcijfer;
+  /** The index of this year as published (catch-up included), for the products with the set's weights. */
+  index?: Indexcijfer;
   herkomst: Herkomst;
 }
 
@@ -301,6 +306,9 @@ export interface Indexcijfers {
   methode: 'vng' | 'nza';
   inhaal: 'absoluut' | 'relatief';
   decimalen: number;
+  /** VNG: where the index is rounded (per_deel: catch-up and provisional index each; eind: their sum once). */
+  afrondingspunt: 'per_deel' | 'eind';
+  afrondingspuntHerkomst?: Herkomst;
   /** Rounding rule of the indexed tariffs when not each product's own (a rule id of afronding.yaml). */
   afronding?: string;
   gewichten: Indexgewichten;
@@ -363,6 +371,8 @@ export interface ParameterSet {
    */
   salaristabellen: { methode: 'peildatum' | 'jaargemiddelde'; herkomst?: Herkomst };
   versie: string;
+  /** Date on the documents from model.yaml (a round's own); else inkoop.yaml's, else the peildatum. */
+  documentdatum?: string;
   /** sha256 over every input file of the set and its bases. */
   vingerafdruk: string;
   /** Chain of sets this one builds on, nearest first. */

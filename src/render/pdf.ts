@@ -15,6 +15,7 @@ type ContentText = Extract<Content, { text: unknown }>;
 type ContentTable = Extract<Content, { table: unknown }>;
 import type { Blok, Cel, Document, Rij, Tekst } from '../docmodel/document.ts';
 import { datumTekst } from '../shared/datum.ts';
+import { TARIEFBOUW_VERSIE } from '../shared/versie.ts';
 
 const FONTMAP = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'fonts', 'Roboto');
 
@@ -266,6 +267,7 @@ function kaft(doc: Document): Content[] {
     ['Datum', datumTekst(doc.datum)],
     ['Status', doc.concept ? 'CONCEPT' : 'Definitief'],
     ['Vingerafdruk', doc.vingerafdruk],
+    ['Gemaakt met', `tariefbouw ${TARIEFBOUW_VERSIE}`],
   ];
   return [
     ...(doc.opdrachtgever ? [{ text: doc.opdrachtgever, ...S.kaftklein, margin: [0, 30 * ruimte, 0, 0] } as Content] : [{ text: '', margin: [0, 30 * ruimte, 0, 0] } as Content]),
@@ -284,7 +286,7 @@ function kaft(doc: Document): Content[] {
       margin: [0, 24 * ruimte, 0, 0],
     } as Content,
     {
-      text: 'Gemaakt met tariefbouw uit de parameterset met deze vingerafdruk: dezelfde set geeft dezelfde tarieven en hetzelfde document.',
+      text: `Gemaakt met tariefbouw ${TARIEFBOUW_VERSIE} uit de parameterset met deze vingerafdruk: dezelfde set geeft met dezelfde versie van tariefbouw dezelfde tarieven en hetzelfde document.`,
       ...S.klein,
       margin: [0, 12, 0, 0],
     } as Content,
@@ -313,8 +315,8 @@ export function documentDefinitie(doc: Document): TDocumentDefinitions {
       author: veiligeMeta(doc.opdrachtgever ?? doc.regio),
       subject: veiligeMeta(doc.onderwerp),
       keywords: veiligeMeta(doc.trefwoorden.join(', ')),
-      creator: 'tariefbouw',
-      producer: 'tariefbouw met pdfmake',
+      creator: `tariefbouw ${TARIEFBOUW_VERSIE}`,
+      producer: `tariefbouw ${TARIEFBOUW_VERSIE} met pdfmake`,
       creationDate: datum,
       modDate: datum,
     },
@@ -334,7 +336,7 @@ export function documentDefinitie(doc: Document): TDocumentDefinitions {
         ? null
         : {
             columns: [
-              { text: `vingerafdruk ${doc.vingerafdruk.slice(0, 16)}`, ...S.kopregel },
+              { text: `vingerafdruk ${doc.vingerafdruk.slice(0, 16)} · tariefbouw ${TARIEFBOUW_VERSIE}`, ...S.kopregel },
               { text: `pagina ${pagina} van ${aantal}`, ...S.kopregel, alignment: 'right', width: 'auto' },
             ],
             margin: [56, 22, 56, 0],

@@ -8,6 +8,7 @@ import archiver from 'archiver';
 import JSZip from 'jszip';
 import { PassThrough } from 'node:stream';
 import type { Decimal } from '../shared/decimal.ts';
+import { TARIEFBOUW_VERSIE } from '../shared/versie.ts';
 import { celAdres, type Blad, type Cel, type Formaat, type Werkboek } from '../docmodel/werkboek.ts';
 import { vergelijkTekst } from '../shared/sorteer.ts';
 
@@ -201,8 +202,9 @@ export async function schrijfXlsx(model: Werkboek): Promise<Buffer> {
   // The streaming writer keeps memory flat for large sets: rows are written as they are committed.
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true, zip: { store: true } } as unknown as Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>);
   const datum = new Date(`${model.datum}T00:00:00Z`);
-  wb.creator = model.maker;
-  wb.lastModifiedBy = model.maker;
+  // the version next to the maker: the same set gives the same workbook only with the same version
+  wb.creator = `${model.maker} ${TARIEFBOUW_VERSIE}`;
+  wb.lastModifiedBy = `${model.maker} ${TARIEFBOUW_VERSIE}`;
   wb.created = datum;
   wb.modified = datum;
   wb.title = model.titel;

@@ -46,9 +46,11 @@ describe('indexatie-<jaar>.pdf van de testset (met een product in componenten)',
   let tekst: string;
 
   beforeAll(async () => {
-    const r = await run(['indexeer', 'volledig', '--naar', '2027'], werk);
+    const r = await run(['indexeer', 'volledig', '--naar', '2027', '--versie', '2027.1', '--documentdatum', '2026-11-15'], werk);
     expect(r.code, r.err).toBe(0);
-    expect(r.err).toContain('indexatie-2027.md, indexatie-2027.pdf, indexatie-2027.xlsx, indexatie-2027.html (als CONCEPT)');
+    // all of genereer's output for the new set, with the overview (PDF, web page, Markdown, workbook)
+    for (const f of ['indexatie-2027.pdf', 'indexatie-2027.html', 'indexatie-2027.md', 'indexatie-2027.xlsx', 'tarieven.csv']) expect(r.err).toContain(f);
+    expect(r.err).toContain('(documenten als CONCEPT)');
     pdf = readFileSync(path.join(werk, 'output/volledig-2027/indexatie-2027.pdf'));
     if (poppler) tekst = plat(pdfTekst(pdf).join('\n'));
   }, 60_000);
@@ -92,14 +94,14 @@ describe('indexatie-<jaar>.pdf van de testset (met een product in componenten)',
 
   it.skipIf(!poppler)('een product in componenten: elk component met aandeel en index, en de combinatie', () => {
     expect(tekst).toContain('44A01 Logeren, indexpercentage 5,27 % (I3): dienst 75 % met loon 85 % en materieel 15 %; huisvesting 15 % met een gegeven index van 2,50 %; inventaris 10 % met een gegeven index van 2,46 %.');
-    expect(tekst).toMatch(/44A01 Logeren dienst 75 % OVA en PPC, loon 85 %, materieel 15 % aandeel = 75 % · illustratief · indexcijfers\.yaml:\d+ · \[\d+\]/);
+    expect(tekst).toMatch(/44A01 Logeren dienst 75 % OVA en PPC, loon 85 %, materieel 15 % aandeel = 75 % · illustratief · models\/volledig\/indexcijfers\.yaml:\d+ · \[\d+\]/);
     expect(tekst).toMatch(/huisvesting 15 % gegeven: 2,50 %/);
     expect(tekst).toMatch(/Index dienst 2027 \(VNG, loon 85 %, materieel 15 %\) .*6,20 %/);
     expect(tekst).toContain('Σ aandeel × index: 75 % × 6,20 % (dienst) + 15 % × 2,50 % (huisvesting) + 10 % × 2,46 % (inventaris), afgerond op 2 decimalen');
-    expect(tekst).toMatch(/dienst aandeel = 75 % · illustratief · indexcijfers\.yaml:\d+ · \[\d+\]/);
+    expect(tekst).toMatch(/dienst aandeel = 75 % · illustratief · models\/volledig\/indexcijfers\.yaml:\d+ · \[\d+\]/);
   });
 
-  it.skipIf(!poppler)('elke pagina: CONCEPT; na de kaft ook versie, vingerafdruk en "pagina X van Y"; de kaft draagt de ingangsdatum', () => {
+  it.skipIf(!poppler)('elke pagina: CONCEPT; na de kaft ook versie, vingerafdruk, de versie van tariefbouw en "pagina X van Y"; de kaft draagt de documentdatum en de versie van de ronde', () => {
     const paginas = pdfTekst(pdf);
     expect(paginas.length).toBeGreaterThan(5);
     paginas.forEach((p, i) => {
@@ -107,8 +109,14 @@ describe('indexatie-<jaar>.pdf van de testset (met een product in componenten)',
       if (i === 0) {
         expect(p).toContain('Indexatie van de tarieven');
         expect(p).toContain('van 2026 naar 2027');
-        expect(p).toMatch(/Datum\s+1 januari 2027/);
-      } else expect(p, `pagina ${i + 1}`).toContain(`pagina ${i + 1} van ${paginas.length}`);
+        // the round's own document date and version (indexeer --documentdatum 2026-11-15 --versie 2027.1), not the base set's
+        expect(p).toMatch(/Datum\s+15 november 2026/);
+        expect(p).toMatch(/Versie\s+2027\.1/);
+        expect(p).toMatch(/Gemaakt met\s+tariefbouw \d+\.\d+\.\d+/);
+      } else {
+        expect(p, `pagina ${i + 1}`).toContain(`pagina ${i + 1} van ${paginas.length}`);
+        expect(p, `pagina ${i + 1}`).toMatch(/vingerafdruk [0-9a-f]{16} · tariefbouw \d+\.\d+\.\d+/);
+      }
     });
   });
 
@@ -120,13 +128,14 @@ describe('indexatie-<jaar>.pdf van de testset (met een product in componenten)',
     const info = pdfInfo(pdf);
     expect(info.Title).toBe('Indexatie van de tarieven van 2026 naar 2027 Testregio 2027');
     expect(info['PDF version']).toBe('1.7');
-    expect(info.CreationDate).toContain('2027');
+    expect(info.CreationDate).toContain('Nov 15 12:00:00 2026');
+    expect(info.Creator).toMatch(/^tariefbouw \d+\.\d+\.\d+$/);
     expect(pdf.toString('latin1')).toContain('/Lang (nl-NL)');
   });
 
   it('twee runs geven dezelfde bytes (de datum komt uit de set, niet van de klok)', async () => {
     rmSync(path.join(werk, 'models/volledig-2027'), { recursive: true });
-    const r = await run(['indexeer', 'volledig', '--naar', '2027', '--out', 'opnieuw'], werk);
+    const r = await run(['indexeer', 'volledig', '--naar', '2027', '--versie', '2027.1', '--documentdatum', '2026-11-15', '--out', 'opnieuw'], werk);
     expect(r.code, r.err).toBe(0);
     for (const f of ['indexatie-2027.pdf', 'indexatie-2027.xlsx', 'indexatie-2027.md']) {
       expect(readFileSync(path.join(werk, 'opnieuw/volledig-2027', f)).equals(readFileSync(path.join(werk, 'output/volledig-2027', f))), f).toBe(true);
@@ -139,7 +148,7 @@ describe('indexatie-2028.pdf van de standaardset', () => {
   cpSync(path.join(ROOT, 'models/voorbeeldregio-2027'), path.join(werk, 'models/voorbeeldregio-2027'), { recursive: true });
 
   it.skipIf(!poppler)('noemt elk product, de bron van de gewichten en van de OVA- en PPC-cijfers', async () => {
-    const r = await run(['indexeer', 'voorbeeldregio-2027', '--naar', '2028'], werk);
+    const r = await run(['indexeer', 'voorbeeldregio-2027', '--naar', '2028', '--versie', '2028.1', '--documentdatum', '2027-11-15'], werk);
     expect(r.code, r.err).toBe(0);
     const t = plat(pdfTekst(readFileSync(path.join(werk, 'output/voorbeeldregio-2028/indexatie-2028.pdf'))).join('\n'));
     const { set } = laadParameterset(path.join(werk, 'models/voorbeeldregio-2027'));
@@ -149,7 +158,8 @@ describe('indexatie-2028.pdf van de standaardset', () => {
     const illustratief = bron('Illustratieve waarde gekozen voor de voorbeeldset; geen externe bron');
     expect(gewichten).toBeDefined();
     expect(illustratief).toBeDefined();
-    expect(t).toContain(`loon = 90 % · vastgesteld · indexcijfers.yaml:13 · [${gewichten}]`); // line 13: after the yaml-language-server line
+    // the weights stay in the base set's file (line 13: after the yaml-language-server line); the round's own figures are in its indexcijfers.yaml
+    expect(t).toContain(`loon = 90 % · vastgesteld · models/voorbeeldregio-2027/indexcijfers.yaml:13 · [${gewichten}]`);
     expect(t).toMatch(new RegExp(`2028 OVA \\(loon\\), voorlopig 3,40 % voorlopige index 2028 illustratief indexcijfers\\.yaml:\\d+ \\[${illustratief}\\]`));
     expect(t).toContain('De inhaal is het verschil in');
     expect(t).toContain('procentpunten: definitief min voorlopig.');
@@ -161,7 +171,7 @@ describe('indexatie-2028.pdf van de standaardset', () => {
 describe('indexeer schrijft niets als het overzicht niet kan', () => {
   it('--publicatie weigert een set met illustratieve indexcijfers, met elke reden, en schrijft niets', async () => {
     const werk = testWerk('weigeren');
-    const r = await run(['indexeer', 'volledig', '--naar', '2027', '--publicatie'], werk);
+    const r = await run(['indexeer', 'volledig', '--naar', '2027', '--versie', '2027.1', '--documentdatum', '2026-11-15', '--publicatie'], werk);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^models\/volledig\/indexcijfers\.yaml:\d+:\d+: indexcijfers\.2027\.ova_voorlopig heeft status illustratief$/m);
     expect(r.err).toMatch(/^models\/volledig\/indexcijfers\.yaml:\d+:\d+: indexcijfers\.producten\.44A01\.componenten\.huisvesting\.index heeft status illustratief$/m);
@@ -175,7 +185,7 @@ describe('indexeer schrijft niets als het overzicht niet kan', () => {
   // --publicatie prints a tagged PDF in Chromium: without it this is skipped on a laptop (and fails in CI)
   it.skipIf(!vindChromium() && !inCi)('--publicatie met een vastgestelde set: het overzicht zonder CONCEPT', async () => {
     const werk = testWerk('publiceren', (s) => s.replace(/status: (illustratief|voorlopig)/g, 'status: vastgesteld'));
-    const r = await run(['indexeer', 'volledig', '--naar', '2027', '--publicatie'], werk);
+    const r = await run(['indexeer', 'volledig', '--naar', '2027', '--versie', '2027.1', '--documentdatum', '2026-11-15', '--publicatie'], werk);
     expect(r.code, r.err).toBe(0);
     expect(r.err).not.toContain('CONCEPT');
     const md = readFileSync(path.join(werk, 'output/volledig-2027/indexatie-2027.md'), 'utf8');
@@ -183,21 +193,21 @@ describe('indexeer schrijft niets als het overzicht niet kan', () => {
     if (poppler) {
       const paginas = pdfTekst(readFileSync(path.join(werk, 'output/volledig-2027/indexatie-2027.pdf')));
       for (const p of paginas) expect(p).not.toContain('CONCEPT');
-      expect(paginas[0]).toContain('Gepubliceerd met tariefbouw indexeer --publicatie');
-      expect(paginas[1]).toContain('versie 1 · definitief');
+      expect(paginas[0]).toContain('Gepubliceerd met --publicatie');
+      expect(paginas[1]).toContain('versie 2027.1 · definitief');
     }
   });
 
   it('een tikfout in het sjabloon: bestand en regel, afsluitcode 1, geen nieuwe set en geen overzicht', async () => {
     const werk = testWerk('sjabloon');
     const sjablonen = path.join(werk, 'sjablonen');
-    mkdirSync(sjablonen);
+    cpSync(path.join(ROOT, 'templates'), sjablonen, { recursive: true });
     const origineel = readFileSync(path.join(ROOT, 'templates/indexatie.md.hbs'), 'utf8');
     const regels = origineel.split('\n');
     const i = regels.findIndex((l) => l.startsWith('# Indexcijfers'));
     regels.splice(i + 1, 0, '', 'De cijfers van {{basisjar}}.');
     writeFileSync(path.join(sjablonen, 'indexatie.md.hbs'), regels.join('\n'));
-    const r = await run(['indexeer', 'volledig', '--naar', '2027', '--sjablonen', 'sjablonen'], werk);
+    const r = await run(['indexeer', 'volledig', '--naar', '2027', '--versie', '2027.1', '--documentdatum', '2026-11-15', '--sjablonen', 'sjablonen'], werk);
     expect(r.code).toBe(1);
     expect(r.err).toContain(`sjablonen/indexatie.md.hbs:${i + 3}:`);
     expect(r.err).toContain("onbekende plaatshouder 'basisjar'");

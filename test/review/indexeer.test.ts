@@ -24,7 +24,7 @@ describe('indexeer', () => {
   cpSync(path.join(ROOT, 'test/fixtures/sets/volledig-geindexeerd/indexcijfers.yaml'), path.join(werk, 'models/volledig/indexcijfers.yaml'));
 
   it('maakt een kleine overlay-set en het overzicht voor aanbieders', async () => {
-    const r = await run(['indexeer', 'volledig', '--naar', '2027'], werk);
+    const r = await run(['indexeer', 'volledig', '--naar', '2027', '--versie', '2027.1', '--documentdatum', '2026-11-15'], werk);
     expect(r.code, r.err).toBe(0);
     const model = readFileSync(path.join(werk, 'models/volledig-2027/model.yaml'), 'utf8');
     expect(model).toContain('basis: "volledig"');
@@ -52,7 +52,7 @@ describe('indexeer', () => {
   it('een ronde op een ronde: indexeert de geïndexeerde tarieven van het vorige jaar, zoals de testset met twee rondes', async () => {
     // the 2027 set from the test above gets this year's figures (2027 definitief, 2028 voorlopig) as an overlay
     cpSync(path.join(ROOT, 'test/fixtures/sets/volledig-geindexeerd-2028/indexcijfers.yaml'), path.join(werk, 'models/volledig-2027/indexcijfers.yaml'));
-    const r = await run(['indexeer', 'volledig-2027', '--naar', '2028'], werk);
+    const r = await run(['indexeer', 'volledig-2027', '--naar', '2028', '--versie', '2028.1', '--documentdatum', '2027-11-15'], werk);
     expect(r.code, r.err).toBe(0);
     const model = readFileSync(path.join(werk, 'models/volledig-2028/model.yaml'), 'utf8');
     expect(model).toContain('basis: "volledig-2027"');
@@ -98,7 +98,7 @@ describe('indexeer', () => {
   });
 
   it('overschrijft nooit een bestaande set', async () => {
-    const r = await run(['indexeer', 'volledig', '--naar', '2027'], werk);
+    const r = await run(['indexeer', 'volledig', '--naar', '2027', '--versie', '2027.1', '--documentdatum', '2026-11-15'], werk);
     expect(r.code).toBe(1);
     expect(r.err).toContain('models/volledig-2027 bestaat al; indexeer overschrijft nooit een set');
   });
@@ -107,7 +107,7 @@ describe('indexeer', () => {
     cpSync(path.join(ROOT, 'test/fixtures/sets/volledig'), path.join(werk, 'models/zonder-cijfers'), { recursive: true });
     const ic = readFileSync(path.join(werk, 'models/volledig/indexcijfers.yaml'), 'utf8');
     writeFileSync(path.join(werk, 'models/zonder-cijfers/indexcijfers.yaml'), ic.slice(0, ic.indexOf('cijfers:')) + 'cijfers:\n  - jaar: 2026\n    ova_voorlopig: { waarde: 4.74, bron: test, status: illustratief }\n    ppc_voorlopig: { waarde: 4.87, bron: test, status: illustratief }\n');
-    const r = await run(['indexeer', 'zonder-cijfers', '--naar', '2027'], werk);
+    const r = await run(['indexeer', 'zonder-cijfers', '--naar', '2027', '--versie', '2027.1', '--documentdatum', '2026-11-15'], werk);
     expect(r.code).toBe(1);
     expect(r.err).toContain('fout: indexcijfers voor 2027 ontbreken');
     expect(r.err).toContain('fout: definitieve indexcijfers voor 2026 ontbreken');
@@ -119,7 +119,7 @@ describe('indexeer', () => {
     cpSync(path.join(ROOT, 'test/fixtures/sets/volledig'), path.join(werk, 'models/zonder-component'), { recursive: true });
     const ic = readFileSync(path.join(werk, 'models/volledig/indexcijfers.yaml'), 'utf8');
     writeFileSync(path.join(werk, 'models/zonder-component/indexcijfers.yaml'), ic.replace(/(huisvesting:\n.*\n\s+index: \{[^}]*geldig_van: )2027-01-01, geldig_tot: 2027-12-31/, '$12026-01-01, geldig_tot: 2026-12-31'));
-    const r = await run(['indexeer', 'zonder-component', '--naar', '2027'], werk);
+    const r = await run(['indexeer', 'zonder-component', '--naar', '2027', '--versie', '2027.1', '--documentdatum', '2026-11-15'], werk);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^models\/zonder-component\/indexcijfers\.yaml:\d+:\d+: fout: indexcijfers\.producten\.44A01\.componenten\.huisvesting\.index heeft geen waarde die geldt op 2027-01-01$/m);
     expect(r.err).toContain('hint: voeg het indexpercentage van dit component voor 2027 toe');
@@ -129,7 +129,7 @@ describe('indexeer', () => {
   });
 
   it('een ronde indexeert één jaar', async () => {
-    const r = await run(['indexeer', 'volledig', '--naar', '2028'], werk);
+    const r = await run(['indexeer', 'volledig', '--naar', '2028', '--versie', '2028.1', '--documentdatum', '2027-11-15'], werk);
     expect(r.code).toBe(2);
     expect(r.err).toContain('fout: --naar 2028 is niet het jaar na 2026');
   });

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { laadParameterset } from '../../src/params/laden.ts';
 import { berekenTarieven } from '../../src/model/bereken.ts';
 import { vergelijk } from '../../src/model/vergelijk.ts';
-import { vergelijkingMarkdown } from '../../src/docmodel/vergelijking.ts';
+import { publicatieBezwaren } from '../../src/model/publicatie.ts';
 import { voerUit } from '../cli/hulp.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -67,17 +67,41 @@ describe('vergelijk twee mappen', () => {
     ]);
   });
 
-  it('geeft Markdown voor een pull request, met een afkapregel als het te lang wordt', async () => {
+  it('geeft Markdown voor een pull request: eerst wat vergeleken is en de oorzaak, de tarieven gevouwen', async () => {
     const r = await run(['vergelijk', path.join(ROOT, 'models/voorbeeldregio-2027'), kopie, '--markdown']);
-    expect(r.out).toMatch(/^## Tariefimpact: Voorbeeldregio 2027 → Voorbeeldregio 2027/);
-    expect(r.out).toContain('| product | variant | eenheid | oud | nieuw | Δ € | Δ % | door |');
-    const kort = vergelijkingMarkdown(
-      vergelijk(berekenTarieven(laadParameterset(path.join(ROOT, 'models/voorbeeldregio-2027')).set), berekenTarieven(laadParameterset(kopie).set)),
-      [],
-      { maxTekens: 1500 },
-    );
-    expect(kort.length).toBeLessThan(1800);
-    expect(kort).toContain('> Afgekapt:');
+    expect(r.out).toMatch(/^## Tariefimpact: Voorbeeldregio 2027 → Voorbeeldregio 2027\n\nVergeleken: `\/.*models\/voorbeeldregio-2027` \(Voorbeeldregio 2027, tariefjaar 2027, versie 0\.1, vingerafdruk [0-9a-f]{12}\) met `/);
+    expect(r.out).toContain('| parameter | oud → nieuw | waar | bewoog | Δ % | grootste |');
+    // the example set has volumes: the tariffs are ranked by budget effect, minute tariffs with their hourly equivalent
+    expect(r.out).toContain('### Tarieven (grootste begrotingseffect eerst: Δ tarief × verwacht volume)');
+    expect(r.out).toContain('| product | variant | eenheid | oud | nieuw | Δ € | Δ % | per uur | Δ begroting | door |');
+    expect(r.out).toMatch(/<details><summary>\d+ tarieven<\/summary>/);
+    // the parameters (the cause) come before the tariffs
+    expect(r.out.indexOf('### Oorzaak: gewijzigde parameters')).toBeGreaterThan(0);
+    expect(r.out.indexOf('### Oorzaak: gewijzigde parameters')).toBeLessThan(r.out.indexOf('### Tarieven'));
+    // the controletotalen of the copy were emptied: listed as changes
+    expect(r.out).toMatch(/Controletotalen: [^\n]*vervallen \(was € /);
+  });
+
+  it('Markdown met een kleine limiet: de samenvatting en de parametertabel passen, de limiet wordt nooit overschreden', async () => {
+    for (const max of [1000, 1500, 2500, 6000]) {
+      const r = await run(['vergelijk', path.join(ROOT, 'models/voorbeeldregio-2027'), kopie, '--markdown', '--max-tekens', String(max)]);
+      expect(r.code).toBe(0);
+      expect(r.out.length, `limiet ${max}`).toBeLessThanOrEqual(max);
+      expect(r.out, `limiet ${max}`).toContain('### Oorzaak: gewijzigde parameters');
+      // the 12 changed cells of CAO Jeugdzorg, as one row when the table of 12 rows does not fit
+      expect(r.out, `limiet ${max}`).toMatch(/\| `cao\.jeugdzorg\.tabel\.schaal\[(…|\d+)\]\.trede\[(…|\d+)\]` \|/);
+      expect(r.out, `limiet ${max}`).toContain('**12 parameters gewijzigd ·');
+      if (max < 6000) expect(r.out).toContain('> Afgekapt (limiet ');
+    }
+  });
+
+  it('parameters vóór tarieven, ook in de tekst voor de terminal', async () => {
+    const r = await run(['vergelijk', path.join(ROOT, 'models/voorbeeldregio-2027'), kopie]);
+    const oorzaak = r.out.indexOf('Oorzaak: gewijzigde parameters');
+    expect(oorzaak).toBeGreaterThan(0);
+    expect(oorzaak).toBeLessThan(r.out.indexOf('Tarieven (grootste begrotingseffect eerst)'));
+    // a parameter line says what it moved: how many tariffs, the range of Δ % and the largest moves
+    expect(r.out).toMatch(/bewoog \d+ tarieven, Δ % \+\d+,\d\d % … \+\d+,\d\d %; grootste: /);
   });
 
   it('afsluitcode 0 bij verschil, 1 met --faal-bij-verschil, 0 zonder verschil', async () => {
@@ -179,5 +203,37 @@ describe('vergelijk git-refs', () => {
     expect(c.code).toBe(2);
     expect(c.err).toContain('fout: /etc ligt buiten de git-repository');
     expect(c.err).not.toContain('interne fout');
+  });
+});
+
+describe('vergelijk: alleen status of bron gewijzigd', () => {
+  // A copy of the default set in which only the status of the overhead changed (illustratief → vastgesteld) and the
+  // source of the material weight for indexation: no value, so no tariff, moves.
+  const map = path.join(tmp, 'status', 'models', 'voorbeeldregio-2027');
+  cpSync(path.join(ROOT, 'models/voorbeeldregio-2027'), map, { recursive: true });
+  const opslagen = path.join(map, 'opslagen.yaml');
+  const voor = readFileSync(opslagen, 'utf8');
+  const na = voor.replace('    bron: illustratief-tariefbouw\n    status: illustratief\n', '    bron: illustratief-tariefbouw\n    status: vastgesteld\n');
+  expect(na).not.toBe(voor);
+  writeFileSync(opslagen, na);
+
+  it('is een verschil: "1 waarde nu vastgesteld, publicatie nog geweigerd om M", en de waarde in de tabel status en bron', async () => {
+    const basis = path.join(ROOT, 'models/voorbeeldregio-2027');
+    // M: what genereer --publicatie would refuse in the changed set (status or source, not the controletotalen)
+    const set = laadParameterset(map).set;
+    const m = publicatieBezwaren(set, berekenTarieven(set)).filter((b) => b.soort !== 'controletotaal').length;
+    const voorM = publicatieBezwaren(laadParameterset(basis).set, berekenTarieven(laadParameterset(basis).set)).filter((b) => b.soort !== 'controletotaal').length;
+    expect(m).toBe(voorM - 1);
+    const r = await run(['vergelijk', basis, map, '--markdown']);
+    expect(r.out).toContain('**0 parameters gewijzigd · 0 tarieven bewogen ·');
+    expect(r.out).toContain(`Status: 1 waarde nu vastgesteld; publicatie nog geweigerd om ${m} waarden`);
+    expect(r.out).toContain('### Status en bron');
+    expect(r.out).toMatch(/\| `opslagen\.overhead\.standaard` \| 22 % \| illustratief → vastgesteld \|/);
+    expect(r.out).not.toContain('Geen verschil');
+    const j = JSON.parse((await run(['vergelijk', basis, map, '--json'])).out);
+    expect(j.status_en_bron).toHaveLength(1);
+    expect(j.status_en_bron[0].pad).toBe('opslagen.overhead.standaard');
+    expect(j.samenvatting.publicatieBezwaren).toBe(m);
+    expect((await run(['vergelijk', basis, map, '--faal-bij-verschil'])).code).toBe(1);
   });
 });

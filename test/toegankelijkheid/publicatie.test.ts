@@ -66,7 +66,7 @@ describe.skipIf(!kan)('genereer --publicatie: HTML-uitgave en getagde PDF', () =
       rmSync(path.join(w, 'models/publicatie/inkoop.yaml'));
       const cijfers = readFileSync(path.join(ROOT, 'test/fixtures/sets/volledig-geindexeerd/indexcijfers.yaml'), 'utf8');
       writeFileSync(path.join(w, 'models/publicatie/indexcijfers.yaml'), cijfers.replace(/status: (illustratief|voorlopig)/g, 'status: vastgesteld'));
-      const r = await voerUit(['indexeer', 'publicatie', '--naar', '2027', '--publicatie'], w);
+      const r = await voerUit(['indexeer', 'publicatie', '--naar', '2027', '--versie', '2027.1', '--documentdatum', '2026-11-15', '--publicatie'], w);
       expect(r.code, r.err).toBe(0);
       cpSync(path.join(w, 'output/publicatie-2027/indexatie-2027.html'), path.join(werk, map === 'ronde-a' ? 'a' : 'b', 'publicatie/indexatie-2027.html'));
       cpSync(path.join(w, 'output/publicatie-2027/indexatie-2027.pdf'), path.join(werk, map === 'ronde-a' ? 'a' : 'b', 'publicatie/indexatie-2027.pdf'));
@@ -170,12 +170,14 @@ describe.skipIf(!kan)('genereer --publicatie: HTML-uitgave en getagde PDF', () =
     const kopregel = zonderWit(KOPREGELS[d]!);
     const structuurtekst = zonderWit(l.tekst);
     expect(structuurtekst).not.toMatch(/pagina\d+van\d+/);
-    expect(structuurtekst).not.toContain('versie1·definitief');
+    // the round has its own version (indexeer --versie 2027.1), the other documents the set's version 1
+    const versieregel = d.startsWith('indexatie') ? 'versie2027.1·definitief' : 'versie1·definitief';
+    expect(structuurtekst).not.toContain(versieregel);
     expect(structuurtekst).not.toContain(kopregel);
     expect(structuurtekst).not.toContain('CONCEPT');
     // the running header and footer are there, as artifacts, from page 2 on
     const artefacten = zonderWit(l.artefacten.join(''));
-    expect(artefacten.split('versie1·definitief').length - 1).toBe(s.paginas - 1);
+    expect(artefacten.split(versieregel).length - 1).toBe(s.paginas - 1);
     expect(artefacten.split(kopregel).length - 1).toBe(s.paginas - 1);
     expect(artefacten).toContain(`pagina${s.paginas}van${s.paginas}`);
     expect(l.kleinsteLetter).toBeGreaterThanOrEqual(8.99);

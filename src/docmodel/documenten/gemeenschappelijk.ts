@@ -61,11 +61,16 @@ export function kaftgegevens(set: ParameterSet, plan: Tarievenplan, opties: Docu
     gemeenten: set.inkoop?.gemeenten ?? [],
     tariefjaar: plan.model.tariefjaar,
     versie: set.versie,
-    datum: set.inkoop?.documentdatum ?? plan.model.peildatum,
+    datum: documentdatum(set, plan),
     vingerafdruk: plan.model.vingerafdruk,
     concept: !opties.publicatie,
     statusTekst,
   };
+}
+
+/** The date on a set's documents: model.yaml's documentdatum (a round has its own), else inkoop.yaml's, else the peildatum. */
+export function documentdatum(set: ParameterSet, plan: Tarievenplan): string {
+  return set.documentdatum ?? set.inkoop?.documentdatum ?? plan.model.peildatum;
 }
 
 /** The data every template can use. */
@@ -77,7 +82,7 @@ export function algemeneView(set: ParameterSet, plan: Tarievenplan, opties: Docu
     tariefjaar: plan.model.tariefjaar,
     peildatum: plan.model.peildatum,
     versie: set.versie,
-    datum: set.inkoop?.documentdatum ?? plan.model.peildatum,
+    datum: documentdatum(set, plan),
     vingerafdruk: plan.model.vingerafdruk,
     concept: !opties.publicatie,
     opdrachtgever: set.inkoop?.opdrachtgever ?? null,

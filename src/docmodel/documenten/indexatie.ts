@@ -23,12 +23,14 @@ export interface IndexatieOpties extends DocumentOpties {
 
 const pct = (d: Decimal, dp = 2) => `${getal(d, dp)} %`;
 
-const CIJFERS = ['ova_voorlopig', 'ova_definitief', 'ppc_voorlopig', 'ppc_definitief'] as const;
+const CIJFERS = ['ova_voorlopig', 'ova_definitief', 'ppc_voorlopig', 'ppc_definitief', 'inhaal', 'index'] as const;
 const CIJFER_TEKST: Record<(typeof CIJFERS)[number], string> = {
   ova_voorlopig: 'OVA (loon), voorlopig',
   ova_definitief: 'OVA (loon), definitief',
   ppc_voorlopig: 'PPC (materieel), voorlopig',
   ppc_definitief: 'PPC (materieel), definitief',
+  inhaal: 'inhaal, gepubliceerd',
+  index: 'indexpercentage, gepubliceerd',
 };
 
 /** One index percentage and the steps that compute it, shared by the products it applies to. */
@@ -110,7 +112,7 @@ export function indexatieSpec(set: ParameterSet, plan: Tarievenplan, basis: Tari
     rijen: cijfers.map((p) => {
       const j = Number(p.pad.slice(13, 17));
       return {
-        cellen: [cel(String(j)), cel(CIJFER_TEKST[p.pad.slice(18) as (typeof CIJFERS)[number]]), cel(pct(p.waarde, Math.max(2, p.waarde.decimalPlaces()))), cel(j === jaar ? `voorlopige index ${jaar}` : `inhaal ${j}`), cel(p.status), cel(vindplaats(p.bestand, p.regel, opties)), cel(`[${bronnen.van(p.bron)}]`)],
+        cellen: [cel(String(j)), cel(CIJFER_TEKST[p.pad.slice(18) as (typeof CIJFERS)[number]]), cel(pct(p.waarde, Math.max(2, p.waarde.decimalPlaces()))), cel(p.pad.endsWith('.index') ? `indexatie ${jaar}` : j === jaar ? `voorlopige index ${jaar}` : `inhaal ${j}`), cel(p.status), cel(vindplaats(p.bestand, p.regel, opties)), cel(`[${bronnen.van(p.bron)}]`)],
       };
     }),
   };
@@ -242,29 +244,33 @@ export function indexatieSpec(set: ParameterSet, plan: Tarievenplan, basis: Tari
       ondertitel: `van ${basisjaar} naar ${jaar}`,
       onderwerp: `De tarieven ${basisjaar} geïndexeerd naar ${jaar} (${ic.methode === 'vng' ? 'VNG' : 'NZa'}), met de indexcijfers en hun bron, ${set.regio}`,
       trefwoorden: ['indexatie', 'OVA', 'PPC', ic.methode === 'vng' ? 'VNG' : 'NZa', 'tarieven', set.regio, String(jaar)],
-      // the date the new tariffs take effect, from the set; never the clock
-      datum: peil,
+      // the round's own document date (model.yaml), else the date the new tariffs take effect; never the clock
+      datum: set.documentdatum ?? peil,
       statusTekst: opties.publicatie
-        ? 'Gepubliceerd met tariefbouw indexeer --publicatie: alle gebruikte waarden, ook de indexcijfers, zijn vastgesteld en hebben een bron.'
+        ? 'Gepubliceerd met --publicatie: alle gebruikte waarden, ook de indexcijfers, zijn vastgesteld en hebben een bron.'
         : `CONCEPT, niet publiceren. Dit overzicht is gemaakt zonder --publicatie${zwak ? `; ${zwak} van de ${plan.tarieven.length} tarieven rusten op waarden met status illustratief of voorlopig` : ''}.`,
       inhoudsopgave: true,
       liggend: true,
     },
     view: {
       ...algemeneView(set, plan, opties),
-      datum: peil,
+      datum: set.documentdatum ?? peil,
       ingang: peil,
       basisjaar,
       basisset: opties.basisNaam,
       methode: { vng: ic.methode === 'vng', nza: ic.methode === 'nza', naam: ic.methode === 'vng' ? 'VNG' : 'NZa' },
       inhaal: { absoluut: ic.inhaal === 'absoluut', relatief: ic.inhaal === 'relatief' },
       decimalen: ic.decimalen,
+      // VNG: each part rounded before the sum, or the sum rounded once (the corrected 2025 method)
+      afrondingspunt: { perDeel: ic.methode === 'vng' && ic.afrondingspunt === 'per_deel', eind: ic.methode === 'vng' && ic.afrondingspunt === 'eind' },
       gewichten: { loon: setLoon?.waarde ?? null, materieel: setMaterieel?.waarde ?? null },
       standaardIndex: setGroep?.index ?? null,
       standaardNr: setGroep?.nr ?? null,
       cijfers: {
-        vorig: v ? { ovaVoorlopig: v.ovaVoorlopig.waarde, ovaDefinitief: v.ovaDefinitief?.waarde ?? null, ppcVoorlopig: v.ppcVoorlopig.waarde, ppcDefinitief: v.ppcDefinitief?.waarde ?? null } : null,
-        dit: d ? { ovaVoorlopig: d.ovaVoorlopig.waarde, ppcVoorlopig: d.ppcVoorlopig.waarde } : null,
+        vorig: v
+          ? { ovaVoorlopig: v.ovaVoorlopig?.waarde ?? null, ovaDefinitief: v.ovaDefinitief?.waarde ?? null, ppcVoorlopig: v.ppcVoorlopig?.waarde ?? null, ppcDefinitief: v.ppcDefinitief?.waarde ?? null, inhaal: v.inhaal?.waarde ?? null }
+          : null,
+        dit: d ? { ovaVoorlopig: d.ovaVoorlopig?.waarde ?? null, ppcVoorlopig: d.ppcVoorlopig?.waarde ?? null, index: d.index?.waarde ?? null } : null,
       },
       eigenGewichten,
       componentProducten,

@@ -7,7 +7,7 @@ import type { Tarievenplan } from '../../model/types.ts';
 import { rekenPeildatum, waardeOp } from '../../params/regels.ts';
 import { cel, t, type Blok, type Cel as DocCel } from '../document.ts';
 import type { Blad, Cel, Werkboek } from '../werkboek.ts';
-import { algemeneView, contractenView, kaftgegevens, PROCEDURE_TEKST, looptijdTekst, BEKOSTIGING_KORT, type DocumentOpties, type DocumentSpec } from './gemeenschappelijk.ts';
+import { algemeneView, contractenView, documentdatum, kaftgegevens, PROCEDURE_TEKST, looptijdTekst, BEKOSTIGING_KORT, type DocumentOpties, type DocumentSpec } from './gemeenschappelijk.ts';
 
 function eisenTabel(eisen: Eis[], titel?: string): Blok {
   return {
@@ -144,7 +144,7 @@ export function programmaVanEisenWerkboek(set: ParameterSet, plan: Tarievenplan,
     titel: `Programma van eisen ${set.regio} ${plan.model.tariefjaar}`,
     onderwerp: 'Inschrijvingsformulier: toelatingscriteria en eisen',
     maker: 'tariefbouw',
-    datum: ink.documentdatum,
+    datum: documentdatum(set, plan),
     bladen: [checklist],
     namen: [],
   };
