@@ -84,38 +84,7 @@ export function signalenVoorPlan(set: ParameterSet, plan: Tarievenplan): Signaal
     }
   }
   const maxVerschil = drempel(s.jeugdWmoVerschil, datum);
-  if (maxVerschil) {
-    const basis = (code: string): Tarief | undefined => plan.tarieven.find((t) => t.product === code && t.variant === 'basistarief');
-    const mix = (code: string) => {
-      const p = set.producten.find((x) => x.code === code);
-      if (!p || p.berekening !== 'kostprijs') return undefined;
-      const gg = p.groepsgrootte ? waardeOp(p.groepsgrootte, datum)?.waarde.toFixed() : '1';
-      return `${p.eenheid}|${gg}|${p.inzet.map((i) => `${i.niveau}:${i.aantal.toFixed()}`).sort().join('+')}`;
-    };
-    const jeugd = set.producten.filter((p) => p.wet === 'jeugdwet');
-    const wmo = set.producten.filter((p) => p.wet === 'wmo');
-    for (const j of jeugd) {
-      const mj = mix(j.code);
-      if (!mj) continue;
-      for (const w of wmo) {
-        if (mix(w.code) !== mj) continue;
-        const tj = basis(j.code);
-        const tw = basis(w.code);
-        if (!tj || !tw) continue;
-        const a = tj.tariefPerUur ?? tj.tarief;
-        const b = tw.tariefPerUur ?? tw.tarief;
-        const verschil = a.minus(b).abs().div(Decimal.min(a, b)).times(HONDERD);
-        if (verschil.gt(maxVerschil)) {
-          uit.push({
-            soort: 'jeugd_wmo_verschil',
-            melding: `${j.code} (Jeugdwet, ${g(a)}) en ${w.code} (Wmo, ${g(b)}) hebben dezelfde inzet maar verschillen ${g(verschil, 1)} %, meer dan ${g(maxVerschil, 1)} %: let op de overgang 18-/18+`,
-            plek: `${j.herkomst.bestand}:${j.herkomst.regel}`,
-            ...j.herkomst,
-          });
-        }
-      }
-    }
-  }
+  if (maxVerschil) uit.push(...jeugdWmoSignalen(set, plan, s, maxVerschil));
   if (s.maximaleBronleeftijdMaanden !== undefined) {
     const grens = maandenTerug(datum, s.maximaleBronleeftijdMaanden);
     for (const p of set.parameters) {
@@ -139,4 +108,53 @@ export function signalenVoorVergelijking(set: ParameterSet, v: Vergelijking): Si
   return v.tarieven
     .filter((t) => t.deltaProcent && t.deltaProcent.abs().gt(max))
     .map((t) => ({ soort: 'grote_beweging' as const, melding: `${t.product} ${t.variant} beweegt ${g(t.deltaProcent!, 1)} % in één ronde, meer dan ${g(max, 1)} %` }));
+}
+
+/** The variants compared between a Jeugdwet and a Wmo product: every CAO variant, the basistarief and an adopted tariff. */
+const VERGELEKEN = new Set<Tarief['variantSoort']>(['cao', 'basistarief', 'vast']);
+
+/**
+ * The 18-/18+ signal (ZOU evaluation): a Jeugdwet and a Wmo product with the same staff behind them whose tariffs
+ * differ more than the threshold. A pair is every two cost-price products with the same unit, group size and staff
+ * mix, and every pair the set declares in `jeugd_wmo_paren`; they are compared per variant that both have (each
+ * CAO, the basistarief, `vast`), so the signal also works with `basistarief: false` and for adopted tariffs.
+ */
+function jeugdWmoSignalen(set: ParameterSet, plan: Tarievenplan, s: NonNullable<ParameterSet['signalen']>, max: Decimal): Signaal[] {
+  const datum = plan.model.peildatum;
+  const mix = (code: string) => {
+    const p = set.producten.find((x) => x.code === code);
+    if (!p || p.berekening !== 'kostprijs') return undefined;
+    const gg = p.groepsgrootte ? waardeOp(p.groepsgrootte, datum)?.waarde.toFixed() : '1';
+    return `${p.eenheid}|${gg}|${p.inzet.map((i) => `${i.niveau}:${i.aantal.toFixed()}`).sort().join('+')}`;
+  };
+  const paren = new Map<string, { jeugdwet: string; wmo: string; opgegeven: boolean }>();
+  const jeugd = set.producten.filter((p) => p.wet === 'jeugdwet');
+  const wmo = set.producten.filter((p) => p.wet === 'wmo');
+  for (const j of jeugd) {
+    const mj = mix(j.code);
+    if (!mj) continue;
+    for (const w of wmo) if (mix(w.code) === mj) paren.set(`${j.code}|${w.code}`, { jeugdwet: j.code, wmo: w.code, opgegeven: false });
+  }
+  for (const d of s.jeugdWmoParen) paren.set(`${d.jeugdwet}|${d.wmo}`, { jeugdwet: d.jeugdwet, wmo: d.wmo, opgegeven: true });
+  const uit: Signaal[] = [];
+  for (const paar of paren.values()) {
+    const j = set.producten.find((p) => p.code === paar.jeugdwet)!;
+    const tw = plan.tarieven.filter((t) => t.product === paar.wmo && VERGELEKEN.has(t.variantSoort));
+    for (const tj of plan.tarieven.filter((t) => t.product === paar.jeugdwet && VERGELEKEN.has(t.variantSoort))) {
+      const w = tw.find((t) => t.variant === tj.variant);
+      if (!w) continue;
+      const a = tj.tariefPerUur ?? tj.tarief;
+      const b = w.tariefPerUur ?? w.tarief;
+      const verschil = a.minus(b).abs().div(Decimal.min(a, b)).times(HONDERD);
+      if (!verschil.gt(max)) continue;
+      const plek = paar.opgegeven ? s.jeugdWmoParen.find((d) => d.jeugdwet === paar.jeugdwet && d.wmo === paar.wmo)!.herkomst : j.herkomst;
+      uit.push({
+        soort: 'jeugd_wmo_verschil',
+        melding: `${paar.jeugdwet} (Jeugdwet, ${g(a)}) en ${paar.wmo} (Wmo, ${g(b)}) ${paar.opgegeven ? 'zijn als vergelijkbaar opgegeven' : 'hebben dezelfde inzet'} maar verschillen ${g(verschil, 1)} % bij variant ${tj.variant}, meer dan ${g(max, 1)} %: let op de overgang 18-/18+`,
+        plek: `${plek.bestand}:${plek.regel}`,
+        ...plek,
+      });
+    }
+  }
+  return uit;
 }

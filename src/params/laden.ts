@@ -741,6 +741,21 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
     ...aanbieders.map((a) => `aanbieder-${a.id}`),
   ]);
   const signalen = bouwSignalen(b, get('signalen.yaml'));
+  const sg = get<z.infer<typeof S.SignalenBestand>>('signalen.yaml');
+  (sg?.data.jeugd_wmo_paren ?? []).forEach((paar, k) => {
+    for (const wet of ['jeugdwet', 'wmo'] as const) {
+      const code = paar[wet];
+      const p = producten.find((x) => x.code === code);
+      if (!p || p.wet !== wet) {
+        const s = bedoeldeU(code, producten.filter((x) => x.wet === wet).map((x) => x.code));
+        b.fout(sg!.root, ['jeugd_wmo_paren', k, wet], p ? `${code} is geen ${wet === 'wmo' ? 'Wmo' : 'Jeugdwet'}-product` : `onbekend product '${code}' in jeugd_wmo_paren`, {
+          verwacht: `een ${wet === 'wmo' ? 'Wmo' : 'Jeugdwet'}-product van de set`,
+          gevonden: p ? `${code} (${p.wet})` : code,
+          hint: s ? `bedoelde u '${s}'?` : 'noem bij jeugdwet een Jeugdwet-product en bij wmo een Wmo-product',
+        });
+      }
+    }
+  });
   const inkoop = bouwInkoop(b, get('inkoop.yaml'), contracten, ruw.weergave.get('inkoop.yaml') ?? 'inkoop.yaml');
 
   const set: T.ParameterSet = {

@@ -221,6 +221,10 @@ export function bouwSignalen(b: Bouwer, best: Bestand<z.infer<typeof S.SignalenB
   return {
     ...(d.minimumloon_per_uur ? { minimumloonPerUur: b.param(d.minimumloon_per_uur, r, ['minimumloon_per_uur'], 'signalen.minimumloon_per_uur', ['euro_per_uur'], NIET_NEGATIEF) } : {}),
     ...(d.jeugd_wmo_verschil ? { jeugdWmoVerschil: b.param(d.jeugd_wmo_verschil, r, ['jeugd_wmo_verschil'], 'signalen.jeugd_wmo_verschil', ['procent'], PROCENT) } : {}),
+    jeugdWmoParen: (d.jeugd_wmo_paren ?? []).map((x, k) => {
+      const ph = b.herkomst(r, ['jeugd_wmo_paren', k]);
+      return { jeugdwet: x.jeugdwet, wmo: x.wmo, herkomst: { bestand: ph.bestand, regel: ph.regel, kolom: ph.kolom } };
+    }),
     ...(d.maximale_bronleeftijd_maanden ? { maximaleBronleeftijdMaanden: Number(d.maximale_bronleeftijd_maanden) } : {}),
     ...(d.maximale_tariefbeweging ? { maximaleTariefbeweging: b.param(d.maximale_tariefbeweging, r, ['maximale_tariefbeweging'], 'signalen.maximale_tariefbeweging', ['procent'], PROCENT) } : {}),
     herkomst: { bestand: h.bestand, regel: h.regel, kolom: h.kolom },

@@ -443,6 +443,7 @@ export const VolumesBestand = z.strictObject({
 export const SignalenBestand = z.strictObject({
   minimumloon_per_uur: Parameter.optional(),
   jeugd_wmo_verschil: Parameter.optional(),
+  jeugd_wmo_paren: z.array(z.strictObject({ jeugdwet: z.string().min(1), wmo: z.string().min(1), toelichting: tekst.optional() })).optional(),
   maximale_bronleeftijd_maanden: z.string().regex(/^\d+$/).refine(binnenGrenzen, 'getal_te_groot').optional(),
   maximale_tariefbeweging: Parameter.optional(),
   toelichting: tekst.optional(),

@@ -330,6 +330,11 @@ export interface Volumes {
 export interface Signalen {
   minimumloonPerUur?: Param;
   jeugdWmoVerschil?: Param;
+  /**
+   * Pairs of a Jeugdwet and a Wmo product the set declares comparable (the same staff behind them), also when
+   * their tariffs are adopted or their inzet differs; compared like the pairs with the same inzet.
+   */
+  jeugdWmoParen: { jeugdwet: string; wmo: string; herkomst: Herkomst }[];
   maximaleBronleeftijdMaanden?: number;
   maximaleTariefbeweging?: Param;
   herkomst: Herkomst;
