@@ -2,7 +2,8 @@
  * The publishable documents of a set: reads the templates, fills them, and
  * renders the PDFs and the PvE checklist. Also the --publicatie check.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { CliFout } from './fouten.ts';
 import path from 'node:path';
 import type { ParameterSet } from '../params/types.ts';
 import type { Tarievenplan } from '../model/types.ts';
@@ -23,7 +24,23 @@ import { ChromiumOntbreekt, drukGetagdePdfs, vindChromium } from '../render/publ
 
 /** The templates folder: --sjablonen, else templates/ in the repository root, else the package's own. */
 export function vindSjablonen(map: string | undefined): string {
-  if (map) return path.resolve(map);
+  if (map) {
+    const vol = path.resolve(map);
+    let isMap = false;
+    try {
+      isMap = statSync(vol).isDirectory();
+    } catch {
+      /* does not exist */
+    }
+    if (!isMap) {
+      throw new CliFout(2, `--sjablonen ${map} ${existsSync(vol) ? 'is geen map' : 'bestaat niet'}`, {
+        verwacht: 'een map met de sjablonen (*.md.hbs), zoals een kopie van templates/',
+        gevonden: map,
+        hint: 'laat --sjablonen weg voor de sjablonen van tariefbouw',
+      });
+    }
+    return vol;
+  }
   const lokaal = path.join(wortel(), 'templates');
   return existsSync(lokaal) ? lokaal : path.join(PAKKET_MAP, 'templates');
 }

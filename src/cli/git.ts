@@ -7,7 +7,16 @@ import path from 'node:path';
 export class GitFout extends Error {}
 
 function git(args: string[], cwd: string): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+  return gitBytes(args, cwd).toString('utf8');
+}
+
+function gitBytes(args: string[], cwd: string): Buffer {
+  try {
+    return execFileSync('git', args, { cwd, maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (e) {
+    const uitleg = String((e as { stderr?: string }).stderr ?? '').trim().split('\n')[0] ?? '';
+    throw new GitFout(`git ${args[0]} mislukte${uitleg ? `: ${uitleg.slice(0, 200)}` : ''}`);
+  }
 }
 
 export function isGitRef(ref: string, cwd = process.cwd()): boolean {
@@ -29,6 +38,9 @@ export function setOpRef(ref: string, setMap: string, cwd = process.cwd()): { ma
   }
   if (!isGitRef(ref, cwd)) throw new GitFout(`onbekende git-ref '${ref}': geef een branch, tag of commit, zoals main, HEAD~1 of v2027.1`);
   const relSet = path.relative(top, path.resolve(cwd, setMap)).split(path.sep).join('/');
+  if (relSet === '' || relSet.startsWith('../') || relSet === '..' || path.isAbsolute(relSet)) {
+    throw new GitFout(`${setMap} ligt buiten de git-repository ${top}; uit git wordt alleen een set in de repository gelezen, zoals ${ref}:models/<set>`);
+  }
   const relModels = path.posix.dirname(relSet);
   const bestanden = git(['ls-tree', '-r', '--name-only', ref, '--', relModels], top)
     .split('\n')
@@ -38,7 +50,7 @@ export function setOpRef(ref: string, setMap: string, cwd = process.cwd()): { ma
   for (const f of bestanden) {
     const doel = path.join(tmp, f);
     mkdirSync(path.dirname(doel), { recursive: true });
-    writeFileSync(doel, execFileSync('git', ['show', `${ref}:${f}`], { cwd: top, maxBuffer: 64 * 1024 * 1024 }));
+    writeFileSync(doel, gitBytes(['show', `${ref}:${f}`], top));
   }
   return { map: path.join(tmp, relSet), weergaveBasis: tmp };
 }

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { GevuldeDocumenten } from './documenten.ts';
-import { reserveerUitvoer, UitvoerFout } from './schrijf.ts';
+import { omgevingsFout, reserveerUitvoer } from './schrijf.ts';
+import { CliFout } from './fouten.ts';
 import { Afgebroken, standaardSet, toonPad, wortel, type Io } from './wortel.ts';
 import { zichtbaar } from '../shared/stuurtekens.ts';
 import { registreerReviewCommandos } from './review.ts';
@@ -58,6 +59,11 @@ const VERTALINGEN: [RegExp, string][] = [
   [/^error: missing required argument '(.*)'/m, "fout: verplicht argument '$1' ontbreekt"],
   [/^error: too many arguments.*$/m, 'fout: te veel argumenten'],
   [/^error: option '(.*)' argument missing/m, "fout: optie '$1' mist een waarde"],
+  [/^error: required option '(.*)' not specified/m, "fout: verplichte optie '$1' ontbreekt"],
+  [/^error: option '(.*)' argument '(.*)' is invalid\.\s*/m, "fout: ongeldige waarde '$2' bij optie '$1': "],
+  [/^error: command-argument value '(.*)' is invalid for argument '(.*)'\.\s*/m, "fout: ongeldige waarde '$1' bij argument '$2': "],
+  [/^error: (.*) cannot be used with (.*)$/m, 'fout: $1 gaat niet samen met $2'],
+  [/^error: /m, 'fout: '],
   [/\(Did you mean (.*)\?\)/, '(bedoelde u $1?)'],
   [/^Usage:/gm, 'Gebruik:'],
   [/^Options:/gm, 'Opties:'],
@@ -65,8 +71,12 @@ const VERTALINGEN: [RegExp, string][] = [
   [/^Arguments:/gm, 'Argumenten:'],
   [/\[options\]/g, '[opties]'],
   [/\[command\]/g, '[commando]'],
-  [/\(default: /g, '(standaard: '],
 ];
+
+/** A default in --help, in Dutch and before commander wraps the line (so no "(default:" at a line end). */
+function standaardTekst(beschrijving: string, w: unknown, toon?: string): string {
+  return w === undefined || typeof w === 'boolean' ? beschrijving : `${beschrijving} (standaard: ${toon ?? (typeof w === 'string' ? w : JSON.stringify(w))})`;
+}
 
 function vertaal(s: string): string {
   return VERTALINGEN.reduce((t, [re, nl]) => t.replace(re, nl), s);
@@ -89,6 +99,10 @@ export function maakProgramma(io: Io): Command {
     )
     .helpOption('-h, --help', 'toon deze uitleg')
     .helpCommand('help [commando]', 'toon de uitleg van een commando')
+    .configureHelp({
+      optionDescription: (o) => (o.required || o.optional ? standaardTekst(o.description, o.defaultValue, o.defaultValueDescription) : o.description),
+      argumentDescription: (a) => standaardTekst(a.description, a.defaultValue, a.defaultValueDescription),
+    })
     .configureOutput({
       writeOut: (s) => io.out(vertaal(s)),
       writeErr: (s) => io.err(vertaal(s)),
@@ -188,13 +202,14 @@ Afsluitcodes: 0 goed, 1 fouten in de parameterset of controletotalen, 2 verkeerd
       }
       // Always below the repository root, wherever the command was started; a given --out is a path from here.
       const doel = o.out ? path.resolve(o.out, g.set.id) : path.join(wortel(), 'output', g.set.id);
+      const sjablonen = vindSjablonen(o.sjablonen);
       // Before anything is rendered: a wrong --out, a folder tariefbouw did not write, another run, no permission.
       const plek = await reserveerUitvoer(doel, { eigenaar: 'genereer', setMappen: [vindSet(set)] });
       try {
         const setMap = path.relative(basis, vindSet(set)).split(path.sep).join('/');
         let gevuld: GevuldeDocumenten;
         try {
-          gevuld = vulDocumenten(g.set, plan, { publicatie, sjablonen: vindSjablonen(o.sjablonen), setMap });
+          gevuld = vulDocumenten(g.set, plan, { publicatie, sjablonen, setMap });
         } catch (e) {
           if (!(e instanceof SjabloonFout)) throw e;
           io.err(`${formatProblemen([e.probleem])}\n`);
@@ -222,18 +237,68 @@ Afsluitcodes: 0 goed, 1 fouten in de parameterset of controletotalen, 2 verkeerd
       let buf: Buffer;
       try {
         buf = readFileSync(bestand);
-      } catch {
-        io.err(`fout: kan ${bestand} niet lezen\n`);
-        throw new Afgebroken(1);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        throw new CliFout(2, `kan ${bestand} niet lezen${code === 'ENOENT' ? ': het bestand bestaat niet' : code === 'EISDIR' ? ': het is een map' : ''}`, { verwacht: 'een .xlsx-bestand' }, '');
       }
-      io.out(await dumpXlsx(buf));
+      if (buf.subarray(0, 4).toString('latin1') !== 'PK\u0003\u0004') {
+        const lfs = buf.subarray(0, 200).toString('utf8').startsWith('version https://git-lfs.github.com/spec/');
+        throw new CliFout(1, `${bestand} is geen Excel-werkboek`, {
+          verwacht: 'een .xlsx-bestand (een zip-archief)',
+          gevonden: lfs ? 'een git LFS-verwijzing in plaats van het werkboek' : `${buf.length} bytes die niet met de kop van een zip-archief beginnen`,
+          hint: lfs ? 'haal de werkboeken op met git lfs pull, of zet git diff voor LFS-bestanden zonder textconv' : 'geef het pad van een werkboek dat tariefbouw of Excel schreef',
+        }, '');
+      }
+      let tekst: string;
+      try {
+        tekst = await dumpXlsx(buf);
+      } catch (e) {
+        throw new CliFout(1, `${bestand} is geen leesbaar Excel-werkboek`, {
+          verwacht: 'een .xlsx-bestand',
+          gevonden: `een zip-archief dat exceljs niet als werkboek kan lezen (${e instanceof Error ? e.message.split('\n')[0]!.slice(0, 120) : String(e)})`,
+          hint: 'is het bestand beschadigd of een ander soort zip, zoals .docx of .ods?',
+        }, '');
+      }
+      io.out(tekst);
+    });
+
+  program
+    .command('init')
+    .description(
+      'begin de repository van een regio in deze (lege) map: een set met in te vullen waarden (INVULLEN) die controleer meldt tot ze zijn ingevuld, de sjablonen, de CI-workflow, .gitattributes, .gitignore, README en CHANGELOG',
+    )
+    .requiredOption('--regio <naam>', 'naam van de regio, zoals "Regio Noord"; de set heet naar de regio en het jaar')
+    .addOption(new Option('--jaar <jaar>', 'het tariefjaar van de eerste set').argParser(jaar).makeOptionMandatory())
+    .option('--voorbeeld', 'zet ook de volledige voorbeeldset models/voorbeeldregio-2027 ernaast')
+    .action(async (o: { regio: string; jaar: number; voorbeeld?: boolean }) => {
+      const { voerInitUit } = await import('./init.ts');
+      voerInitUit(o, io);
     });
 
   registreerReviewCommandos(program, io);
   return program;
 }
 
-export async function main(argv: string[], uit: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
+const STANDAARD_IO: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+
+/**
+ * `tariefbouw bereken --json | head`: when the reader closes the pipe, stop quietly (exit 0) instead of a stack
+ * trace. Only for the real stdout and stderr.
+ */
+let pijpBewaakt = false;
+function stilBijGeslotenPijp(): void {
+  if (pijpBewaakt) return;
+  pijpBewaakt = true;
+  for (const stroom of [process.stdout, process.stderr]) {
+    stroom.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
+}
+
+export async function main(argv: string[], uit: Io = STANDAARD_IO): Promise<number> {
+  if (uit === STANDAARD_IO) stilBijGeslotenPijp();
   // No control character from a set reaches the terminal or a CI log as itself.
   const io: Io = { out: (s) => uit.out(zichtbaar(s)), err: (s) => uit.err(zichtbaar(s)) };
   const program = maakProgramma(io);
@@ -242,9 +307,13 @@ export async function main(argv: string[], uit: Io = { out: (s) => process.stdou
     return 0;
   } catch (e) {
     if (e instanceof Afgebroken) return e.code;
-    if (e instanceof UitvoerFout) {
-      io.err(`${e.tekst()}\n`);
-      return e.code;
+    // A file-system error that reached here (a full disk, no permission, a name too long) is the machine's, not ours.
+    const code = (e as NodeJS.ErrnoException | undefined)?.code ?? '';
+    const machine = ['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS', 'ENAMETOOLONG', 'EIO', 'EMFILE', 'ENFILE'].includes(code);
+    const f = e instanceof CliFout ? e : machine ? omgevingsFout(e, (e as NodeJS.ErrnoException).path ?? '.') : e;
+    if (f instanceof CliFout) {
+      io.err(`${f.tekst()}\n`);
+      return f.code;
     }
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version') return 0;

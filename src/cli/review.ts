@@ -84,12 +84,12 @@ function laadBron(arg: string, standaardSet: string, io: Io): Bron {
       label = `${arg}:${standaardSet}`;
     } else {
       io.err(`fout: '${arg}' is geen parameterset en geen git-ref\n  verwacht: de naam van een set onder models/, een pad naar een setmap, of een git-ref (main, HEAD~1, een tag), eventueel als ref:set\n  hint: controleer de spelling; git-refs worden gelezen zonder de werkmap te veranderen\n`);
-      throw new Afgebroken(1);
+      throw new Afgebroken(2);
     }
   } catch (e) {
     if (e instanceof GitFout) {
       io.err(`fout: ${e.message}\n`);
-      throw new Afgebroken(1);
+      throw new Afgebroken(2);
     }
     throw e;
   }

@@ -32,6 +32,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { sorteerTekst } from '../shared/sorteer.ts';
+import { CliFout } from './fouten.ts';
 import { zichtbaar } from '../shared/stuurtekens.ts';
 
 /** The marker file in every output folder; its lines are `<command>\t<file>`. */
@@ -40,29 +41,10 @@ const MERK_KOP =
   '# Deze map is geschreven door tariefbouw; een volgende build vervangt de bestanden hieronder.\n# Per regel: het commando dat het bestand schreef, een tab, de naam van het bestand.\n';
 
 /** Files a build writes, for output folders from before the marker existed. */
-const UITVOER_NAAM = /^(tarieven\.csv|opbouw\.json|[^/\\]+\.(pdf|xlsx)|indexatie-\d{4}\.md)$/;
+const UITVOER_NAAM = /^(tarieven\.csv|opbouw\.json|[^/\\]+\.(pdf|xlsx|html)|indexatie-\d{4}\.md)$/;
 
 /** A problem with the place to write (usage: exit 2) or with the machine (disk full, no permission: exit 1). */
-export class UitvoerFout extends Error {
-  constructor(
-    readonly code: 1 | 2,
-    melding: string,
-    readonly details: { verwacht?: string; gevonden?: string; hint?: string } = {},
-  ) {
-    super(melding);
-  }
-
-  tekst(): string {
-    const d = this.details;
-    return [
-      `fout: ${this.message}`,
-      ...(d.verwacht ? [`  verwacht: ${d.verwacht}`] : []),
-      ...(d.gevonden ? [`  gevonden: ${d.gevonden}`] : []),
-      ...(d.hint ? [`  hint: ${d.hint}`] : []),
-      'Er is niets geschreven.',
-    ].join('\n');
-  }
-}
+export class UitvoerFout extends CliFout {}
 
 export interface UitvoerOpties {
   /** the command that writes (genereer, indexeer): its earlier files are replaced, other commands' files kept */
@@ -328,9 +310,10 @@ export async function reserveerUitvoer(doel: string, opties: UitvoerOpties): Pro
 /** Repairs what an interrupted run on this target left behind; only called while holding the lock. */
 function herstel(doel: string, id: string): void {
   const ouder = path.dirname(doel);
+  const naam = path.basename(doel);
   const resten = readdirSync(ouder)
-    .map((n) => ({ n, m: /^\.tariefbouw-(tmp|oud)-([0-9a-f]{12})-(\d+)$/.exec(n) }))
-    .filter((x) => x.m && x.m[2] === id);
+    .map((n) => ({ n, m: /^\.tariefbouw-(tmp|oud)-(.+)-(\d+)$/.exec(n) }))
+    .filter((x) => x.m && (x.m[2] === id || (x.m[2] === naam && !leeft(Number(x.m[3]))))); // also the names of versions before the lock
   if (soortVan(doel) === 'geen') {
     // Killed between the two renames: the previous output is parked as -oud-; put it back.
     const oud = resten.find((x) => x.m![1] === 'oud' && leesUitvoer(path.join(ouder, x.n)) !== undefined);

@@ -35,7 +35,17 @@ const SCHEMA_PER_BESTAND: Record<string, z.ZodType> = {
   'inkoop.yaml': S.InkoopBestand,
 };
 
-const VERPLICHT = ['model.yaml', 'productiviteit.yaml', 'opslagen.yaml', 'afronding.yaml', 'varianten.yaml'];
+const VERPLICHT = ['model.yaml', 'opslagen.yaml', 'afronding.yaml', 'varianten.yaml'];
+
+/** True when some product is computed (kostprijs or lumpsum): only then are a CAO and productiviteit.yaml needed. */
+function heeftBerekendProduct(ruw: RuweSet): boolean {
+  return [...ruw.bestanden].some(([rel, data]) => {
+    if (!rel.startsWith('producten/') || !data || typeof data !== 'object') return false;
+    const producten = (data as { producten?: unknown }).producten;
+    if (!producten || typeof producten !== 'object') return true;
+    return Object.values(producten).some((p) => !p || typeof p !== 'object' || (p as { berekening?: unknown }).berekening !== 'overgenomen');
+  });
+}
 
 function schemaVoor(rel: string): z.ZodType | undefined {
   if (rel.startsWith('cao/')) return S.CaoBestand;
@@ -48,7 +58,8 @@ function schemaVoor(rel: string): z.ZodType | undefined {
 export function valideerBestanden(ruw: RuweSet, posities: Posities): { geldig: Map<string, Bestand<unknown>>; problemen: Probleem[] } {
   const problemen: Probleem[] = [];
   const geldig = new Map<string, Bestand<unknown>>();
-  for (const rel of VERPLICHT) {
+  const berekend = heeftBerekendProduct(ruw);
+  for (const rel of [...VERPLICHT, ...(berekend ? ['productiviteit.yaml'] : [])]) {
     if (!ruw.bestanden.has(rel)) {
       problemen.push({
         ernst: 'fout',
@@ -75,10 +86,11 @@ export function valideerBestanden(ruw: RuweSet, posities: Posities): { geldig: M
     else geldig.set(rel, { rel, data: r.data, root: data });
   }
   const heeft = (prefix: string) => [...ruw.bestanden.keys()].some((k) => k.startsWith(prefix));
-  for (const [map, wat] of [
-    ['cao/', 'ten minste één CAO in cao/'],
+  const mappen: [string, string][] = [
+    ...(berekend ? ([['cao/', 'ten minste één CAO in cao/ (nodig voor berekende producten)']] as [string, string][]) : []),
     ['producten/', 'ten minste één productbestand in producten/'],
-  ] as const) {
+  ];
+  for (const [map, wat] of mappen) {
     if (!heeft(map)) {
       problemen.push({
         ernst: 'fout',

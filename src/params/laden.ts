@@ -284,7 +284,8 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
   }
 
   // --- productiviteit
-  const prod = get<z.infer<typeof S.ProductiviteitBestand>>('productiviteit.yaml')!;
+  // only a set with computed products needs profiles (valideerBestanden requires the file then)
+  const prod = get<z.infer<typeof S.ProductiviteitBestand>>('productiviteit.yaml') ?? { data: { profielen: {} }, root: { profielen: {} }, rel: 'productiviteit.yaml' };
   const productiviteit = new Map<string, T.ProductiviteitsProfiel>();
   for (const [id, p] of Object.entries(prod.data.profielen)) {
     const pad = ['profielen', id];
@@ -407,7 +408,8 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
   if (vr.data.pgb) {
     afrondingBestaat(vr.data.pgb.afronding, vr.root, ['pgb', 'afronding']);
     varianten.pgb = {
-      grondslag: vr.data.pgb.grondslag,
+      // without a grondslag: the basistarief (the lowest CAO tariff); an adopted tariff is its own grondslag
+      grondslag: vr.data.pgb.grondslag ?? 'basistarief',
       afronding: vr.data.pgb.afronding,
       soorten: Object.entries(vr.data.pgb.soorten).map(([id, s]) => ({
         id,

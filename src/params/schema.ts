@@ -260,7 +260,7 @@ export const VariantenBestand = z.strictObject({
   micro_onderneming: z.union([z.boolean(), z.enum(['per_cao', 'laagste'])]),
   pgb: z
     .strictObject({
-      grondslag: z.enum(['basistarief', 'hoogste_cao']),
+      grondslag: z.enum(['basistarief', 'hoogste_cao']).optional(),
       afronding: id,
       soorten: z.record(id, z.strictObject({ naam: tekst, percentage: Parameter })),
     })

@@ -19,6 +19,8 @@ interface NodeInfo {
 }
 
 const VERBODEN_SLEUTELS = new Set(['__proto__', 'constructor', 'prototype']);
+/** A value that `tariefbouw init` left to fill in: INVULLEN, optionally followed by what belongs there. */
+const PLAATSHOUDER = /^INVULLEN\b:?/;
 
 /**
  * Remembers, for every object and array produced from YAML, where it and its
@@ -269,6 +271,14 @@ export function leesYaml(bestand: string, bron: string, posities: Posities): Yam
     }
     if (isScalar(node)) {
       const v = node.value;
+      // A placeholder from `tariefbouw init`: reported until it is filled in, before any other check of the file.
+      if (typeof v === 'string' && PLAATSHOUDER.test(v)) {
+        probleem(node.range?.[0] ?? 0, `nog in te vullen: ${v.replace(PLAATSHOUDER, '').trim() || 'een waarde'}`, {
+          verwacht: 'de waarde van de regio, met haar bron en status',
+          gevonden: 'INVULLEN',
+          hint: 'vervang de hele tekst tussen aanhalingstekens door de waarde; de voorbeeldset noemt een gangbare waarde',
+        });
+      }
       if (typeof v === 'number' || typeof v === 'bigint') return node.source ?? String(v);
       if (typeof v === 'boolean' || v === null) return v;
       const t = String(v);

@@ -26,8 +26,8 @@ describe('tariefbouw als commando', () => {
     cpSync(path.join(ROOT, 'models/voorbeeldregio-2027'), path.join(werk, 'models/voorbeeldregio-2027'), { recursive: true });
     const ops = path.join(werk, 'models/voorbeeldregio-2027/opslagen.yaml');
     const regels = readFileSync(ops, 'utf8').split('\n');
-    expect(regels[5]).toBe('    waarde: 22');
-    regels[5] = '    waarde: 23 %';
+    expect(regels[6]).toBe('    waarde: 22');
+    regels[6] = '    waarde: 23 %';
     writeFileSync(ops, regels.join('\n'));
     const r = run('controleer', 'voorbeeldregio-2027');
     rmSync(path.join(werk, 'models/voorbeeldregio-2027'), { recursive: true, force: true });

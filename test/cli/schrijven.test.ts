@@ -169,6 +169,39 @@ describe('onderbroken en gelijktijdige runs', () => {
     expect(resten(uit)).toEqual([]);
   });
 
+  it('resten van een oudere versie (.tariefbouw-tmp-<set>-<pid>, -oud-) worden opgeruimd; een geparkeerde vorige uitvoer komt terug', async () => {
+    const uit = path.join(werk, 'oude-resten');
+    const dood = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+    mkdirSync(path.join(uit, `.tariefbouw-tmp-set-${dood}`), { recursive: true });
+    mkdirSync(path.join(uit, `.tariefbouw-oud-set-${dood}`));
+    writeFileSync(path.join(uit, `.tariefbouw-oud-set-${dood}`, 'tarieven.csv'), 'vorige');
+    mkdirSync(path.join(uit, `.tariefbouw-tmp-andere-set-${dood}`)); // another target: not ours to touch
+    const plek = await reserveerUitvoer(path.join(uit, 'set'), { eigenaar: 'genereer', setMappen: [] });
+    plek.vrij();
+    expect(readFileSync(path.join(uit, 'set/tarieven.csv'), 'utf8')).toBe('vorige');
+    expect(resten(uit)).toEqual([`.tariefbouw-tmp-andere-set-${dood}`]);
+  });
+
+  it('twee gelijktijdige genereer-runs op één set: beide exit 0, dezelfde uitvoer als één run, geen resten', async () => {
+    const map = path.join(werk, 'twee-genereer');
+    cpSync(path.join(ROOT, 'test/fixtures/sets/volledig'), path.join(map, 'models/volledig'), { recursive: true });
+    const BIN = path.join(ROOT, 'bin', 'tariefbouw.js');
+    const start = () =>
+      new Promise<{ code: number | null; err: string }>((klaar) => {
+        const p = spawn(process.execPath, [BIN, 'genereer', 'models/volledig', '--out', 'uit'], { cwd: map });
+        let err = '';
+        p.stderr.on('data', (d) => (err += d));
+        p.on('close', (code) => klaar({ code, err }));
+      });
+    const [a, b] = await Promise.all([start(), start()]);
+    expect([a.code, b.code], a.err + b.err).toEqual([0, 0]);
+    expect(a.err + b.err).not.toMatch(/ENOTEMPTY|interne fout/);
+    const csv = readFileSync(path.join(map, 'uit/volledig/tarieven.csv'));
+    expect(resten(path.join(map, 'uit'))).toEqual([]);
+    expect(spawnSync(process.execPath, [BIN, 'genereer', 'models/volledig', '--out', 'uit'], { cwd: map }).status).toBe(0);
+    expect(readFileSync(path.join(map, 'uit/volledig/tarieven.csv')).equals(csv)).toBe(true);
+  });
+
   it('een slot van een proces dat niet meer bestaat wordt overgenomen', async () => {
     const uit = path.join(werk, 'oud-slot');
     const doel = path.join(uit, 'set');

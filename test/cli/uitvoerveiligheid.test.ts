@@ -89,4 +89,20 @@ describe('stuurtekens in meldingen', () => {
       terug();
     }
   });
+
+  // The loader refuses control characters in a set's text (src/params); what else reaches a message, such as
+  // an argument echoed back, is neutralised on the way out.
+  it('een productcode vol stuurtekens in de melding van verklaar: als code, niets ruws', async () => {
+    const r = await voerUit(['verklaar', '45A\u001b[2K01\r\u2028\u202e', '--set', 'models/volledig'], werk);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('fout: product 45A\\u001b[2K01\\u000d\\u2028\\u202e bestaat niet');
+    expect(r.err).not.toMatch(/[\u001b\r\u2028\u202e]/);
+  });
+
+  it('een setnaam vol stuurtekens in de melding van controleer: als code, niets ruws', async () => {
+    const r = await voerUit(['controleer', 'models/vol\u001b]0;titel\u0007ledig'], werk);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('vol\\u001b]0;titel\\u0007ledig');
+    expect(r.err).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+  });
 });

@@ -149,7 +149,7 @@ describe('indexatie-2028.pdf van de standaardset', () => {
     const illustratief = bron('Illustratieve waarde gekozen voor de voorbeeldset; geen externe bron');
     expect(gewichten).toBeDefined();
     expect(illustratief).toBeDefined();
-    expect(t).toContain(`loon = 90 % · vastgesteld · indexcijfers.yaml:12 · [${gewichten}]`);
+    expect(t).toContain(`loon = 90 % · vastgesteld · indexcijfers.yaml:13 · [${gewichten}]`); // line 13: after the yaml-language-server line
     expect(t).toMatch(new RegExp(`2028 OVA \\(loon\\), voorlopig 3,40 % voorlopige index 2028 illustratief indexcijfers\\.yaml:\\d+ \\[${illustratief}\\]`));
     expect(t).toContain('De inhaal is het verschil in');
     expect(t).toContain('procentpunten: definitief min voorlopig.');

@@ -97,9 +97,9 @@ describe('vergelijk twee mappen', () => {
     expect(j.samenvatting.productenVervallen).toContain('45A01');
   });
 
-  it('een onbekende set of ref geeft een Nederlandse melding en afsluitcode 1', async () => {
+  it('een onbekende set of ref geeft een Nederlandse melding en afsluitcode 2 (verkeerd gebruik)', async () => {
     const r = await run(['vergelijk', 'bestaat-niet-xyz']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.err).toContain("fout: 'bestaat-niet-xyz' is geen parameterset en geen git-ref");
   });
 });
@@ -168,12 +168,16 @@ describe('vergelijk git-refs', () => {
     writeFileSync(opslagen, readFileSync(opslagen, 'utf8').replace('waarde: 25', 'waarde: 21'));
   });
 
-  it('meldt een onbekende ref en een set die op die ref niet bestaat', async () => {
+  it('meldt een onbekende ref, een set die op die ref niet bestaat en een pad buiten de repository (exit 2)', async () => {
     const a = await run(['vergelijk', 'HEAD~1:volledig', 'geen-ref-abc:volledig'], repo);
-    expect(a.code).toBe(1);
+    expect(a.code).toBe(2);
     expect(a.err).toContain("fout: onbekende git-ref 'geen-ref-abc'");
     const b = await run(['vergelijk', 'HEAD~1:andere-set', 'volledig'], repo);
-    expect(b.code).toBe(1);
+    expect(b.code).toBe(2);
     expect(b.err).toContain("fout: de set models/andere-set bestaat niet op 'HEAD~1'");
+    const c = await run(['vergelijk', 'HEAD:/etc', 'volledig'], repo);
+    expect(c.code).toBe(2);
+    expect(c.err).toContain('fout: /etc ligt buiten de git-repository');
+    expect(c.err).not.toContain('interne fout');
   });
 });

@@ -114,7 +114,8 @@ function percentage(ctx: Context, soort: T.PgbSoort, param: T.Param, regelId: st
         : `ZIN-tarief × ${fmt(g.waarde)} %, ${regel.richting} afgerond op ${veelvoud} (${regel.id})`,
       waarde: bedrag,
       eenheid: grond.eenheid,
-      parameters: [g],
+      // the rounding rule is a cell of the live formula, so it is a parameter of the step
+      parameters: [g, ref],
       expr: minuut
         ? E.maal(afrondExpr(E.deel(E.procentVan(E.stap('zin_tarief'), E.param(g)), E.getal(60)), ref, regel.richting), E.getal(60))
         : afrondExpr(E.procentVan(E.stap('zin_tarief'), E.param(g)), ref, regel.richting),
