@@ -75,6 +75,8 @@ if (process.argv[2] === '--hier' || process.argv[2] === '--hier-publicatie') {
   await bouwHier(process.argv[3]!, process.argv[2] === '--hier-publicatie');
 } else {
   console.log(`tariefbouw documenten (alle PDF's en werkboeken), elke meting een vers proces · Node ${process.version}\n`);
+  // BENCH_PUBLICATIE=alleen: only the publication measurements below
+  if (process.env.BENCH_PUBLICATIE !== 'alleen') {
   regel(`${STANDAARD}, de CLI (mediaan van 3)`, mediaan([cli(), cli(), cli()]), '< 3 s');
   regel(`${STANDAARD}, in het proces (mediaan van 3)`, mediaan([inNieuwProces('standaard'), inNieuwProces('standaard'), inNieuwProces('standaard')]), '< 3 s');
   const m100 = inNieuwProces('100');
@@ -82,6 +84,7 @@ if (process.argv[2] === '--hier' || process.argv[2] === '--hier-publicatie') {
   const m1000 = inNieuwProces('1000');
   regel('synthetisch 1 000', m1000, '< 30 s');
   console.log(`\ngroei 100 → 1 000 producten: × ${(m1000.seconden / m100.seconden).toFixed(1)} (lineair is × 10)`);
+  }
   // publication: the PDFs printed as tagged PDFs in Chromium, next to the concept build of the same set
   const { vindChromium } = await import('../src/render/publicatie.ts');
   if (!vindChromium()) console.log('\npublicatie: overgeslagen, Chromium ontbreekt');
