@@ -37,5 +37,5 @@ describe('byte voor byte dezelfde uitvoer op elke machine', () => {
     expect(verschillend).toEqual([]);
     // no absolute path of the machine in a text output
     for (const n of ['tarieven.csv', 'opbouw.json']) expect(readFileSync(path.join(een, n), 'utf8')).not.toContain(werk);
-  });
+  }, 300_000); // two full builds in child processes: ~50 s on a quiet machine, more under load
 });
