@@ -236,17 +236,38 @@ export function leesSet(map: string, posities: Posities, weergaveBasis: string, 
     }
     return false;
   };
-  for (const naam of readdirSync(absoluut).sort()) {
+  /** A folder's entries, or a positioned error when it cannot be read (no permission, removed meanwhile). */
+  const lijst = (map: string): string[] => {
+    try {
+      return readdirSync(map).sort();
+    } catch (e) {
+      fout(toon(map, weergaveBasis), 'de map kan niet worden gelezen', {
+        verwacht: 'een leesbare map',
+        gevonden: `systeemfout ${(e as NodeJS.ErrnoException).code ?? 'onbekend'}`,
+        hint: 'controleer de map en de rechten erop',
+      });
+      return [];
+    }
+  };
+  const soort = (vol: string): Stats | undefined => {
+    try {
+      return lstatSync(vol);
+    } catch {
+      return undefined; // removed between listing and lstat: as if it was never there
+    }
+  };
+  for (const naam of lijst(absoluut)) {
     const vol = path.join(absoluut, naam);
-    const st = lstatSync(vol);
+    const st = soort(vol);
     const inMap = (MAPPEN as readonly string[]).includes(naam);
-    if (!isYaml(naam) && !inMap) continue;
+    if (!st || (!isYaml(naam) && !inMap)) continue;
     if (soortFout(naam, vol, st)) continue;
     if (st.isDirectory()) {
-      for (const sub of readdirSync(vol).sort()) {
+      for (const sub of lijst(vol)) {
         if (!isYaml(sub)) continue;
         const rel = `${naam}/${sub}`;
-        if (!soortFout(rel, path.join(vol, sub), lstatSync(path.join(vol, sub)))) relatief.push(rel);
+        const sst = soort(path.join(vol, sub));
+        if (sst && !soortFout(rel, path.join(vol, sub), sst)) relatief.push(rel);
       }
       continue;
     }
