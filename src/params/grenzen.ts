@@ -7,7 +7,7 @@
 export const GRENZEN = {
   /** bytes per YAML file */
   bestandsgrootte: 256 * 1024,
-  /** column where the content of a line starts (spaces plus block indicators such as '- ') */
+  /** characters before the content of a line (spaces plus block indicators such as "- ") */
   inspringing: 120,
   /** nesting of [ ] and { } */
   haakjesdiepte: 32,

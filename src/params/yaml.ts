@@ -205,9 +205,9 @@ export function leesYaml(bestand: string, bron: string, posities: Posities): Yam
     return direct(diep.offset, diep.soort === 'inspringing' ? 'de opbouw is te diep ingesprongen' : 'te veel haakjes in elkaar', {
       verwacht:
         diep.soort === 'inspringing'
-          ? `inhoud die op hoogstens kolom ${GRENZEN.inspringing} begint (een parameterbestand springt zelden verder in dan kolom 12)`
+          ? `hoogstens ${GRENZEN.inspringing} tekens inspringing, spaties en streepjes samen (de standaardset springt hoogstens 10 in)`
           : `hoogstens ${GRENZEN.haakjesdiepte} lijsten of blokken tussen [ ] of { } in elkaar`,
-      gevonden: diep.soort === 'inspringing' ? `inhoud na kolom ${GRENZEN.inspringing}` : `${diep.waarde} haakjes diep`,
+      gevonden: diep.soort === 'inspringing' ? `meer dan ${GRENZEN.inspringing} tekens inspringing` : `${diep.waarde} haakjes diep`,
       hint: 'zo diep nest geen parameterset; controleer of het bestand goed is ingesprongen en of de haakjes gesloten worden',
     });
   }
@@ -400,7 +400,7 @@ const YAML_FOUTEN: Record<string, { verwacht: string; gevonden: string; hint: st
   MULTIPLE_DOCS: { verwacht: 'één document per bestand', gevonden: 'meer dan één document (---) in het bestand', hint: 'één bestand bevat één document' },
   BAD_DQ_ESCAPE: { verwacht: 'tussen dubbele aanhalingstekens alleen geldige \\-codes, zoals \\n of \\"', gevonden: 'een ongeldige \\-code tussen dubbele aanhalingstekens', hint: 'gebruik enkele aanhalingstekens of schrijf \\\\ voor een backslash' },
   KEY_OVER_1024_CHARS: { verwacht: 'een sleutel van hoogstens 1024 tekens', gevonden: 'een sleutel van meer dan 1024 tekens', hint: 'kort de sleutel in' },
-  RESOURCE_EXHAUSTION: { verwacht: `hoogstens ${GRENZEN.inspringing} kolommen inspringing en ${GRENZEN.haakjesdiepte} haakjes diep`, gevonden: 'een opbouw die te diep genest is om te lezen', hint: 'zo diep nest geen parameterset; controleer de inspringing en de haakjes' },
+  RESOURCE_EXHAUSTION: { verwacht: `hoogstens ${GRENZEN.inspringing} tekens inspringing en ${GRENZEN.haakjesdiepte} haakjes diep`, gevonden: 'een opbouw die te diep genest is om te lezen', hint: 'zo diep nest geen parameterset; controleer de inspringing en de haakjes' },
 };
 
 /** For an unclosed quote, point at the quote that opens it rather than at the end of the file. */
