@@ -43,10 +43,12 @@ export const MELDINGLENGTE = 600;
 export function begrensd<P extends { melding: string; verwacht?: string; gevonden?: string; hint?: string; fragment?: string; kolom: number }>(p: P): P {
   const lang = (t: string | undefined) => t !== undefined && t.length > MELDINGLENGTE;
   const frag = p.fragment !== undefined && p.fragment.length > Math.max(GRENZEN.fragment, p.kolom + 40) + 1;
-  if (!lang(p.melding) && !lang(p.verwacht) && !lang(p.gevonden) && !lang(p.hint) && !frag) return p;
+  // a value of only spaces (or nothing) would print as an empty "gevonden:"
+  const onzichtbaar = p.gevonden !== undefined && p.gevonden.trim() === '';
+  if (!lang(p.melding) && !lang(p.verwacht) && !lang(p.gevonden) && !lang(p.hint) && !frag && !onzichtbaar) return p;
   const q = { ...p, melding: ingekort(p.melding, MELDINGLENGTE) };
   if (p.verwacht !== undefined) q.verwacht = ingekort(p.verwacht, MELDINGLENGTE);
-  if (p.gevonden !== undefined) q.gevonden = ingekort(p.gevonden, MELDINGLENGTE);
+  if (p.gevonden !== undefined) q.gevonden = onzichtbaar ? `'${ingekort(p.gevonden, 20)}' (${p.gevonden === '' ? 'niets' : 'alleen spaties'})` : ingekort(p.gevonden, MELDINGLENGTE);
   if (p.hint !== undefined) q.hint = ingekort(p.hint, MELDINGLENGTE);
   if (frag) q.fragment = `${p.fragment!.slice(0, Math.max(GRENZEN.fragment, p.kolom + 40))}…`;
   return q;

@@ -57,5 +57,7 @@ describe('grenzen van het lezen', () => {
     expect(p.melding.length).toBeLessThan(700);
     expect(p.gevonden!.length).toBeLessThan(700);
     expect(p.fragment).toBe(`${'f'.repeat(GRENZEN.fragment)}…`);
+    // found by the mutation test: a source of two spaces printed as an empty "gevonden:"
+    expect(begrensd({ melding: 'onbekende bron', gevonden: '  ', kolom: 1 }).gevonden).toBe("'  ' (alleen spaties)");
   });
 });
