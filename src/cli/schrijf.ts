@@ -16,19 +16,16 @@
  */
 import { createHash } from 'node:crypto';
 import {
-  closeSync,
   linkSync,
   copyFileSync,
   lstatSync,
   mkdirSync,
-  openSync,
   readFileSync,
   readdirSync,
   renameSync,
   rmSync,
   unlinkSync,
   writeFileSync,
-  writeSync,
 } from 'node:fs';
 import path from 'node:path';
 import { sorteerTekst } from '../shared/sorteer.ts';
@@ -233,6 +230,25 @@ export interface Uitvoerplek {
  * Checks the target, takes its lock (waiting for another run) and repairs what an interrupted run left.
  * Call before rendering, so a wrong --out costs nothing.
  */
+/**
+ * Takes the lock in one atomic step: the pid is written to a file of our own, which is then hard-linked to the lock
+ * name. A lock that exists is therefore never seen empty — with open('wx') + write, another run could read the
+ * just-created empty file, judge it stale and take it over, so that two runs held the lock at once.
+ */
+function neemSlot(slot: string): boolean {
+  const eigen = `${slot}.${process.pid}.nieuw`;
+  try {
+    writeFileSync(eigen, `${process.pid}\n`);
+    linkSync(eigen, slot);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw omgevingsFout(e, slot);
+  } finally {
+    rmSync(eigen, { force: true });
+  }
+}
+
 export async function reserveerUitvoer(doel: string, opties: UitvoerOpties): Promise<Uitvoerplek> {
   doel = path.resolve(doel);
   controleerDoel(doel, opties.setMappen);
@@ -247,14 +263,7 @@ export async function reserveerUitvoer(doel: string, opties: UitvoerOpties): Pro
   const tot = Date.now() + (opties.wachtMs ?? 120_000);
   let gemeld = false;
   for (;;) {
-    try {
-      const fd = openSync(slot, 'wx');
-      writeSync(fd, `${process.pid}\n`);
-      closeSync(fd);
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw omgevingsFout(e, slot);
-    }
+    if (neemSlot(slot)) break;
     let inhoud = '';
     try {
       inhoud = readFileSync(slot, 'utf8');

@@ -21,7 +21,7 @@ vi.mock('node:fs', async (origineel) => {
       }
       return f(...a);
     };
-  return { ...fs, default: fs, writeFileSync: met('writeFileSync', fs.writeFileSync), openSync: met('openSync', fs.openSync), mkdirSync: met('mkdirSync', fs.mkdirSync) };
+  return { ...fs, default: fs, writeFileSync: met('writeFileSync', fs.writeFileSync), linkSync: met('linkSync', fs.linkSync), mkdirSync: met('mkdirSync', fs.mkdirSync) };
 });
 
 const { schrijfMapAtomisch, UitvoerFout } = await import('../../src/cli/schrijf.ts');
@@ -32,7 +32,7 @@ afterAll(() => rmSync(werk, { recursive: true, force: true }));
 describe('omgevingsfouten bij het schrijven', () => {
   it.each([
     ['ENOSPC', 'writeFileSync', 'de schijf is vol bij het schrijven in', 'maak ruimte vrij of kies met --out een andere map'],
-    ['EACCES', 'openSync', 'geen toestemming om te schrijven in', 'kies met --out een map waarin u mag schrijven, of pas de rechten aan'],
+    ['EACCES', 'linkSync', 'geen toestemming om te schrijven in', 'kies met --out een map waarin u mag schrijven, of pas de rechten aan'],
     ['EROFS', 'mkdirSync', 'geen toestemming om te schrijven in', 'kies met --out een map waarin u mag schrijven, of pas de rechten aan'],
   ])('%s bij %s: exit 1, Nederlandse melding, de vorige uitvoer blijft, geen resten', async (code, bij, melding, hint) => {
     const uit = path.join(werk, code);
