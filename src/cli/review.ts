@@ -253,7 +253,9 @@ controletotalen: []
       const bestanden = [`indexatie-${jaar}.md`, `indexatie-${jaar}.pdf`, `indexatie-${jaar}.xlsx`, `indexatie-${jaar}.html`];
       try {
         const nieuw = laadBron(doel, naam, io);
-        const overzicht = indexatieOverzicht(basis.plan, nieuw.plan, { concept: !publicatie });
+        // sent to every provider: an aanbieder-specifiek tarief only when the set shows it in all documents
+        const { zichtbareTarieven } = await import('../docmodel/documenten/gemeenschappelijk.ts');
+        const overzicht = indexatieOverzicht(basis.plan, { ...nieuw.plan, tarieven: zichtbareTarieven(nieuw.set, nieuw.plan.tarieven) }, { concept: !publicatie });
         const setMap = path.relative(wortel(), bronMap).split(path.sep).join('/');
         const document = vulSjabloon(indexatieSpec(nieuw.set, nieuw.plan, basis.plan, { publicatie, setMap, basisNaam: basis.set.naam }), sjablonen);
         await schrijfMapAtomisch(

@@ -9,6 +9,7 @@ import { leesSet } from './bestanden.ts';
 import { begrensd } from './grenzen.ts';
 import { Bouwer, NIET_NEGATIEF, opslag, POSITIEF, PROCENT, PROCENT_DEELBAAR, valideerBestanden } from './bouw.ts';
 import { controleerRegels, zonderEffect } from './regels.ts';
+import { controleerInkoop } from './inkoop.ts';
 import { bouwIndexcijfers, bouwSignalen, bouwVolumes } from './review.ts';
 import { bouwInkoop } from './inkoop.ts';
 import * as S from './schema.ts';
@@ -814,7 +815,7 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
       alle.push(...e.problemen);
     }
   }
-  if (!alle.some((p) => p.ernst === 'fout')) alle.push(...controleerRegels(set));
+  if (!alle.some((p) => p.ernst === 'fout')) alle.push(...controleerRegels(set), ...controleerInkoop(set));
   const fouten = alle.filter((p) => p.ernst === 'fout');
   if (fouten.length) throw new ParametersetFout(sorteerProblemen(alle.map(begrensd)));
   return { set, waarschuwingen: sorteerProblemen(alle.filter((p) => p.ernst === 'waarschuwing').map(begrensd)) };

@@ -59,6 +59,12 @@ export function programmaVanEisenSpec(set: ParameterSet, plan: Tarievenplan, opt
       noShow: {
         maximaleClientbijdrage: bijdrage,
         toelichting: ink.noShow.toelichting ?? null,
+        zonderNoShow: ink.noShow.zonderNoShow
+          ? {
+              producten: ink.noShow.zonderNoShow.producten.map((p) => `${p.code} ${set.producten.find((x) => x.code === p.code)?.naam ?? ''}`.trim()),
+              reden: ink.noShow.zonderNoShow.reden,
+            }
+          : null,
         methode: set.opslagen.noShow.methode,
         inTarief: set.opslagen.noShow.methode !== 'geen',
         percentage: waardeOp(set.opslagen.noShow.percentage, set.indexering ? rekenPeildatum(set) : peil)?.waarde ?? null,
