@@ -693,12 +693,13 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
         ...(ov.uren_per_eenheid ? { urenPerEenheid: b.param(ov.uren_per_eenheid, r, [...pad, 'uren_per_eenheid'], `${pfx}.uren_per_eenheid`, ['uren'], POSITIEF) } : {}),
         ...(ov.inzet ? { inzet: inzetVan(ov.inzet, r, [...pad, 'inzet']) } : {}),
         ...(ov.productiviteit ? { productiviteit: ov.productiviteit } : {}),
+        ...(ov.toelichting ? { toelichting: ov.toelichting } : {}),
         ...(ov.clientgebonden_kosten
           ? { clientgebondenKosten: kostenVan(ov.clientgebonden_kosten, r, [...pad, 'clientgebonden_kosten'], `${pfx}.clientgebonden_kosten`, ['euro_per_eenheid', 'euro_per_uur']) }
           : {}),
       });
     }
-    aanbieders.push({ id, naam: d.naam, cao: d.cao, besluit: b.bron(d.besluit, r, ['besluit']), herkomst: { bestand: h.bestand, regel: h.regel, kolom: h.kolom }, producten: lijst });
+    aanbieders.push({ id, naam: d.naam, cao: d.cao, besluit: b.bron(d.besluit, r, ['besluit']), ...(d.toelichting ? { toelichting: d.toelichting } : {}), herkomst: { bestand: h.bestand, regel: h.regel, kolom: h.kolom }, producten: lijst });
   }
   aanbieders.sort((x, y) => vergelijkTekst(x.id, y.id));
 
