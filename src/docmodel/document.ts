@@ -4,6 +4,8 @@
  * blocks come from the templates, tables from the model; the PDF renderer
  * only lays this out. Pure.
  */
+import { datumTekst } from '../shared/datum.ts';
+import { TARIEFBOUW_VERSIE } from '../shared/versie.ts';
 
 export interface Tekst {
   tekst: string;
@@ -81,3 +83,20 @@ export interface Document {
 export const t = (tekst: string, opmaak: Omit<Tekst, 'tekst'> = {}): Tekst => ({ tekst, ...opmaak });
 /** A cell with one line of plain text. */
 export const cel = (tekst: string, opmaak: Omit<Tekst, 'tekst'> = {}): Cel => [[t(tekst, opmaak)]];
+
+/**
+ * What every cover states, in this order, for every edition (PDF and web page alike): the facts a reader needs to tell
+ * one version of a document from another and to trace it back to its parameter set.
+ */
+export function kaftFeiten(doc: Document): [string, string][] {
+  return [
+    ['Regio', doc.regio],
+    ['Tariefjaar', String(doc.tariefjaar)],
+    ['Versie', doc.versie],
+    ['Datum', datumTekst(doc.datum)],
+    ['Status', doc.concept ? 'CONCEPT' : 'Definitief'],
+    ['Vingerafdruk', doc.vingerafdruk],
+    ['Gemaakt met', `tariefbouw ${TARIEFBOUW_VERSIE}`],
+  ];
+}
+

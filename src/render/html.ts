@@ -6,7 +6,7 @@
  * and on a region's website. The publication PDF is this page printed in Chromium (publicatie.ts).
  * Pure string building: the same document gives the same bytes.
  */
-import type { Blok, Cel, Document, Rij, Tekst } from '../docmodel/document.ts';
+import { kaftFeiten, type Blok, type Cel, type Document, type Rij, type Tekst } from '../docmodel/document.ts';
 import { datumTekst } from '../shared/datum.ts';
 
 export interface HtmlOpties {
@@ -267,14 +267,7 @@ function gemeentenTekst(g: string[]): string {
 }
 
 function kaft(doc: Document): string {
-  const feiten: [string, string][] = [
-    ['Regio', doc.regio],
-    ['Tariefjaar', String(doc.tariefjaar)],
-    ['Versie', doc.versie],
-    ['Datum', datumTekst(doc.datum)],
-    ['Status', doc.concept ? 'CONCEPT' : 'Definitief'],
-    ['Vingerafdruk', doc.vingerafdruk],
-  ];
+  const feiten = kaftFeiten(doc);
   return [
     '<header class="kaft">',
     doc.concept ? '<p class="concept">CONCEPT: niet publiceren</p>' : '',

@@ -13,7 +13,7 @@ import type { Content, TableCell } from 'pdfmake';
 type TDocumentDefinitions = Parameters<typeof pdfmake.createPdf>[0];
 type ContentText = Extract<Content, { text: unknown }>;
 type ContentTable = Extract<Content, { table: unknown }>;
-import type { Blok, Cel, Document, Rij, Tekst } from '../docmodel/document.ts';
+import { kaftFeiten, type Blok, type Cel, type Document, type Rij, type Tekst } from '../docmodel/document.ts';
 import { datumTekst } from '../shared/datum.ts';
 import { TARIEFBOUW_VERSIE } from '../shared/versie.ts';
 
@@ -260,15 +260,7 @@ function blok(b: Blok, ctx: Context): Content {
 
 function kaft(doc: Document): Content[] {
   const ruimte = doc.liggend ? 0.35 : 1;
-  const regels: [string, string][] = [
-    ['Regio', doc.regio],
-    ['Tariefjaar', String(doc.tariefjaar)],
-    ['Versie', doc.versie],
-    ['Datum', datumTekst(doc.datum)],
-    ['Status', doc.concept ? 'CONCEPT' : 'Definitief'],
-    ['Vingerafdruk', doc.vingerafdruk],
-    ['Gemaakt met', `tariefbouw ${TARIEFBOUW_VERSIE}`],
-  ];
+  const regels = kaftFeiten(doc);
   return [
     ...(doc.opdrachtgever ? [{ text: doc.opdrachtgever, ...S.kaftklein, margin: [0, 30 * ruimte, 0, 0] } as Content] : [{ text: '', margin: [0, 30 * ruimte, 0, 0] } as Content]),
     ...(doc.gemeenten.length ? [{ text: `namens de gemeenten ${doc.gemeenten.slice(0, -1).join(', ')}${doc.gemeenten.length > 1 ? ' en ' : ''}${doc.gemeenten[doc.gemeenten.length - 1]}`, ...S.kaftklein } as Content] : []),
