@@ -15,7 +15,7 @@ import { vergelijkTekst } from '../shared/sorteer.ts';
 
 type Pad = (string | number)[];
 
-interface Bestand<TData> {
+export interface Bestand<TData> {
   rel: string;
   data: TData;
   root: unknown;
@@ -170,6 +170,12 @@ export class Bouwer {
   herkomst(root: unknown, pad: Pad, voorkeur: 'waarde' | 'sleutel' = 'waarde', bestand = ''): T.Herkomst & { fragment: string } {
     const p = this.posities.zoek(root, pad, voorkeur);
     return { bestand: p?.bestand ?? bestand, regel: p?.regel ?? 1, kolom: p?.kolom ?? 1, fragment: p?.fragment ?? '' };
+  }
+
+  /** Where a value was written, without the source fragment: the Herkomst stored in the typed set. */
+  plek(root: unknown, pad: Pad, voorkeur: 'waarde' | 'sleutel' = 'waarde'): T.Herkomst {
+    const h = this.herkomst(root, pad, voorkeur);
+    return { bestand: h.bestand, regel: h.regel, kolom: h.kolom };
   }
 
   fout(root: unknown, pad: Pad, melding: string, extra: Partial<Probleem> = {}, voorkeur: 'waarde' | 'sleutel' = 'waarde') {

@@ -260,3 +260,44 @@ export function bouwSignalen(b: Bouwer, best: Bestand<z.infer<typeof S.SignalenB
     herkomst: { bestand: h.bestand, regel: h.regel, kolom: h.kolom },
   };
 }
+
+/** The control totals: a tariff the set expects for a product and variant (checked against the computed tariff later). */
+export function bouwControletotalen(b: Bouwer, best: Bestand<z.infer<typeof S.ControletotalenBestand>>, producten: T.Product[]): T.Controletotaal[] {
+  if (!best) return [];
+  const r = best.root;
+  return best.data.controletotalen.map((c, i) => {
+    if (!producten.some((p) => p.code === c.product)) {
+      const s = bedoeldeU(c.product, producten.map((p) => p.code));
+      b.fout(r, ['controletotalen', i, 'product'], `controletotaal voor onbekend product ${c.product}`, {
+        verwacht: 'een productcode uit producten/',
+        gevonden: c.product,
+        hint: s ? `bedoelde u '${s}'?` : 'controleer de productcode',
+      });
+    }
+    return {
+      product: c.product,
+      variant: c.variant,
+      tarief: new Decimal(c.tarief),
+      herkomst: b.plek(r, ['controletotalen', i, 'tarief']),
+      herkomstVariant: b.plek(r, ['controletotalen', i, 'variant']),
+    };
+  });
+}
+
+/** A declared Jeugdwet/Wmo pair names a Jeugdwet product and a Wmo product of the set. */
+export function controleerJeugdWmoParen(b: Bouwer, best: Bestand<z.infer<typeof S.SignalenBestand>>, producten: T.Product[]): void {
+  (best?.data.jeugd_wmo_paren ?? []).forEach((paar, k) => {
+    for (const wet of ['jeugdwet', 'wmo'] as const) {
+      const code = paar[wet];
+      const p = producten.find((x) => x.code === code);
+      if (!p || p.wet !== wet) {
+        const s = bedoeldeU(code, producten.filter((x) => x.wet === wet).map((x) => x.code));
+        b.fout(best!.root, ['jeugd_wmo_paren', k, wet], p ? `${code} is geen ${wet === 'wmo' ? 'Wmo' : 'Jeugdwet'}-product` : `onbekend product '${code}' in jeugd_wmo_paren`, {
+          verwacht: `een ${wet === 'wmo' ? 'Wmo' : 'Jeugdwet'}-product van de set`,
+          gevonden: p ? `${code} (${p.wet})` : code,
+          hint: s ? `bedoelde u '${s}'?` : 'noem bij jeugdwet een Jeugdwet-product en bij wmo een Wmo-product',
+        });
+      }
+    }
+  });
+}
