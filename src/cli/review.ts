@@ -6,7 +6,8 @@ import type { Command } from 'commander';
 import type { Indexcijfer, ParameterSet } from '../params/types.ts';
 import type { Tarievenplan } from '../model/types.ts';
 import type { Decimal } from '../shared/decimal.ts';
-import { controleerDoel, schrijfMapAtomisch } from './schrijf.ts';
+import { CliFout } from './fouten.ts';
+import { controleerDoel, omgevingsFout, schrijfMapAtomisch } from './schrijf.ts';
 import { Afgebroken, standaardSet, toonPad, wortel, type Io } from './wortel.ts';
 
 // As in main.ts: the commands load their modules when they run (laadReviewModules), not when the CLI starts.
@@ -66,19 +67,34 @@ interface Bron {
   plan: Tarievenplan;
 }
 
-function laadBron(arg: string, standaardSet: string, io: Io): Bron {
+/**
+ * The set folder named after `ref:`. As in git (`git show main:models/x`), a path there is a path from the root of
+ * the repository, wherever the command was started; only `./` or `../` make it a path from the working folder.
+ * A plain name is a set under models/.
+ */
+function setNaRef(naam: string): string {
+  if (/^\.\.?(\/|$)/.test(naam) || path.isAbsolute(naam)) return path.resolve(naam);
+  return naam.includes('/') ? path.join(wortel(), naam) : vindSet(naam);
+}
+
+function laadBron(arg: string, standaardSet: string, io: Io, opties: { vanRef?: boolean } = {}): Bron {
   let map: string;
   let weergaveBasis = wortel();
   let label = arg;
   const [links, rechts] = arg.includes(':') ? [arg.slice(0, arg.indexOf(':')), arg.slice(arg.indexOf(':') + 1)] : [arg, undefined];
+  // git runs from the repository root, so a ref means the same from any folder in it
+  const top = wortel();
   try {
     if (rechts !== undefined) {
-      ({ map, weergaveBasis } = setOpRef(links, vindSet(rechts || standaardSet)));
+      ({ map, weergaveBasis } = setOpRef(links, setNaRef(rechts || standaardSet), top));
       label = `${links}:${rechts || standaardSet}`;
+    } else if (opties.vanRef) {
+      // the set of a `ref:set` argument in the working tree: its path means what it meant after the ref
+      map = setNaRef(arg);
     } else if (existsSync(path.join(vindSet(arg), 'model.yaml'))) {
       map = vindSet(arg);
-    } else if (isGitRef(arg)) {
-      ({ map, weergaveBasis } = setOpRef(arg, vindSet(standaardSet)));
+    } else if (isGitRef(arg, top)) {
+      ({ map, weergaveBasis } = setOpRef(arg, vindSet(standaardSet), top));
       label = `${arg}:${standaardSet}`;
     } else {
       io.err(`fout: '${arg}' is geen parameterset en geen git-ref\n  verwacht: de naam van een set onder models/, een pad naar een setmap, of een git-ref (main, HEAD~1, een tag), eventueel als ref:set\n  hint: controleer de spelling; git-refs worden gelezen zonder de werkmap te veranderen\n`);
@@ -123,7 +139,9 @@ export function registreerReviewCommandos(program: Command, io: Io): void {
     .action(async (basisArg: string, nieuwArg: string | undefined, o: { set: string; markdown?: boolean; json?: boolean; maxTekens: string; faalBijVerschil?: boolean }) => {
       await laadReviewModules();
       const basis = laadBron(basisArg, o.set, io);
-      const nieuw = laadBron(nieuwArg ?? (basisArg.includes(':') ? basisArg.slice(basisArg.indexOf(':') + 1) || o.set : o.set), o.set, io);
+      // without a second argument: the same set in the working tree (for ref:set, the set named after the ref)
+      const naRef = basisArg.includes(':') ? basisArg.slice(basisArg.indexOf(':') + 1) : '';
+      const nieuw = nieuwArg !== undefined ? laadBron(nieuwArg, o.set, io) : naRef ? laadBron(naRef, o.set, io, { vanRef: true }) : laadBron(o.set, o.set, io);
       const max = Number(o.maxTekens);
       if (!Number.isInteger(max) || max < 1000) {
         io.err(`fout: --max-tekens ${o.maxTekens} is geen geldig aantal\n  verwacht: een geheel getal van ten minste 1000\n`);
@@ -302,6 +320,9 @@ controletotalen: []
           io.err('Er is niets geschreven.\n');
           throw new Afgebroken(1);
         }
+        // a problem of the machine or of the call carries its own closing line (main prints it): say it once
+        const f = e instanceof CliFout ? e : omgevingsFout(e, (e as NodeJS.ErrnoException).path ?? uitMap);
+        if (f instanceof CliFout) throw f;
         io.err('Er is niets geschreven.\n');
         throw e;
       }

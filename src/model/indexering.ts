@@ -425,15 +425,18 @@ export function indexeerTarieven(set: T.ParameterSet, vorigJaar: Tarief[], peild
       t.variantSoort === 'pgb' ? (set.varianten.pgb?.afronding ?? product.afronding) : product.eenheid === 'minuut' ? product.afronding : (ic.afronding ?? product.afronding);
     const regel = set.afronding.get(regelId)!;
     const ref = regelGebruik(regel, peildatum);
-    const afgerond = rondAf(geindexeerd, regel.veelvoud, regel.richting);
+    // a pgb tariff of a minute product rounds the amount per minute (the pgb rule), per uur = 60 × that (as stadia/pgb.ts)
+    const pgbMinuut = t.variantSoort === 'pgb' && !!t.tariefPerUur;
+    const afgerond = pgbMinuut ? rondAf(geindexeerd.div(60), regel.veelvoud, regel.richting).times(60) : rondAf(geindexeerd, regel.veelvoud, regel.richting);
+    const veelvoudTekst = `€ ${getal(regel.veelvoud, Math.max(2, regel.veelvoud.decimalPlaces()))}`;
     stap({
       stap: 'afronding_geindexeerd',
       label: `Afronding (${regel.id})`,
-      formule: `${regel.richting} afronden op een veelvoud van € ${getal(regel.veelvoud, Math.max(2, regel.veelvoud.decimalPlaces()))}`,
+      formule: pgbMinuut ? `÷ 60, ${regel.richting} afgerond op ${veelvoudTekst} per minuut, × 60` : `${regel.richting} afronden op een veelvoud van ${veelvoudTekst}`,
       waarde: afgerond,
       eenheid: basisStap.eenheid,
       parameters: [ref],
-      expr: afrondExpr(E.stap('geindexeerd'), ref, regel.richting),
+      expr: pgbMinuut ? E.maal(afrondExpr(E.deel(E.stap('geindexeerd'), E.getal(60)), ref, regel.richting), E.getal(60)) : afrondExpr(E.stap('geindexeerd'), ref, regel.richting),
     });
     let tarief = afgerond;
     if (t.tariefPerUur) {
@@ -481,16 +484,24 @@ export function indexeerTarieven(set: T.ParameterSet, vorigJaar: Tarief[], peild
         expr: E.extern(zinRef.product, zinRef.variant, zinGrond.stap),
       },
     ];
-    const bedrag = rondAf(zinGrond.waarde.times(pct.waarde).div(HONDERD), regel.veelvoud, regel.richting);
+    // for a minute product one value is rounded, the amount per minute; per uur = 60 × that (as stadia/pgb.ts)
+    const minuut = !!t.tariefPerUur;
+    const ruw = zinGrond.waarde.times(pct.waarde).div(HONDERD);
+    const bedrag = minuut ? rondAf(ruw.div(60), regel.veelvoud, regel.richting).times(60) : rondAf(ruw, regel.veelvoud, regel.richting);
+    const veelvoud = `€ ${getal(regel.veelvoud, Math.max(2, regel.veelvoud.decimalPlaces()))}`;
     stappen.push({
       stap: 'pgb_geindexeerd',
       label: `Pgb-tarief ${jaar}: ${pct.waarde.toFixed()} % van het geïndexeerde ZIN-tarief`,
-      formule: `ZIN-tarief × ${pct.waarde.toFixed()} %, ${regel.richting} afgerond op € ${getal(regel.veelvoud, Math.max(2, regel.veelvoud.decimalPlaces()))} (${regel.id})`,
+      formule: minuut
+        ? `ZIN-uurtarief × ${pct.waarde.toFixed()} % ÷ 60, ${regel.richting} afgerond op ${veelvoud} per minuut (${regel.id}), × 60`
+        : `ZIN-tarief × ${pct.waarde.toFixed()} %, ${regel.richting} afgerond op ${veelvoud} (${regel.id})`,
       waarde: bedrag,
       eenheid: zinGrond.eenheid,
       parameters: [pct, ref],
       kostenelementen: [],
-      expr: afrondExpr(E.procentVan(E.stap('zin_geindexeerd'), E.param(pct)), ref, regel.richting),
+      expr: minuut
+        ? E.maal(afrondExpr(E.deel(E.procentVan(E.stap('zin_geindexeerd'), E.param(pct)), E.getal(60)), ref, regel.richting), E.getal(60))
+        : afrondExpr(E.procentVan(E.stap('zin_geindexeerd'), E.param(pct)), ref, regel.richting),
     });
     let tarief = bedrag;
     if (t.tariefPerUur) {

@@ -192,6 +192,26 @@ describe('vergelijk git-refs', () => {
     writeFileSync(opslagen, readFileSync(opslagen, 'utf8').replace('waarde: 25', 'waarde: 21'));
   });
 
+  it('ref:pad is een pad vanaf de hoofdmap van de repository, zoals in git, ook vanuit een submap', async () => {
+    const sub = path.join(repo, 'models/volledig/cao');
+    // the working tree has 21 % (the test above put it back); HEAD~1 has 20 %
+    const r = await run(['vergelijk', 'HEAD~1:models/volledig', '--json'], sub);
+    expect(r.code, r.err).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.parameters.map((p: { pad: string; oud: { waarde: string }; nieuw: { waarde: string } }) => `${p.pad} ${p.oud.waarde} → ${p.nieuw.waarde}`)).toEqual(['opslagen.overhead.standaard 20 → 21']);
+    // both sides from git, one by name and one by path; and ./.. as a path from the working folder, as git does
+    const b = await run(['vergelijk', 'HEAD~1:volledig', 'HEAD:models/volledig', '--json'], sub);
+    expect(b.code, b.err).toBe(0);
+    expect(JSON.parse(b.out).parameters).toHaveLength(1);
+    const c = await run(['vergelijk', 'HEAD~1:..', '--json'], sub);
+    expect(c.code, c.err).toBe(0);
+    expect(JSON.parse(c.out).parameters).toHaveLength(1);
+    // a bare ref from a subfolder: the default set, from the root
+    const d = await run(['vergelijk', 'HEAD~1', '--set', 'volledig', '--json'], sub);
+    expect(d.code, d.err).toBe(0);
+    expect(JSON.parse(d.out).parameters).toHaveLength(1);
+  });
+
   it('meldt een onbekende ref, een set die op die ref niet bestaat en een pad buiten de repository (exit 2)', async () => {
     const a = await run(['vergelijk', 'HEAD~1:volledig', 'geen-ref-abc:volledig'], repo);
     expect(a.code).toBe(2);
