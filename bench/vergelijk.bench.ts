@@ -11,9 +11,10 @@ const test = laadParameterset('test/fixtures/sets/volledig').set;
 const basis = synthetischeSet(test, 1000, 5);
 // the new round: overhead 20 → 21 %
 const nieuw = synthetischeSet(test, 1000, 5);
-const oh = nieuw.opslagen.overhead.standaard;
-nieuw.opslagen = { ...nieuw.opslagen, overhead: { ...nieuw.opslagen.overhead, standaard: { ...oh, reeks: oh.reeks.map((w) => ({ ...w, waarde: new Decimal(21) })) } } };
-nieuw.parameters = nieuw.parameters.map((p) => (p === oh ? nieuw.opslagen.overhead.standaard : p));
+const opslagen = nieuw.opslagen!;
+const oh = opslagen.overhead.standaard;
+nieuw.opslagen = { ...opslagen, overhead: { ...opslagen.overhead, standaard: { ...oh, reeks: oh.reeks.map((w) => ({ ...w, waarde: new Decimal(21) })) } } };
+nieuw.parameters = nieuw.parameters.map((p) => (p === oh ? nieuw.opslagen!.overhead.standaard : p));
 
 const t0 = performance.now();
 const a = berekenTarieven(basis);

@@ -113,7 +113,7 @@ function productTarieven(ctx: Context, cache: PersoneelCache, p: T.Product): Tar
     }
     return uit;
   }
-  const oh = set.opslagen.overhead;
+  const oh = ctx.opslagen(p).overhead;
   const perCao = p.caos.map((c) => ({ cao: c, r: kostprijsProduct(ctx, cache, { product: p, cao: c, overhead: oh.standaard }) }));
   const uit = perCao.map(({ cao, r }) => maakTarief(p, cao, 'cao', r, cao));
   let basis = uiterste(perCao, 'laagste');

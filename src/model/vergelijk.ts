@@ -352,10 +352,12 @@ export function parameterWaarden(set: ParameterSet, peildatum: string): ParamWaa
     uit.push({ pad, waarde, eenheid: 'keuze', bestand: h.bestand, regel: h.regel, bron: 'keuze in de set', status: 'vastgesteld', producten });
   const o = set.opslagen;
   const kostprijs = set.producten.filter((p) => p.berekening !== 'overgenomen').map((p) => p.code);
-  keuze('opslagen.overhead.conventie', o.overhead.conventie, o.overhead.standaard.herkomst, kostprijs);
-  keuze('opslagen.overhead.grondslag', o.overhead.grondslag, o.overhead.standaard.herkomst, kostprijs);
-  keuze('opslagen.no_show.methode', o.noShow.methode, o.noShow.percentage.herkomst, kostprijs);
-  keuze('opslagen.winst_en_risico.conventie', o.winstEnRisicoConventie.conventie, o.winstEnRisicoConventie.herkomst ?? o.winstEnRisico.herkomst, kostprijs);
+  if (o) {
+    keuze('opslagen.overhead.conventie', o.overhead.conventie, o.overhead.standaard.herkomst, kostprijs);
+    keuze('opslagen.overhead.grondslag', o.overhead.grondslag, o.overhead.standaard.herkomst, kostprijs);
+    keuze('opslagen.no_show.methode', o.noShow.methode, o.noShow.percentage.herkomst, kostprijs);
+    keuze('opslagen.winst_en_risico.conventie', o.winstEnRisicoConventie.conventie, o.winstEnRisicoConventie.herkomst ?? o.winstEnRisico.herkomst, kostprijs);
+  }
   for (const prof of set.productiviteit.values()) {
     if (prof.vorm !== 'posten') continue;
     const producten = [

@@ -35,16 +35,29 @@ const SCHEMA_PER_BESTAND: Record<string, z.ZodType> = {
   'inkoop.yaml': S.InkoopBestand,
 };
 
-const VERPLICHT = ['model.yaml', 'opslagen.yaml', 'afronding.yaml', 'varianten.yaml'];
+const VERPLICHT = ['model.yaml', 'afronding.yaml', 'varianten.yaml'];
+/** Needed only to compute a tariff (kostprijs or lumpsum); a set of adopted tariffs does without them. */
+const VERPLICHT_BIJ_BEREKENING = ['opslagen.yaml', 'productiviteit.yaml'];
 
-/** True when some product is computed (kostprijs or lumpsum): only then are a CAO and productiviteit.yaml needed. */
-function heeftBerekendProduct(ruw: RuweSet): boolean {
-  return [...ruw.bestanden].some(([rel, data]) => {
-    if (!rel.startsWith('producten/') || !data || typeof data !== 'object') return false;
+/**
+ * The first product that is computed (kostprijs or lumpsum), as "45A01 (kostprijs) op producten/jeugd.yaml:5": only
+ * then are a CAO, productiviteit.yaml and opslagen.yaml needed. A products file whose shape is wrong counts as
+ * computed (its own errors follow).
+ */
+function berekendProduct(ruw: RuweSet, posities: Posities): string | undefined {
+  for (const [rel, data] of ruw.bestanden) {
+    if (!rel.startsWith('producten/') || !data || typeof data !== 'object') continue;
+    const waar = ruw.weergave.get(rel) ?? rel;
     const producten = (data as { producten?: unknown }).producten;
-    if (!producten || typeof producten !== 'object') return true;
-    return Object.values(producten).some((p) => !p || typeof p !== 'object' || (p as { berekening?: unknown }).berekening !== 'overgenomen');
-  });
+    if (!producten || typeof producten !== 'object') return `een product in ${waar}`;
+    for (const [code, p] of Object.entries(producten)) {
+      const berekening = p && typeof p === 'object' ? (p as { berekening?: unknown }).berekening : undefined;
+      if (berekening === 'overgenomen') continue;
+      const plek = posities.zoek(data, ['producten', code], 'sleutel');
+      return `${code}${typeof berekening === 'string' ? ` (${berekening})` : ''} op ${plek ? `${plek.bestand}:${plek.regel}` : waar}`;
+    }
+  }
+  return undefined;
 }
 
 function schemaVoor(rel: string): z.ZodType | undefined {
@@ -58,18 +71,21 @@ function schemaVoor(rel: string): z.ZodType | undefined {
 export function valideerBestanden(ruw: RuweSet, posities: Posities): { geldig: Map<string, Bestand<unknown>>; problemen: Probleem[] } {
   const problemen: Probleem[] = [];
   const geldig = new Map<string, Bestand<unknown>>();
-  const berekend = heeftBerekendProduct(ruw);
-  for (const rel of [...VERPLICHT, ...(berekend ? ['productiviteit.yaml'] : [])]) {
+  const berekend = berekendProduct(ruw, posities);
+  for (const rel of [...VERPLICHT, ...(berekend ? VERPLICHT_BIJ_BEREKENING : [])]) {
     if (!ruw.bestanden.has(rel)) {
+      const alleenBijBerekening = VERPLICHT_BIJ_BEREKENING.includes(rel);
       problemen.push({
         ernst: 'fout',
         bestand: `${ruw.weergave.get('model.yaml')?.replace(/model\.yaml$/, '') ?? ''}${rel}`,
         regel: 1,
         kolom: 1,
         melding: `verplicht bestand ${rel} ontbreekt`,
-        verwacht: `een bestand ${rel} in de set of in een basisset`,
-        gevonden: 'geen bestand',
-        hint: 'kopieer het bestand uit models/voorbeeldregio-2027 en pas de waarden aan',
+        verwacht: `een bestand ${rel} in de set of in een basisset${alleenBijBerekening ? ' (nodig zodra de set een tarief berekent)' : ''}`,
+        gevonden: alleenBijBerekening ? `geen bestand, terwijl product ${berekend} een berekend tarief heeft` : 'geen bestand',
+        hint: alleenBijBerekening
+          ? 'kopieer het bestand uit models/voorbeeldregio-2027 en pas de waarden aan; een set met alleen overgenomen tarieven heeft het niet nodig'
+          : 'kopieer het bestand uit models/voorbeeldregio-2027 en pas de waarden aan',
       });
     }
   }

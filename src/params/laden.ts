@@ -66,7 +66,8 @@ function bouwSet(b: Bouwer, ruw: RuweSet, geldig: Map<string, Bestand<unknown>>)
   const { tariefjaar, peildatum, indexering } = tariefjaarEnPeildatum(b, model);
   const caos = bouwCaos(b, geldig);
   const productiviteit = bouwProductiviteit(b, get('productiviteit.yaml'));
-  const opslagen = bouwOpslagen(b, get('opslagen.yaml')!);
+  const opslagenBestand = get<z.infer<typeof S.OpslagenBestand>>('opslagen.yaml');
+  const opslagen = opslagenBestand ? bouwOpslagen(b, opslagenBestand) : undefined;
   const afr = get<z.infer<typeof S.AfrondingBestand>>('afronding.yaml')!;
   const { afronding, afrondingBestaat } = bouwAfronding(b, afr);
   const varianten = bouwVarianten(b, get('varianten.yaml')!, afrondingBestaat, opslagen);
@@ -78,7 +79,7 @@ function bouwSet(b: Bouwer, ruw: RuweSet, geldig: Map<string, Bestand<unknown>>)
   // the municipalities of the volumes must be those of the region (inkoop.yaml), where the set names them
   const volumes = bouwVolumes(b, get('volumes.yaml'), producten, variantnamen(caos, varianten, aanbieders), inkoop?.gemeenten);
   const signalen = bouwSignalen(b, get('signalen.yaml'));
-  controleerJeugdWmoParen(b, get('signalen.yaml'), producten);
+  controleerJeugdWmoParen(b, get('signalen.yaml'), producten, varianten);
 
   return {
     id: ruw.id,
@@ -93,7 +94,7 @@ function bouwSet(b: Bouwer, ruw: RuweSet, geldig: Map<string, Bestand<unknown>>)
     bases: ruw.bases,
     caos,
     productiviteit,
-    opslagen,
+    ...(opslagen ? { opslagen } : {}),
     afronding,
     standaardAfronding: afr.data.standaard,
     varianten,

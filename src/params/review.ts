@@ -284,13 +284,19 @@ export function bouwControletotalen(b: Bouwer, best: Bestand<z.infer<typeof S.Co
   });
 }
 
-/** A declared Jeugdwet/Wmo pair names a Jeugdwet product and a Wmo product of the set. */
-export function controleerJeugdWmoParen(b: Bouwer, best: Bestand<z.infer<typeof S.SignalenBestand>>, producten: T.Product[]): void {
+/**
+ * A declared Jeugdwet/Wmo pair names a Jeugdwet product and a Wmo product of the set that can be compared: tariffs
+ * in the same unit (minute and hour products both per hour) and at least one variant in common (each CAO, the
+ * basistarief, `vast` for an adopted tariff), for the signal compares per variant.
+ */
+export function controleerJeugdWmoParen(b: Bouwer, best: Bestand<z.infer<typeof S.SignalenBestand>>, producten: T.Product[], varianten: T.Varianten): void {
   (best?.data.jeugd_wmo_paren ?? []).forEach((paar, k) => {
+    let goed = true;
     for (const wet of ['jeugdwet', 'wmo'] as const) {
       const code = paar[wet];
       const p = producten.find((x) => x.code === code);
       if (!p || p.wet !== wet) {
+        goed = false;
         const s = bedoeldeU(code, producten.filter((x) => x.wet === wet).map((x) => x.code));
         b.fout(best!.root, ['jeugd_wmo_paren', k, wet], p ? `${code} is geen ${wet === 'wmo' ? 'Wmo' : 'Jeugdwet'}-product` : `onbekend product '${code}' in jeugd_wmo_paren`, {
           verwacht: `een ${wet === 'wmo' ? 'Wmo' : 'Jeugdwet'}-product van de set`,
@@ -299,5 +305,33 @@ export function controleerJeugdWmoParen(b: Bouwer, best: Bestand<z.infer<typeof 
         });
       }
     }
+    if (goed) controleerVergelijkbaar(b, best!.root, k, producten.find((x) => x.code === paar.jeugdwet)!, producten.find((x) => x.code === paar.wmo)!, varianten);
   });
+}
+
+/** Minute and hour products are compared per hour; every other unit only with itself. */
+const vergelijkingseenheid = (p: T.Product) => (p.eenheid === 'minuut' || p.eenheid === 'uur' ? 'uur' : p.eenheid);
+
+/** The variants the signal compares that a product gets: its CAOs and the basistarief, or `vast` for an adopted tariff. */
+const vergelekenVarianten = (p: T.Product, varianten: T.Varianten) => (p.berekening === 'overgenomen' ? ['vast'] : [...p.caos, ...(varianten.basistarief ? ['basistarief'] : [])]);
+
+function controleerVergelijkbaar(b: Bouwer, root: unknown, k: number, j: T.Product, w: T.Product, varianten: T.Varianten): void {
+  const pad = ['jeugd_wmo_paren', k];
+  if (vergelijkingseenheid(j) !== vergelijkingseenheid(w)) {
+    b.fout(root, pad, `${j.code} en ${w.code} zijn niet te vergelijken: een tarief per ${j.eenheid} naast een tarief per ${w.eenheid}`, {
+      verwacht: 'twee producten met dezelfde eenheid (minuut en uur worden per uur vergeleken)',
+      gevonden: `${j.code} per ${j.eenheid}, ${w.code} per ${w.eenheid}`,
+      hint: 'het signaal vergelijkt bedragen; noem alleen producten waarvan de tarieven dezelfde eenheid hebben',
+    });
+    return;
+  }
+  const vj = vergelekenVarianten(j, varianten);
+  const vw = vergelekenVarianten(w, varianten);
+  if (!vj.some((v) => vw.includes(v))) {
+    b.fout(root, pad, `${j.code} en ${w.code} hebben geen variant gemeen, dus het signaal kan ze nooit vergelijken`, {
+      verwacht: 'twee producten met een variant gemeen: een CAO, het basistarief, of allebei een overgenomen tarief (vast)',
+      gevonden: `${j.code}: ${vj.join(', ') || 'geen'}; ${w.code}: ${vw.join(', ') || 'geen'}`,
+      hint: 'het signaal vergelijkt per variant; noem een paar met een gemeenschappelijke CAO, zet basistarief aan, of laat dit paar weg',
+    });
+  }
 }

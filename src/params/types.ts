@@ -379,7 +379,8 @@ export interface ParameterSet {
   bases: string[];
   caos: Map<string, Cao>;
   productiviteit: Map<string, ProductiviteitsProfiel>;
-  opslagen: Opslagen;
+  /** Absent in a set of only adopted tariffs: opslagen.yaml is required as soon as a product is computed. */
+  opslagen?: Opslagen;
   afronding: Map<string, AfrondingsRegel>;
   standaardAfronding: string;
   varianten: Varianten;

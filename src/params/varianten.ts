@@ -31,7 +31,7 @@ export function bouwAfronding(b: Bouwer, afr: Bestand<z.infer<typeof S.Afronding
   return { afronding, afrondingBestaat };
 }
 
-export function bouwVarianten(b: Bouwer, vr: Bestand<z.infer<typeof S.VariantenBestand>>, afrondingBestaat: AfrondingBestaat, opslagen: T.Opslagen): T.Varianten {
+export function bouwVarianten(b: Bouwer, vr: Bestand<z.infer<typeof S.VariantenBestand>>, afrondingBestaat: AfrondingBestaat, opslagen: T.Opslagen | undefined): T.Varianten {
   const micro = vr.data.micro_onderneming === true ? 'per_cao' : vr.data.micro_onderneming;
   const varianten: T.Varianten = { basistarief: vr.data.basistarief, micro, ...(micro ? { microHerkomst: b.plek(vr.root, ['micro_onderneming']) } : {}) };
   if (vr.data.pgb) {
@@ -47,7 +47,8 @@ export function bouwVarianten(b: Bouwer, vr: Bestand<z.infer<typeof S.VariantenB
       })),
     };
   }
-  if (vr.data.micro_onderneming && !opslagen.overhead.micro) {
+  // Without opslagen.yaml no product is computed (valideerBestanden requires it then), so there is no micro tariff to make.
+  if (vr.data.micro_onderneming && opslagen && !opslagen.overhead.micro) {
     b.fout(vr.root, ['micro_onderneming'], 'micro-ondernemingstarief gevraagd zonder overhead voor micro-ondernemingen', {
       verwacht: 'opslagen.yaml: overhead.micro_onderneming',
       gevonden: `micro_onderneming: ${String(vr.data.micro_onderneming)} zonder dat percentage`,

@@ -103,7 +103,7 @@ describe('eigenschappen van het model', () => {
 
   it('winst als aandeel r in het tarief is gelijk aan een opslag r ÷ (1 − r) op de kostprijs', () => {
     const s = conventies();
-    const c = s.opslagen.winstEnRisicoConventie;
+    const c = s.opslagen!.winstEnRisicoConventie;
     const oud = c.conventie;
     try {
       fc.assert(

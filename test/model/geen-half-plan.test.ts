@@ -10,7 +10,7 @@ import { berekenTarieven } from '../../src/model/bereken.ts';
 describe('geen half tarievenplan', () => {
   it('een ontbrekende waarde alleen voor de micro-variant: geen enkel tarief, wel het probleem', () => {
     const { set } = laadParameterset('test/fixtures/sets/volledig');
-    const micro = set.opslagen.overhead.micro!;
+    const micro = set.opslagen!.overhead.micro!;
     expect(set.varianten.micro).toBe('per_cao');
     // the micro overhead holds only in another year than the set's peildatum
     micro.reeks = micro.reeks.map((w) => ({ ...w, van: '2099-01-01', tot: '2099-12-31' }));
@@ -31,7 +31,7 @@ describe('geen half tarievenplan', () => {
   it('een indexatieronde waarvan de basisset een waarde mist: geen enkel tarief', () => {
     const { set } = laadParameterset('test/fixtures/sets/volledig-geindexeerd');
     const basis = set.indexering!.basis ?? set;
-    const wr = basis.opslagen.winstEnRisico;
+    const wr = basis.opslagen!.winstEnRisico;
     wr.reeks = wr.reeks.map((w) => ({ ...w, van: '2099-01-01', tot: '2099-12-31' }));
     const plan = berekenTarieven(set);
     expect(plan.problemen.length).toBeGreaterThan(0);

@@ -17,7 +17,7 @@ describe('pgb bij minuutproducten: per uur = 60 × per minuut', () => {
   it.each(sets)('%s: voor elk minuutproduct en elke variant, bij elk pgb-percentage, elke pgb-afronding en elke overhead', (_, set) => {
     const pgb = set.varianten.pgb!;
     const regel = set.afronding.get(pgb.afronding)!;
-    const oh = set.opslagen.overhead.standaard;
+    const oh = set.opslagen!.overhead.standaard;
     const bewaard = { pct: pgb.soorten.map((s) => s.percentage.reeks.map((w) => w.waarde)), veelvoud: regel.veelvoud, richting: regel.richting, oh: oh.reeks.map((w) => w.waarde) };
     try {
       fc.assert(

@@ -1,7 +1,7 @@
 /**
  * The 18-/18+ signal on every variant (issue 11, ZOU evaluation seed 003): a declared pair of adopted tariffs
- * (`jeugd_wmo_paren` in signalen.yaml), a pair with the same inzet compared per CAO variant also without a
- * basistarief, and no signal below the threshold. Expected differences by hand from the tariffs named.
+ * (`jeugd_wmo_paren` in signalen.yaml of the set alleen-overgenomen, checked by the loader), a pair with the same
+ * inzet compared per CAO variant also without a basistarief, and no signal below the threshold. Expected differences by hand from the tariffs named.
  */
 import { describe, expect, it } from 'vitest';
 import { laadParameterset } from '../../src/params/laden.ts';
@@ -20,23 +20,24 @@ const param = (pad: string, eenheid: Param['eenheid'], waarde: string): Param =>
 const signalen = (set: ParameterSet) => signalenVoorPlan(set, berekenTarieven(set)).filter((x) => x.soort === 'jeugd_wmo_verschil').map((x) => x.melding);
 
 describe('signaal Jeugdwet/Wmo (18-/18+) op elke variant', () => {
-  it('een opgegeven paar overgenomen tarieven: 48A01 (Jeugdwet, vast) en 02A01 (Wmo, vast)', () => {
-    const set = laadParameterset('test/fixtures/sets/volledig').set;
-    set.signalen = { jeugdWmoVerschil: param('signalen.jeugd_wmo_verschil', 'procent', '10'), jeugdWmoParen: [{ jeugdwet: '48A01', wmo: '02A01', herkomst: h }], herkomst: h };
-    // 48A01 vast € 1.500,00 per stuk, 02A01 vast € 55,80 per uur: (1500 − 55,80) ÷ 55,80 = 2.588,2 %
+  // test/fixtures/sets/alleen-overgenomen declares the pair 45A11/02A01 in its signalen.yaml (line 11), threshold 10 %
+  const OVERGENOMEN = 'test/fixtures/sets/alleen-overgenomen';
+
+  it('een opgegeven paar overgenomen tarieven: 45A11 (Jeugdwet, vast) en 02A01 (Wmo, vast)', () => {
+    const set = laadParameterset(OVERGENOMEN).set;
+    // 45A11 vast € 66,00 per uur, 02A01 vast € 55,80 per uur: (66,00 − 55,80) ÷ 55,80 = 18,28 %
     expect(signalen(set)).toEqual([
-      '48A01 (Jeugdwet, 1500,00) en 02A01 (Wmo, 55,80) zijn als vergelijkbaar opgegeven maar verschillen 2588,2 % bij variant vast, meer dan 10,0 %: let op de overgang 18-/18+',
+      '45A11 (Jeugdwet, 66,00) en 02A01 (Wmo, 55,80) zijn als vergelijkbaar opgegeven maar verschillen 18,3 % bij variant vast, meer dan 10,0 %: let op de overgang 18-/18+',
     ]);
     const s = signalenVoorPlan(set, berekenTarieven(set)).find((x) => x.soort === 'jeugd_wmo_verschil')!;
-    expect(s.plek).toBe('signalen.yaml:3');
+    expect(s.plek).toBe(`${OVERGENOMEN}/signalen.yaml:11`);
   });
 
   it('een opgegeven paar onder de drempel geeft geen signaal', () => {
-    const set = laadParameterset('test/fixtures/sets/volledig').set;
-    const p = set.producten.find((x) => x.code === '48A01')!;
-    if (p.berekening !== 'overgenomen') throw new Error('48A01 is overgenomen');
+    const set = laadParameterset(OVERGENOMEN).set;
+    const p = set.producten.find((x) => x.code === '45A11')!;
+    if (p.berekening !== 'overgenomen') throw new Error('45A11 is overgenomen');
     p.tarief.reeks.forEach((w) => (w.waarde = new Decimal('60.00')));
-    set.signalen = { jeugdWmoVerschil: param('signalen.jeugd_wmo_verschil', 'procent', '10'), jeugdWmoParen: [{ jeugdwet: '48A01', wmo: '02A01', herkomst: h }], herkomst: h };
     // 60,00 against 55,80: 7,5 %, under 10 %
     expect(signalen(set)).toEqual([]);
   });

@@ -59,9 +59,10 @@ export function programmaVanEisenSpec(set: ParameterSet, plan: Tarievenplan, opt
       noShow: {
         maximaleClientbijdrage: bijdrage,
         toelichting: ink.noShow.toelichting ?? null,
-        methode: set.opslagen.noShow.methode,
-        inTarief: set.opslagen.noShow.methode !== 'geen',
-        percentage: waardeOp(set.opslagen.noShow.percentage, set.indexering ? rekenPeildatum(set) : peil)?.waarde ?? null,
+        // without opslagen.yaml (only adopted tariffs) the set says nothing about no-show: the contract's rules apply
+        methode: set.opslagen?.noShow.methode ?? null,
+        inTarief: set.opslagen ? set.opslagen.noShow.methode !== 'geen' : false,
+        percentage: set.opslagen ? (waardeOp(set.opslagen.noShow.percentage, set.indexering ? rekenPeildatum(set) : peil)?.waarde ?? null) : null,
       },
       indexatie: set.indexcijfers ? { methode: set.indexcijfers.methode === 'vng' ? 'VNG' : 'NZa' } : null,
       toelichting: ink.toelichting ?? null,

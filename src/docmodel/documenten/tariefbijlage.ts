@@ -375,21 +375,8 @@ export function tariefbijlageSpec(set: ParameterSet, plan: Tarievenplan, opties:
       aantalProductieveUren: personeel.lijst('P').length,
       contracten: contractenView(set),
       caos: [...set.caos.values()].map((c) => ({ id: c.id, naam: c.naam })),
-      overhead: {
-        conventie: o.overhead.conventie === 'opslag_op_directe_kosten' ? 'een opslag op de directe kosten' : 'een aandeel in de kostprijs',
-        grondslag: o.overhead.grondslag === 'personeel' ? 'de personeelskosten' : 'de personeelskosten en de cliëntgebonden kosten',
-        standaard: pct(o.overhead.standaard),
-        micro: pct(o.overhead.micro),
-      },
-      gemeentelijkeVerplichtingen: pct(o.gemeentelijkeVerplichtingen),
-      winstEnRisico: pct(o.winstEnRisico),
-      winstEnRisicoConventie:
-        o.winstEnRisicoConventie.conventie === 'aandeel_in_tarief' ? 'als aandeel in het tarief: tarief = kostprijs ÷ (1 − winst en risico)' : 'op de kostprijs',
+      ...opslagenView(o, pct),
       productiviteitOpslag: [...set.productiviteit.values()].some((p) => p.vorm === 'posten' && p.rekenwijze === 'opslag'),
-      noShow: {
-        methode: { niet_productieve_tijd: 'als niet-productieve tijd in de productiviteit', opslag: 'als opslag op de kostprijs', geen: 'niet: no-show is declarabel' }[o.noShow.methode],
-        percentage: pct(o.noShow.percentage),
-      },
       basistarief: set.varianten.basistarief,
       microOnderneming: Boolean(set.varianten.micro),
       microPerCao: set.varianten.micro === 'per_cao',
@@ -409,6 +396,28 @@ export function tariefbijlageSpec(set: ParameterSet, plan: Tarievenplan, opties:
         argumenten: null,
         maak: () => [{ soort: 'tabel', klein: true, kolommen: [{ kop: 'nr', breedte: 30 }, { kop: 'bron', breedte: '*' }], rijen: bronnen.lijst.map((b, i) => ({ cellen: [cel(`[${i + 1}]`), cel(b)] })) }],
       },
+    },
+  };
+}
+
+/**
+ * The opslagen in the Uitgangspunten of the tariefbijlage; every key null for a set without opslagen.yaml (only
+ * adopted tariffs), so the template leaves those rows out.
+ */
+function opslagenView<W>(o: ParameterSet['opslagen'], pct: (p: Param | undefined) => W) {
+  return {
+    overhead: {
+      conventie: o ? (o.overhead.conventie === 'opslag_op_directe_kosten' ? 'een opslag op de directe kosten' : 'een aandeel in de kostprijs') : null,
+      grondslag: o ? (o.overhead.grondslag === 'personeel' ? 'de personeelskosten' : 'de personeelskosten en de cliëntgebonden kosten') : null,
+      standaard: pct(o?.overhead.standaard),
+      micro: pct(o?.overhead.micro),
+    },
+    gemeentelijkeVerplichtingen: pct(o?.gemeentelijkeVerplichtingen),
+    winstEnRisico: pct(o?.winstEnRisico),
+    winstEnRisicoConventie: o ? (o.winstEnRisicoConventie.conventie === 'aandeel_in_tarief' ? 'als aandeel in het tarief: tarief = kostprijs ÷ (1 − winst en risico)' : 'op de kostprijs') : null,
+    noShow: {
+      methode: o ? { niet_productieve_tijd: 'als niet-productieve tijd in de productiviteit', opslag: 'als opslag op de kostprijs', geen: 'niet: no-show is declarabel' }[o.noShow.methode] : null,
+      percentage: pct(o?.noShow.percentage),
     },
   };
 }

@@ -36,6 +36,11 @@ export interface Context {
   peildatum: string;
   /** The value of a parameter on the peildatum, as it is shown in a step; throws `Ontbreekt` when there is none. */
   gebruik(p: T.Param): ParamGebruik;
+  /**
+   * The opslagen of the set, for a computed product. The loader requires opslagen.yaml as soon as a product is
+   * computed, so only a set made by hand can lack them; then the product gets an `Ontbreekt`.
+   */
+  opslagen(p: T.Product): T.Opslagen;
 }
 
 /** Thrown when a value is missing on the peildatum; the product gets no tariff and the plan a ModelProbleem. */
@@ -71,6 +76,16 @@ export function maakContext(set: T.ParameterSet, tariefjaar: number, peildatum: 
         geldig_van: w.van,
         geldig_tot: w.tot,
       };
+    },
+    opslagen(p) {
+      if (set.opslagen) return set.opslagen;
+      throw new Ontbreekt({
+        ...p.herkomst,
+        melding: `product ${p.code} wordt berekend, maar de set heeft geen opslagen`,
+        verwacht: 'opslagen.yaml met overhead, winst en risico en no-show',
+        gevonden: 'geen opslagen.yaml',
+        hint: 'voeg opslagen.yaml toe (zie models/voorbeeldregio-2027), of neem het tarief over met berekening: overgenomen',
+      });
     },
   };
 }

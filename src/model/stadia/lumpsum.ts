@@ -64,6 +64,7 @@ export function lumpsumProduct(ctx: Context, cache: PersoneelCache, p: T.Lumpsum
       expr: E.som(termen),
     }),
   );
+  const o = ctx.opslagen(p);
   const { onafgerond, kostprijs } = opslagen(
     ctx,
     {
@@ -72,7 +73,8 @@ export function lumpsumProduct(ctx: Context, cache: PersoneelCache, p: T.Lumpsum
       kosten: p.kostenPerJaar,
       omreken: (g) => ({ bedrag: g.waarde, tekst: fmt(g.waarde, 2), expr: E.param(g) }),
       eenheid: 'euro_per_jaar',
-      overhead: ctx.set.opslagen.overhead.standaard,
+      opslagen: o,
+      overhead: o.overhead.standaard,
       noShowOpslag: undefined,
     },
     stappen,

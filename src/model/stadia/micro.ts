@@ -18,7 +18,7 @@ import { type PerCao, laagste, maakTarief } from './varianten.ts';
 
 export function microTarieven(ctx: Context, cache: PersoneelCache, p: T.KostprijsProduct): Tarief[] {
   const { set } = ctx;
-  const overhead = set.opslagen.overhead.micro;
+  const overhead = ctx.opslagen(p).overhead.micro;
   if (!set.varianten.micro || !overhead) return [];
   const perCao: PerCao[] = p.caos.map((c) => ({ cao: c, r: kostprijsProduct(ctx, cache, { product: p, cao: c, overhead }) }));
   if (set.varianten.micro === 'laagste') {

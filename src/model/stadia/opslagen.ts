@@ -22,6 +22,8 @@ export interface OpslagInvoer {
   omreken: Omrekening;
   /** rekeneenheid of every step: euro_per_uur, euro_per_dagdeel, euro_per_jaar, … */
   eenheid: string;
+  /** the set's opslagen (Context.opslagen) */
+  opslagen: T.Opslagen;
   overhead: T.Param;
   /** no-show as an opslag on the kostprijs, if the set uses that method */
   noShowOpslag: T.Param | undefined;
@@ -59,7 +61,7 @@ export function opslagen(ctx: Context, inv: OpslagInvoer, stappen: Stap[]): { on
 function indexatie(ctx: Context, inv: OpslagInvoer, stappen: Stap[]): Decimal {
   const vorige = laatsteStap(stappen).stap;
   const el = KOSTENELEMENT[inv.wet];
-  const loon = ctx.set.opslagen.indexatie.loon;
+  const loon = inv.opslagen.indexatie.loon;
   if (!loon) {
     stappen.push(
       stap({
@@ -107,7 +109,7 @@ function clientgebondenKosten(ctx: Context, inv: OpslagInvoer) {
     delen.push(`${item.soort} ${o.tekst}`);
   }
   let expr: Expr = E.som(termen);
-  const materieel = ctx.set.opslagen.indexatie.materieel;
+  const materieel = inv.opslagen.indexatie.materieel;
   if (materieel && inv.kosten.length) {
     const g = ctx.gebruik(materieel);
     refs.push(g);
@@ -124,7 +126,7 @@ function clientgebondenKosten(ctx: Context, inv: OpslagInvoer) {
  */
 function overhead(ctx: Context, inv: OpslagInvoer, personeel: Decimal, k: { bedrag: Decimal; expr: Expr }, stappen: Stap[]): Decimal {
   const oh = ctx.gebruik(inv.overhead);
-  const conv = ctx.set.opslagen.overhead;
+  const conv = inv.opslagen.overhead;
   const opslag = conv.conventie === 'opslag_op_directe_kosten';
   const basis = conv.grondslag === 'personeel' ? personeel : personeel.plus(k.bedrag);
   const bedrag = opslag ? basis.times(oh.waarde).div(HONDERD) : basis.times(oh.waarde).div(HONDERD.minus(oh.waarde));
@@ -151,7 +153,7 @@ function overhead(ctx: Context, inv: OpslagInvoer, personeel: Decimal, k: { bedr
 
 /** vorige + geïndexeerde personeelskosten × gemeentelijke verplichtingen %, when the set has them. */
 function gemeentelijkeVerplichtingen(ctx: Context, inv: OpslagInvoer, personeel: Decimal, vorige: Decimal, stappen: Stap[]): Decimal {
-  const gv = ctx.set.opslagen.gemeentelijkeVerplichtingen;
+  const gv = inv.opslagen.gemeentelijkeVerplichtingen;
   if (!gv) return vorige;
   const g = ctx.gebruik(gv);
   const waarde = vorige.plus(personeel.times(g.waarde).div(HONDERD));
@@ -192,8 +194,8 @@ function noShowOpslag(ctx: Context, inv: OpslagInvoer, vorige: Decimal, stappen:
 
 /** opslag op de kostprijs: t = k × (1 + r); aandeel in het tarief: t = k ÷ (1 − r), so that r is r % of the tariff. */
 function winstEnRisico(ctx: Context, inv: OpslagInvoer, kostprijs: Decimal, stappen: Stap[]): Decimal {
-  const wr = ctx.gebruik(ctx.set.opslagen.winstEnRisico);
-  const wrc = ctx.set.opslagen.winstEnRisicoConventie;
+  const wr = ctx.gebruik(inv.opslagen.winstEnRisico);
+  const wrc = inv.opslagen.winstEnRisicoConventie;
   const keuze = wrc.herkomst ? [keuzeGebruik('opslagen.winst_en_risico.conventie', wrc.conventie, wrc.herkomst, ctx.peildatum)] : [];
   const aandeel = wrc.conventie === 'aandeel_in_tarief';
   const waarde = aandeel ? kostprijs.times(HONDERD).div(HONDERD.minus(wr.waarde)) : kostprijs.times(HONDERD.plus(wr.waarde)).div(HONDERD);

@@ -47,7 +47,8 @@ export function kostprijsProduct(ctx: Context, cache: PersoneelCache, v: Product
       return { bedrag: g.waarde.times(eh.uren), tekst: `${fmt(g.waarde, 2)} per uur × ${fmt(eh.uren)}`, expr: E.maal(E.param(g), eh.expr) };
     return { bedrag: g.waarde, tekst: fmt(g.waarde, 2), expr: E.param(g) };
   };
-  const ns = p.noShow ?? ctx.set.opslagen.noShow.percentage;
+  const o = ctx.opslagen(p);
+  const ns = p.noShow ?? o.noShow.percentage;
   const { onafgerond, kostprijs } = opslagen(
     ctx,
     {
@@ -56,8 +57,9 @@ export function kostprijsProduct(ctx: Context, cache: PersoneelCache, v: Product
       kosten: ov.clientgebondenKosten ?? p.clientgebondenKosten,
       omreken,
       eenheid: rekeneenheid,
+      opslagen: o,
       overhead: v.overhead,
-      noShowOpslag: ctx.set.opslagen.noShow.methode === 'opslag' ? ns : undefined,
+      noShowOpslag: o.noShow.methode === 'opslag' ? ns : undefined,
     },
     stappen,
   );
@@ -70,8 +72,9 @@ function functiemix(ctx: Context, cache: PersoneelCache, v: ProductVraag, stappe
   const { product: p } = v;
   const ov = v.afwijkingen ?? {};
   const cao = ctx.set.caos.get(v.cao)!;
-  const ns = p.noShow ?? ctx.set.opslagen.noShow.percentage;
-  const npt = ctx.set.opslagen.noShow.methode === 'niet_productieve_tijd' ? ns : undefined;
+  const o = ctx.opslagen(p);
+  const ns = p.noShow ?? o.noShow.percentage;
+  const npt = o.noShow.methode === 'niet_productieve_tijd' ? ns : undefined;
   const profiel = ov.productiviteit ?? p.productiviteit;
   const delen: string[] = [];
   const waarden: Decimal[] = [];
