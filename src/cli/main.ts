@@ -5,7 +5,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import type { GevuldeDocumenten } from './documenten.ts';
 import { omgevingsFout, reserveerUitvoer } from './schrijf.ts';
 import { CliFout } from './fouten.ts';
-import { Afgebroken, standaardSet, toonPad, wortel, type Io } from './wortel.ts';
+import { Afgebroken, standaardSet, toonPad, wortel, yamlCacheMap, type Io } from './wortel.ts';
 import { zichtbaar } from '../shared/stuurtekens.ts';
 import { registreerReviewCommandos } from './review.ts';
 import { TARIEFBOUW_VERSIE } from '../shared/versie.ts';
@@ -32,13 +32,15 @@ let formatProblemen: typeof import('../shared/problems.ts').formatProblemen;
 
 /** What every command that reads a set needs: loading, checking, computing, and the text outputs. */
 async function laadSetModules(): Promise<void> {
-  const [sets, json, verklaring, zodfouten, problems] = await Promise.all([
+  const [sets, json, verklaring, zodfouten, problems, yamlcache] = await Promise.all([
     import('./sets.ts'),
     import('../docmodel/json.ts'),
     import('../docmodel/verklaring.ts'),
     import('../params/zodfouten.ts'),
     import('../shared/problems.ts'),
+    import('../params/yamlcache.ts'),
   ]);
+  yamlcache.stelYamlCacheIn(yamlCacheMap());
   ({ laad, reken, vindSet, uitvoerBasis } = sets);
   ({ planNaarJson } = json);
   ({ tarievenTekst, verklaar } = verklaring);

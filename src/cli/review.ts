@@ -8,7 +8,7 @@ import type { Tarievenplan } from '../model/types.ts';
 import type { Decimal } from '../shared/decimal.ts';
 import { CliFout } from './fouten.ts';
 import { controleerDoel, omgevingsFout, schrijfMapAtomisch } from './schrijf.ts';
-import { Afgebroken, standaardSet, toonPad, wortel, type Io } from './wortel.ts';
+import { Afgebroken, standaardSet, toonPad, wortel, yamlCacheMap, type Io } from './wortel.ts';
 
 // As in main.ts: the commands load their modules when they run (laadReviewModules), not when the CLI starts.
 let laadParameterset: typeof import('../params/laden.ts').laadParameterset;
@@ -35,7 +35,7 @@ let isGitRef: typeof import('./git.ts').isGitRef;
 let setOpRef: typeof import('./git.ts').setOpRef;
 
 async function laadReviewModules(): Promise<void> {
-  const [laden, bereken, vergelijkM, signalen, begroting, vergelijking, begrotingD, problems, regels, sets, git] = await Promise.all([
+  const [laden, bereken, vergelijkM, signalen, begroting, vergelijking, begrotingD, problems, regels, sets, git, yamlcache] = await Promise.all([
     import('../params/laden.ts'),
     import('../model/bereken.ts'),
     import('../model/vergelijk.ts'),
@@ -47,7 +47,9 @@ async function laadReviewModules(): Promise<void> {
     import('../params/regels.ts'),
     import('./sets.ts'),
     import('./git.ts'),
+    import('../params/yamlcache.ts'),
   ]);
+  yamlcache.stelYamlCacheIn(yamlCacheMap());
   ({ laadParameterset } = laden);
   ({ berekenTarieven } = bereken);
   ({ parameterWaarden, vergelijk } = vergelijkM);

@@ -71,3 +71,15 @@ export function toonPad(p: string): string {
   const rel = path.relative(process.cwd(), p);
   return (rel === '' ? '.' : rel).split(path.sep).join('/');
 }
+
+/**
+ * Where read YAML files are cached (src/params/yamlcache.ts): TARIEFBOUW_CACHE names a folder, or switches the
+ * cache off with `uit`; by default the user's cache folder (XDG_CACHE_HOME or ~/.cache), never the repository.
+ */
+export function yamlCacheMap(omgeving: NodeJS.ProcessEnv = process.env): string | undefined {
+  const keuze = omgeving.TARIEFBOUW_CACHE?.trim();
+  if (keuze === 'uit' || keuze === '0' || keuze === 'nee') return undefined;
+  if (keuze) return path.resolve(keuze);
+  const basis = omgeving.XDG_CACHE_HOME?.trim() || (omgeving.HOME ? path.join(omgeving.HOME, '.cache') : undefined);
+  return basis ? path.join(basis, 'tariefbouw', 'yaml') : undefined;
+}

@@ -8,7 +8,8 @@ import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readd
 import path from 'node:path';
 import type { Probleem } from '../shared/problems.ts';
 import { duizendtallen, GRENZEN, ingekort } from './grenzen.ts';
-import { Posities, leesYaml } from './yaml.ts';
+import { Posities } from './yaml.ts';
+import { leesYamlMetCache } from './yamlcache.ts';
 import { bedoeldeU } from './zodfouten.ts';
 
 export const LOSSE_BESTANDEN = [
@@ -296,7 +297,7 @@ export function leesSet(map: string, posities: Posities, weergaveBasis: string, 
     const tekst = leesTekst(vol, toonNaam, problemen);
     if (tekst === undefined) continue;
     hash.update(`${rel}\0${tekst}\0`);
-    const r = leesYaml(toonNaam, tekst, posities);
+    const r = leesYamlMetCache(toonNaam, tekst, posities);
     problemen.push(...r.problemen);
     bestanden.set(rel, r.waarde);
     weergave.set(rel, toonNaam);

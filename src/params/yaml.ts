@@ -1,4 +1,5 @@
-import { CST, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Node as YamlNode } from 'yaml';
 import type { Probleem } from '../shared/problems.ts';
 import { duizendtallen, GRENZEN, ingekort } from './grenzen.ts';
 
@@ -16,6 +17,13 @@ interface NodeInfo {
   sleutels: Map<string, Pos>;
   /** Position of each value by key name or list index. */
   waarden: Map<string, Pos>;
+}
+
+// The YAML library is loaded on first use: when every file of a set comes from the cache (yamlcache.ts),
+// a command never pays for loading it.
+let bibliotheek: typeof import('yaml') | undefined;
+function yamlBibliotheek(): typeof import('yaml') {
+  return (bibliotheek ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 }
 
 const VERBODEN_SLEUTELS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -110,6 +118,7 @@ function teDiep(bron: string): { offset: number; soort: 'inspringing' | 'haakjes
   let regelBegin = true;
   let haakjes = 0;
   let vorige = '';
+  const { CST, Lexer } = yamlBibliotheek();
   for (const tok of new Lexer().lex(bron)) {
     const inBron = tok !== CST.DOCUMENT && tok !== CST.FLOW_END && tok !== CST.SCALAR;
     // after the scalar marker comes the scalar's text (a block scalar's text may begin with spaces)
@@ -176,6 +185,7 @@ function regelKolom(bron: string, offset: number): { regel: number; kolom: numbe
  * stays linear in the size of the file. All positions are recorded.
  */
 export function leesYaml(bestand: string, bron: string, posities: Posities): YamlResultaat {
+  const { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } = yamlBibliotheek();
   const lc = new LineCounter();
   const regels = bron.split(/\r?\n/);
   const problemen: Probleem[] = [];
