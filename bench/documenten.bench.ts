@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 
 const WORTEL = path.resolve(import.meta.dirname, '..');
@@ -27,10 +28,13 @@ interface Meting {
 
 /** One build in this process; prints a JSON line for the parent. */
 async function bouwHier(soort: string, publicatie = false): Promise<void> {
-  const { laadParameterset } = await import('../src/params/laden.ts');
-  const { berekenTarieven } = await import('../src/model/bereken.ts');
-  const { vulDocumenten } = await import('../src/cli/documenten.ts');
-  const { bouwUitvoer } = await import('../src/cli/genereer.ts');
+  // the compiled modules (npm run bench builds them first), as the installed command runs them: with the PDFs
+  // split over a worker thread, which needs compiled JavaScript
+  const dist = (m: string) => pathToFileURL(path.join(WORTEL, 'dist', m)).href;
+  const { laadParameterset } = (await import(dist('params/laden.js'))) as typeof import('../src/params/laden.ts');
+  const { berekenTarieven } = (await import(dist('model/bereken.js'))) as typeof import('../src/model/bereken.ts');
+  const { vulDocumenten } = (await import(dist('cli/documenten.js'))) as typeof import('../src/cli/documenten.ts');
+  const { bouwUitvoer } = (await import(dist('cli/genereer.js'))) as typeof import('../src/cli/genereer.ts');
   const { synthetischeSet } = await import('./synthetisch.ts');
   const t0 = performance.now();
   const set = soort === 'standaard' ? laadParameterset(STANDAARD).set : synthetischeSet(laadParameterset('test/fixtures/sets/volledig-inkoop').set, Number(soort));
