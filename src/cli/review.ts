@@ -18,6 +18,7 @@ let vergelijk: typeof import('../model/vergelijk.ts').vergelijk;
 let signalenVoorPlan: typeof import('../model/signalen.ts').signalenVoorPlan;
 let signalenVoorVergelijking: typeof import('../model/signalen.ts').signalenVoorVergelijking;
 let berekenBegroting: typeof import('../model/begroting.ts').berekenBegroting;
+let begrotingProblemen: typeof import('../model/begroting.ts').begrotingProblemen;
 let vergelijkingJson: typeof import('../docmodel/vergelijking.ts').vergelijkingJson;
 let vergelijkingMarkdown: typeof import('../docmodel/vergelijking.ts').vergelijkingMarkdown;
 let vergelijkingTekst: typeof import('../docmodel/vergelijking.ts').vergelijkingTekst;
@@ -54,7 +55,7 @@ async function laadReviewModules(): Promise<void> {
   ({ berekenTarieven } = bereken);
   ({ parameterWaarden, vergelijk } = vergelijkM);
   ({ signalenVoorPlan, signalenVoorVergelijking } = signalen);
-  ({ berekenBegroting } = begroting);
+  ({ berekenBegroting, begrotingProblemen } = begroting);
   ({ vergelijkingJson, vergelijkingMarkdown, vergelijkingTekst } = vergelijking);
   ({ begrotingJson, begrotingMarkdown, begrotingTekst } = begrotingD);
   ({ ParametersetFout, formatProblemen, sorteerProblemen } = problems);
@@ -112,8 +113,9 @@ function laadBron(arg: string, standaardSet: string, io: Io, opties: { vanRef?: 
   try {
     const { set } = laadParameterset(map, { weergaveBasis });
     const plan = berekenTarieven(set);
-    if (plan.problemen.length) {
-      io.err(`${formatProblemen(metFragment(plan.problemen))}\n`);
+    const problemen = [...plan.problemen, ...begrotingProblemen(set, plan)];
+    if (problemen.length) {
+      io.err(`${formatProblemen(metFragment(problemen))}\n`);
       throw new Afgebroken(1);
     }
     return { label, set, plan };

@@ -6,6 +6,7 @@ import { regelsVoorFragment } from '../params/bestanden.ts';
 import { begrensd } from '../params/grenzen.ts';
 import { berekenTarieven, type BerekenOpties } from '../model/bereken.ts';
 import { controleerTotalen } from '../model/controle.ts';
+import { begrotingProblemen } from '../model/begroting.ts';
 import { controleerRegels } from '../params/regels.ts';
 import { signalenVoorPlan } from '../model/signalen.ts';
 import type { ModelProbleem, Tarievenplan } from '../model/types.ts';
@@ -85,7 +86,8 @@ export function reken(g: Geladen, opties: BerekenOpties, io: Io, metControle = f
     }
   }
   const plan = berekenTarieven(g.set, opties);
-  const problemen: Probleem[] = metFragment([...plan.problemen, ...(metControle ? controleerTotalen(g.set, plan) : [])], g.weergaveBasis);
+  // a variant in volumes.yaml that the product does not have is an error of the set like any other
+  const problemen: Probleem[] = metFragment([...plan.problemen, ...begrotingProblemen(g.set, plan), ...(metControle ? controleerTotalen(g.set, plan) : [])], g.weergaveBasis);
   if (problemen.length) {
     io.err(`${formatProblemen(sorteerProblemen(problemen))}\n`);
     io.err('Er is niets geschreven. Los de fouten op en probeer het opnieuw.\n');

@@ -142,6 +142,7 @@ function variantnamen(caos: Map<string, T.Cao>, varianten: T.Varianten, aanbiede
     'micro-onderneming',
     'vast',
     ...caos.keys(),
+    ...(varianten.micro === 'per_cao' ? [...caos.keys()].map((c) => `micro-${c}`) : []),
     ...(varianten.pgb?.soorten.map((s) => `pgb-${s.id}`) ?? []),
     ...aanbieders.map((a) => `aanbieder-${a.id}`),
   ];

@@ -3,7 +3,7 @@
  * per gemeente and the thresholds of the reviewer signals.
  */
 import type * as z from 'zod';
-import { Decimal } from '../shared/decimal.ts';
+import { Decimal, som } from '../shared/decimal.ts';
 import { NIET_NEGATIEF, PROCENT, type Bouwer } from './bouw.ts';
 import type * as S from './schema.ts';
 import type * as T from './types.ts';
@@ -225,10 +225,13 @@ export function bouwVolumes(b: Bouwer, best: Bestand<z.infer<typeof S.VolumesBes
       bron: b.bron(g.bron, r, ['gemeenten', id, 'bron']),
       status: g.status,
       herkomst: { bestand: h.bestand, regel: h.regel, kolom: h.kolom },
-      volumes: Object.entries(g.volumes).map(([code, aantal]) => {
-        const vh = b.herkomst(r, ['gemeenten', id, 'volumes', code]);
-        const a = new Decimal(aantal);
-        b.bereik(a, { ...NIET_NEGATIEF, standaardgrens: false }, 'aantal', r, ['gemeenten', id, 'volumes', code], `volume ${code}`, aantal);
+      volumes: Object.entries(g.volumes).map(([code, invoer]): T.Volume => {
+        const pad = ['gemeenten', id, 'volumes', code];
+        const vh = b.herkomst(r, pad);
+        const mix = typeof invoer === 'string' ? undefined : volumeMix(b, r, pad, code, invoer, varianten);
+        const a = typeof invoer === 'string' ? new Decimal(invoer) : 'aantal' in invoer ? new Decimal(invoer.aantal) : som((mix?.delen ?? []).map((x) => x.waarde));
+        if (typeof invoer === 'string') b.bereik(a, { ...NIET_NEGATIEF, standaardgrens: false }, 'aantal', r, pad, `volume ${code}`, invoer);
+        else if ('aantal' in invoer) b.bereik(a, { ...NIET_NEGATIEF, standaardgrens: false }, 'aantal', r, [...pad, 'aantal'], `volume ${code}`, invoer.aantal);
         if (!codes.has(code)) {
           b.fout(r, ['gemeenten', id, 'volumes', code], `volume voor onbekend product ${code}`, {
             verwacht: 'een productcode uit producten/',
@@ -236,12 +239,59 @@ export function bouwVolumes(b: Bouwer, best: Bestand<z.infer<typeof S.VolumesBes
             hint: bedoeldeU(code, [...codes]) ? `bedoelde u '${bedoeldeU(code, [...codes])}'?` : 'controleer de productcode; een product dat vervalt haalt u ook uit de volumes',
           }, 'sleutel');
         }
-        return { product: code, aantal: a, herkomst: { bestand: vh.bestand, regel: vh.regel, kolom: vh.kolom } };
+        return { product: code, aantal: a, herkomst: { bestand: vh.bestand, regel: vh.regel, kolom: vh.kolom }, ...(mix ? { mix } : {}) };
       }),
     };
   });
   const h = b.herkomst(r, []);
   return { variant: d.variant, gemeenten, herkomst: { bestand: h.bestand, regel: h.regel, kolom: h.kolom } };
+}
+
+/**
+ * The mix of one volume: `per_variant` (a number per variant) or `verdeling` (shares per variant in percent, together
+ * exactly 100). Each variant must be one of the set; whether the product has it is checked with its tariffs (model).
+ */
+function volumeMix(
+  b: Bouwer,
+  r: unknown,
+  pad: (string | number)[],
+  code: string,
+  invoer: { per_variant: Record<string, string> } | { aantal: string; verdeling: Record<string, string> },
+  varianten: string[],
+): NonNullable<T.Volume['mix']> {
+  const soort = 'per_variant' in invoer ? 'per_variant' : 'verdeling';
+  const waarden = 'per_variant' in invoer ? invoer.per_variant : invoer.verdeling;
+  const delen = Object.entries(waarden).map(([variant, w]) => {
+    const p = [...pad, soort, variant];
+    const h = b.herkomst(r, p, 'sleutel');
+    const waarde = new Decimal(w);
+    if (!varianten.includes(variant)) {
+      const s = bedoeldeU(variant, varianten);
+      b.fout(r, p, `onbekende variant '${variant}' in de ${soort === 'per_variant' ? 'volumes per variant' : 'verdeling'} van ${code}`, {
+        verwacht: `een variant van deze set: ${varianten.join(', ')}`,
+        gevonden: variant,
+        hint: s ? `bedoelde u '${s}'?` : 'de varianten van een product zijn zijn CAO\'s, basistarief, micro-onderneming, vast, pgb-… en aanbieder-…',
+      }, 'sleutel');
+    }
+    b.bereik(waarde, soort === 'verdeling' ? PROCENT : { ...NIET_NEGATIEF, standaardgrens: false }, soort === 'verdeling' ? 'procent' : 'aantal', r, p, `${soort === 'verdeling' ? 'aandeel' : 'volume'} ${code} ${variant}`, w);
+    return { variant, waarde, herkomst: { bestand: h.bestand, regel: h.regel, kolom: h.kolom } };
+  });
+  if (!delen.length) {
+    b.fout(r, [...pad, soort], `${soort === 'per_variant' ? 'volumes per variant' : 'verdeling'} van ${code} is leeg`, {
+      verwacht: soort === 'per_variant' ? 'ten minste één variant met een aantal, zoals jeugdzorg: 1200' : 'ten minste één variant met een aandeel in procent, samen 100',
+      gevonden: '{}',
+    });
+  } else if (soort === 'verdeling') {
+    const totaal = som(delen.map((x) => x.waarde));
+    if (!totaal.eq(100)) {
+      b.fout(r, [...pad, soort], `de aandelen in de verdeling van ${code} tellen niet op tot 100 procent`, {
+        verwacht: '100 (procent), samen over de varianten',
+        gevonden: `${delen.map((x) => `${x.variant} ${x.waarde.toFixed()}`).join(' + ')} = ${totaal.toFixed()}`,
+        hint: 'de verdeling is het aandeel van elke variant in het totaal; geef aantallen per variant met per_variant als u die kent',
+      }, 'sleutel');
+    }
+  }
+  return { soort, delen };
 }
 
 export function bouwSignalen(b: Bouwer, best: Bestand<z.infer<typeof S.SignalenBestand>>): T.Signalen | undefined {

@@ -443,7 +443,16 @@ export const VolumesBestand = z.strictObject({
       bron: BronVerwijzing,
       status: Status,
       toelichting: tekst.optional(),
-      volumes: z.record(z.string(), decimaal),
+      volumes: z.record(
+        z.string(),
+        z.union([
+          decimaal,
+          // the volume per variant (per CAO), as the region expects it
+          z.strictObject({ per_variant: z.record(z.string(), decimaal), toelichting: tekst.optional() }),
+          // a total with its expected mix: shares per variant in percent, together 100
+          z.strictObject({ aantal: decimaal, verdeling: z.record(z.string(), decimaal), toelichting: tekst.optional() }),
+        ]),
+      ),
     }),
   ),
   toelichting: tekst.optional(),

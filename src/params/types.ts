@@ -324,7 +324,19 @@ export interface Gemeentevolume {
   bron: Bron;
   status: Status;
   herkomst: Herkomst;
-  volumes: { product: string; aantal: Decimal; herkomst: Herkomst }[];
+  volumes: Volume[];
+}
+
+/**
+ * The expected volume of one product in one municipality: a number (priced at the set's `variant`), a number per
+ * variant (`per_variant`), or a total with the expected mix in shares per variant (`verdeling`, percent, together 100).
+ */
+export interface Volume {
+  product: string;
+  /** the total over all variants */
+  aantal: Decimal;
+  herkomst: Herkomst;
+  mix?: { soort: 'per_variant' | 'verdeling'; delen: { variant: string; waarde: Decimal; herkomst: Herkomst }[] };
 }
 
 export interface Volumes {
