@@ -8,6 +8,7 @@ import type { Decimal } from '../shared/decimal.ts';
 import { EENHEID_TEKST } from '../shared/format.ts';
 import { bladRef, formule, tariefFormaat, veiligeBladnaam, veiligeNaam, type Blad, type Cel, type Formaat, type Werkboek } from './werkboek.ts';
 import { vergelijkTekst } from '../shared/sorteer.ts';
+import { verdeelVolumes } from '../model/begroting.ts';
 
 export function formaatVoor(eenheid: string): Formaat {
   if (eenheid === 'procent') return 'procent';
@@ -409,46 +410,53 @@ export function tariefbijlageWerkboek(set: ParameterSet, plan: Tarievenplan): We
   if (set.volumes) {
     const v = set.volumes;
     const naam = veiligeBladnaam('Begroting', bladnamen);
-    const titel = [`Begrotingseffect ${plan.model.tariefjaar}: verwacht volume × tarief (variant ${v.variant}) per gemeente`, 'De gele aantallen zijn invoer; tarief en bedrag rekenen mee met de opbouw.'];
+    // the volumes per variant as `begroting` prices them (the set's variant, per_variant, or a total × shares)
+    const verdeeld = verdeelVolumes(set, plan)!;
+    const metMix = v.gemeenten.some((g) => g.volumes.some((q) => q.mix));
+    const titel = [
+      `Begrotingseffect ${plan.model.tariefjaar}: verwacht volume × tarief (variant ${v.variant}${metMix ? ', of per product de varianten en verdeling uit volumes.yaml' : ''}) per gemeente`,
+      metMix ? 'De gele aantallen, totalen en aandelen zijn invoer; aantal = totaal × aandeel, tarief en bedrag rekenen mee met de opbouw.' : 'De gele aantallen zijn invoer; tarief en bedrag rekenen mee met de opbouw.',
+    ];
     const rijen: (Cel | null)[][] = [];
     const eersteRij = titel.length + 2;
     const totaalCellen: string[] = [];
-    for (const g of v.gemeenten) {
+    // with a mix two more columns (totaal, aandeel) before the aantal; the columns of aantal, tarief and bedrag
+    const [kA, kT, kB] = metMix ? ['G', 'H', 'I'] : ['E', 'F', 'G'];
+    const leeg = metMix ? [null, null] : [];
+    for (const g of verdeeld.gemeenten) {
       const start = eersteRij + rijen.length;
+      let som = plan.tarieven[0]!.tarief.times(0);
       for (const q of g.volumes) {
-        const van = plan.tarieven.filter((x) => x.product === q.product);
-        const t = van.find((x) => x.variant === v.variant) ?? van.find((x) => x.variant === 'vast') ?? van.find((x) => x.variant === 'basistarief');
+        const t = q.tarief;
         if (!t) continue;
         const laatste = blokStappen(t);
         const eind = vind(t.product, t.variant, laatste[laatste.length - 1]!.stap);
         const rij = eersteRij + rijen.length;
+        const mix: (Cel | null)[] = !metMix
+          ? []
+          : q.aandeel !== undefined
+            ? [{ waarde: q.totaal!, formaat: 'aantal', stijl: 'invoer' }, { waarde: q.aandeel, formaat: 'procent', stijl: 'invoer' }]
+            : [null, null];
         rijen.push([
           tekst(g.naam),
           tekst(t.product),
           tekst(t.productnaam),
           tekst(t.variant),
-          { waarde: q.aantal, formaat: 'aantal', stijl: 'invoer' },
+          ...mix,
+          q.aandeel !== undefined ? { formule: `E${rij}*F${rij}/100`, resultaat: q.aantal, formaat: 'aantal', stijl: 'berekend' } : { waarde: q.aantal, formaat: 'aantal', stijl: 'invoer' },
           { formule: bladRef(eind.blad, eind.rij, 6, naam), resultaat: t.tarief, formaat: tariefFormaat(t.tarief), stijl: 'berekend' },
-          { formule: `E${rij}*F${rij}`, resultaat: t.tarief.times(q.aantal), formaat: 'euro', stijl: 'berekend' },
+          { formule: `${kA}${rij}*${kT}${rij}`, resultaat: t.tarief.times(q.aantal), formaat: 'euro', stijl: 'berekend' },
         ]);
+        som = som.plus(t.tarief.times(q.aantal));
       }
       const eind = eersteRij + rijen.length - 1;
-      const som = g.volumes.reduce((acc, q) => {
-        const van = plan.tarieven.filter((x) => x.product === q.product);
-        const t = van.find((x) => x.variant === v.variant) ?? van.find((x) => x.variant === 'vast') ?? van.find((x) => x.variant === 'basistarief');
-        return t ? acc.plus(t.tarief.times(q.aantal)) : acc;
-      }, plan.tarieven[0]!.tarief.times(0));
       const rij = eersteRij + rijen.length;
-      rijen.push([tekst(`Totaal ${g.naam}`, 'kop'), null, null, null, null, null, { formule: `SUM(G${start}:G${eind})`, resultaat: som, formaat: 'euro', stijl: 'tarief' }]);
-      totaalCellen.push(`G${rij}`);
+      rijen.push([tekst(`Totaal ${g.naam}`, 'kop'), null, null, null, ...leeg, null, null, { formule: `SUM(${kB}${start}:${kB}${eind})`, resultaat: som, formaat: 'euro', stijl: 'tarief' }]);
+      totaalCellen.push(`${kB}${rij}`);
       rijen.push([]);
     }
-    const totaal = v.gemeenten.flatMap((g) => g.volumes).reduce((acc, q) => {
-      const van = plan.tarieven.filter((x) => x.product === q.product);
-      const t = van.find((x) => x.variant === v.variant) ?? van.find((x) => x.variant === 'vast') ?? van.find((x) => x.variant === 'basistarief');
-      return t ? acc.plus(t.tarief.times(q.aantal)) : acc;
-    }, plan.tarieven[0]!.tarief.times(0));
-    rijen.push([tekst('Totaal regio', 'kop'), null, null, null, null, null, { formule: totaalCellen.join('+') || '0', resultaat: totaal, formaat: 'euro', stijl: 'tarief' }]);
+    const totaal = verdeeld.gemeenten.flatMap((g) => g.volumes).reduce((acc, q) => (q.tarief ? acc.plus(q.tarief.tarief.times(q.aantal)) : acc), plan.tarieven[0]!.tarief.times(0));
+    rijen.push([tekst('Totaal regio', 'kop'), null, null, null, ...leeg, null, null, { formule: totaalCellen.join('+') || '0', resultaat: totaal, formaat: 'euro', stijl: 'tarief' }]);
     begrotingBlad = {
       naam,
       titel,
@@ -457,6 +465,7 @@ export function tariefbijlageWerkboek(set: ParameterSet, plan: Tarievenplan): We
         { kop: 'product', breedte: 10 },
         { kop: 'productnaam', breedte: 40 },
         { kop: 'variant', breedte: 16 },
+        ...(metMix ? [{ kop: 'totaal', breedte: 14 }, { kop: 'aandeel', breedte: 10 }] : []),
         { kop: 'aantal', breedte: 14 },
         { kop: 'tarief', breedte: 14 },
         { kop: 'bedrag', breedte: 18 },

@@ -12,6 +12,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { laadParameterset } from '../../src/params/laden.ts';
 import { berekenTarieven } from '../../src/model/bereken.ts';
 import { berekenBegroting } from '../../src/model/begroting.ts';
+import { tariefbijlageWerkboek } from '../../src/docmodel/tariefbijlage.ts';
+import type { Cel } from '../../src/docmodel/werkboek.ts';
 import { voerUit } from '../cli/hulp.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -114,5 +116,30 @@ describe('begroting tegen de verwachte mix van varianten', () => {
     } finally {
       writeFileSync(volumes, goed);
     }
+  });
+});
+
+describe('het blad Begroting met een mix (test/fixtures/sets/volledig-review-mix)', () => {
+  const { set } = laadParameterset(path.join(ROOT, 'test/fixtures/sets/volledig-review-mix'));
+  const plan = berekenTarieven(set);
+  const blad = tariefbijlageWerkboek(set, plan).bladen.find((b) => b.naam === 'Begroting')!;
+  const tekstVan = (c: Cel | null | undefined) => (c?.waarde === undefined ? '' : String(c.waarde));
+
+  it('totaal en aandeel zijn invoer, het aantal een formule; tarief en bedrag zoals begroting ze rekent', () => {
+    expect(blad.kolommen.map((k) => k.kop)).toEqual(['gemeente', 'product', 'productnaam', 'variant', 'totaal', 'aandeel', 'aantal', 'tarief', 'bedrag']);
+    const eerste = (blad.titel?.length ?? 0) + 2;
+    const i = blad.rijen.findIndex((r) => tekstVan(r[1]) === '44A01' && tekstVan(r[3]) === 'micro-alfa');
+    const r = blad.rijen[i]!;
+    const rij = eerste + i;
+    expect([tekstVan(r[4]), r[4]!.stijl, tekstVan(r[5]), r[5]!.stijl]).toEqual(['310', 'invoer', '40', 'invoer']);
+    expect([r[6]!.formule, String(r[6]!.resultaat)]).toEqual([`E${rij}*F${rij}/100`, '124']);
+    expect([r[8]!.formule, String(r[8]!.resultaat)]).toEqual([`G${rij}*H${rij}`, '28286.88']);
+    // a plain volume: input in the aantal column, no totaal or aandeel
+    const los = blad.rijen.find((x) => tekstVan(x[1]) === '07A01')!;
+    expect([los[4], los[5], tekstVan(los[6]), los[6]!.stijl]).toEqual([null, null, '2500', 'invoer']);
+    // the totals per municipality and of the region are the ones begroting gives
+    const b = berekenBegroting(set, plan)!;
+    const totalen = blad.rijen.filter((x) => tekstVan(x[0]).startsWith('Totaal ')).map((x) => `${tekstVan(x[0])} ${String(x[8]!.resultaat)}`);
+    expect(totalen).toEqual([...b.gemeenten.map((g) => `Totaal ${g.naam} ${g.totaal.toFixed()}`), `Totaal regio ${b.totaal.toFixed()}`]);
   });
 });

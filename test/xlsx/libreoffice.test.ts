@@ -16,7 +16,7 @@ const soffice = sofficePad();
 const inCi = process.env.CI === 'true' || process.env.CI === '1';
 if (!soffice && !inCi) console.warn('\n⚠ LibreOffice (soffice) ontbreekt: de herberekeningstest van de werkboeken wordt overgeslagen. Installeer libreoffice-calc-nogui om hem te draaien.\n');
 
-const SETS = [...(process.env.ZONDER_STANDAARD ? [] : ['models/voorbeeldregio-2027']), 'test/fixtures/sets/volledig', 'test/fixtures/sets/volledig-conventies', 'test/fixtures/sets/volledig-opslag', 'test/fixtures/sets/volledig-jaargemiddelde', 'test/fixtures/sets/volledig-geindexeerd', 'test/fixtures/sets/volledig-geindexeerd-nza', 'test/fixtures/sets/volledig-geindexeerd-2028', 'test/fixtures/sets/volledig-review', 'test/fixtures/sets/e1-opbouw-begeleiding'];
+const SETS = [...(process.env.ZONDER_STANDAARD ? [] : ['models/voorbeeldregio-2027']), 'test/fixtures/sets/volledig', 'test/fixtures/sets/volledig-conventies', 'test/fixtures/sets/volledig-opslag', 'test/fixtures/sets/volledig-jaargemiddelde', 'test/fixtures/sets/volledig-geindexeerd', 'test/fixtures/sets/volledig-geindexeerd-nza', 'test/fixtures/sets/volledig-geindexeerd-2028', 'test/fixtures/sets/volledig-review', 'test/fixtures/sets/volledig-review-mix', 'test/fixtures/sets/e1-opbouw-begeleiding'];
 
 describe('LibreOffice herberekent de werkboeken', () => {
   it('LibreOffice is beschikbaar in CI', () => {
