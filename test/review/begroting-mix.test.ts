@@ -143,3 +143,23 @@ describe('het blad Begroting met een mix (test/fixtures/sets/volledig-review-mix
     expect(totalen).toEqual([...b.gemeenten.map((g) => `Totaal ${g.naam} ${g.totaal.toFixed()}`), `Totaal regio ${b.totaal.toFixed()}`]);
   });
 });
+
+describe('de voorbeeldset prijst tegen de mix die de regio verwacht', () => {
+  it('45A48 en 45AM1 tegen jeugdzorg, ggz en gehandicaptenzorg: € 214.480,00 meer dan tegen het basistarief alleen', () => {
+    const { set } = laadParameterset(path.join(ROOT, 'models/voorbeeldregio-2027'));
+    const plan = berekenTarieven(set);
+    const t = (p: string, v: string) => plan.tarieven.find((x) => x.product === p && x.variant === v)!.tarief.toFixed(2);
+    // the tariffs the hand calculation starts from
+    expect([t('45A48', 'jeugdzorg'), t('45A48', 'ggz'), t('45A48', 'gehandicaptenzorg'), t('45A48', 'basistarief'), t('45AM1', 'jeugdzorg'), t('45AM1', 'ggz'), t('45AM1', 'basistarief')]).toEqual([
+      '1.55', '1.59', '1.46', '1.46', '1.26', '1.36', '1.26',
+    ]);
+    const b = berekenBegroting(set, plan)!;
+    const alleenBasis = berekenBegroting({ ...set, volumes: { ...set.volumes!, gemeenten: set.volumes!.gemeenten.map((g) => ({ ...g, volumes: g.volumes.map(({ mix: _, ...q }) => q) })) } }, plan)!;
+    // Aalsterveen 45A48: 1 450 000 × (0,55 × 1,55 + 0,35 × 1,59 + 0,10 × 1,46) = 2 254 750 against 1 450 000 × 1,46 =
+    // 2 117 000 (+137 750); 45AM1: 420 000 × 1,26 + 200 000 × 1,36 = 801 200 against 620 000 × 1,26 = 781 200 (+20 000).
+    // Bredehoek 45A48: 610 000 × (0,60 × 1,55 + 0,30 × 1,59 + 0,10 × 1,46) = 947 330 against 890 600 (+56 730).
+    expect(b.gemeenten.map((g, i) => g.totaal.minus(alleenBasis.gemeenten[i]!.totaal).toFixed(2))).toEqual(['157750.00', '56730.00']);
+    expect(b.totaal.minus(alleenBasis.totaal).toFixed(2)).toBe('214480.00');
+    expect(b.totaal.toFixed(2)).toBe('12583744.30');
+  });
+});
