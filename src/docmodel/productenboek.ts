@@ -5,6 +5,7 @@ import { PRODUCTEENHEDEN } from '../params/schema.ts';
 import { tariefFormaat, type Blad, type Cel, type Werkboek } from './werkboek.ts';
 import { isConcept } from './tariefbijlage.ts';
 import { vergelijkTekst } from '../shared/sorteer.ts';
+import { leesbaar, variantLabel } from './documenten/gemeenschappelijk.ts';
 
 const t = (s: string | undefined): Cel => ({ waarde: s ?? '', stijl: 'tekstlang' });
 
@@ -18,7 +19,7 @@ export function productenboekWerkboek(set: ParameterSet, plan: Tarievenplan): We
     `Productenboek ${set.regio} ${plan.model.tariefjaar}${concept ? ' · CONCEPT: bevat illustratieve of voorlopige waarden' : ''}`,
     `${set.naam} · versie ${set.versie} · peildatum ${plan.model.peildatum} · vingerafdruk ${plan.model.vingerafdruk.slice(0, 16)}`,
   ];
-  const lang = (s: string | undefined): Cel => ({ waarde: s ?? '', stijl: 'tekstlang' });
+  const lang = (s: string | undefined): Cel => ({ waarde: leesbaar(s ?? ''), stijl: 'tekstlang' });
   const productRijen = set.producten.map((p) => {
     const contract = set.contracten.find((c) => c.id === p.contract);
     const gg = p.berekening === 'kostprijs' && p.groepsgrootte ? p.groepsgrootte.reeks.find((w) => w.van <= plan.model.peildatum && plan.model.peildatum <= w.tot)?.waarde.toFixed() : undefined;
@@ -82,7 +83,7 @@ export function productenboekWerkboek(set: ParameterSet, plan: Tarievenplan): We
   const tarieven: Blad = {
     naam: 'Tarieven',
     titel: [...kopTitel.slice(0, 1), 'Tarief per eenheid; bij minuutproducten per minuut. Een leeg vak: die variant bestaat niet voor het product.'],
-    kolommen: [{ kop: 'productcode', breedte: 12 }, { kop: 'product', breedte: 34 }, { kop: 'eenheid', breedte: 14 }, ...varianten.map((v) => ({ kop: v, breedte: 15 }))],
+    kolommen: [{ kop: 'productcode', breedte: 12 }, { kop: 'product', breedte: 34 }, { kop: 'eenheid', breedte: 14 }, ...varianten.map((v) => ({ kop: variantLabel(set, plan.tarieven.find((x) => x.variant === v)!), breedte: 15 }))],
     rijen: tariefRijen,
     autofilter: true,
     bevriesKolommen: 2,

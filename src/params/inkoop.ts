@@ -100,6 +100,7 @@ export function bouwInkoop(b: Bouwer, best: Bestand<z.infer<typeof S.InkoopBesta
     opdrachtgever: d.opdrachtgever,
     gemeenten: d.gemeenten ?? [],
     documentdatum: d.documentdatum,
+    ...(d.parameterset_url ? { parametersetUrl: d.parameterset_url.replace(/\/+$/, '') } : {}),
     contracten: inkoopContracten,
     toelatingscriteria,
     secties,

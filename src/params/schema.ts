@@ -485,6 +485,8 @@ export const InkoopBestand = z.strictObject({
   opdrachtgever: tekst,
   gemeenten: z.array(tekst).min(1).optional(),
   documentdatum: datum,
+  /** Where the region publishes this parameter set (https); documents then refer to a parameter as <url>/<bestand>#L<regel>. */
+  parameterset_url: z.string().regex(/^https:\/\/[^\s#?]+$/).optional(),
   contracten: z.record(
     id,
     z.strictObject({

@@ -445,6 +445,8 @@ export interface Inkoop {
   gemeenten: string[];
   /** Date printed on the documents (never the clock). */
   documentdatum: string;
+  /** Where the parameter set is published; provider documents refer to a parameter by this URL, file and line. */
+  parametersetUrl?: string;
   contracten: InkoopContract[];
   toelatingscriteria: Eis[];
   secties: EisenSectie[];

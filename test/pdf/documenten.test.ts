@@ -72,8 +72,8 @@ describe('de documenten van de standaardset', () => {
     for (const p of set.producten) expect(t, p.code).toContain(`Opbouw ${p.code}`);
     // the overview lists each tariff on its own line: product code first, then its variants
     for (const x of plan.tarieven.filter((y) => y.variantSoort !== 'aanbieder')) expect(t, `${x.product} ${x.variant}`).toContain(euro(x.tarief));
-    expect(t).toMatch(/groepsgrootte = 8 · illustratief · producten\/dagbesteding-jeugd\.yaml:\d+ · \[\d+\]/);
-    expect(t).toMatch(/opslagen\.overhead\.standaard 22 % 2027-01-01 t\/m 2027-12-31 illustratief opslagen\.yaml:\d+ \[\d+\]/);
+    expect(t).toMatch(/groepsgrootte = 8 · illustratief · producten\/dagbesteding-jeugd\.yaml#L\d+ · \[\d+\]/);
+    expect(t).toMatch(/overhead standaard 22 % 1‑1‑2027 t\/m 31‑12‑2027 illustratief opslagen\.yaml#L\d+ \[\d+\]/);
     expect(t).toContain('Personeelskosten');
     expect(t).toMatch(/L\d+ · loonkosten hbo/);
   });
@@ -94,7 +94,7 @@ describe('de documenten van de standaardset', () => {
     const x = plan.tarieven.find((y) => y.variant === 'aanbieder-zorgboerderij-de-linde')!;
     expect(t).toContain('Zorgboerderij De Linde');
     expect(t).toContain(euro(x.tarief));
-    expect(t).toMatch(/07A03 Dagbesteding hoog groepsgrootte 4 3 aanbieders\/zorgboerderij-de-linde\.yaml:\d+/);
+    expect(t).toMatch(/07A03 Dagbesteding hoog groepsgrootte 4 3 aanbieders\/zorgboerderij-de-linde\.yaml#L\d+/);
   });
 
   it.skipIf(!poppler)('elke pagina: CONCEPT, versie en vingerafdruk; na de kaft ook "pagina X van Y"', () => {

@@ -51,7 +51,7 @@ describe.each(['test/fixtures/sets/volledig', 'test/fixtures/sets/volledig-opsla
           const [bedrag, keten] = tekst(c).split('\n');
           if (!keten) continue;
           const aftrek = /^(L\d+) ÷ (P\d+)$/.exec(keten);
-          const opslag = /^(L\d+) ÷ betaalde uren × \(1 \+ (P\d+)\)(?: ÷ \(1 − ([\d,]+) %\))?$/.exec(keten);
+          const opslag = /^(L\d+) ÷ betaalde uren × \(1 \+ (P\d+)\)(?: ÷ \(1 − ([\d,]+)\s%\))?$/.exec(keten);
           expect(aftrek ?? opslag, keten).toBeTruthy();
           let uit: Decimal;
           if (aftrek) uit = L.get(aftrek[1]!)!.div(P.get(aftrek[2]!)!);

@@ -112,7 +112,7 @@ describe('genereer --publicatie', () => {
         const paginas = pdfTekst(readFileSync(path.join(uit, naam)));
         for (const p of paginas) expect(p, naam).not.toContain('CONCEPT');
         expect(paginas[1], naam).toContain('versie 1 · definitief');
-        expect(paginas[0], naam).toContain('Gepubliceerd met tariefbouw genereer --publicatie');
+        expect(paginas[0], naam).toContain('Gepubliceerd: alle gebruikte waarden zijn vastgesteld');
       }
     }
   });

@@ -3,8 +3,8 @@ import type { Aanbieder, Param, ParameterSet } from '../../params/types.ts';
 import type { Tarievenplan } from '../../model/types.ts';
 import { rekenPeildatum, waardeOp } from '../../params/regels.ts';
 import { getal } from '../../shared/format.ts';
-import { cel, type Blok } from '../document.ts';
-import { algemeneView, Bronnen, kaftgegevens, stappenTabel, perUurBedrag, tariefBedrag, variantLabel, vindplaats, type DocumentOpties, type DocumentSpec } from './gemeenschappelijk.ts';
+import { cel, type Blok, type Cel } from '../document.ts';
+import { algemeneView, Bronnen, kaftgegevens, stappenTabel, perUurBedrag, tariefBedrag, variantLabel, vindplaatsCel, metSet, type DocumentOpties, type DocumentSpec } from './gemeenschappelijk.ts';
 
 function paramTekst(p: Param | undefined, datum: string): string {
   if (!p) return '—';
@@ -12,7 +12,9 @@ function paramTekst(p: Param | undefined, datum: string): string {
   return w ? `${getal(w.waarde, Math.max(0, w.waarde.decimalPlaces()))}${p.eenheid === 'procent' ? ' %' : ''}` : '—';
 }
 
-export function addendumSpec(set: ParameterSet, plan: Tarievenplan, a: Aanbieder, opties: DocumentOpties): DocumentSpec {
+export function addendumSpec(set: ParameterSet, plan: Tarievenplan, a: Aanbieder, gegeven: DocumentOpties): DocumentSpec {
+  const opties = metSet(set, gegeven);
+  const metPlek = !!opties.parametersetUrl;
   const variant = `aanbieder-${a.id}`;
   const peil = set.indexering ? rekenPeildatum(set) : plan.model.peildatum;
   const cao = set.caos.get(a.cao);
@@ -25,13 +27,13 @@ export function addendumSpec(set: ParameterSet, plan: Tarievenplan, a: Aanbieder
       const p = set.producten.find((x) => x.code === ov.code);
       if (!p || p.berekening !== 'kostprijs') return [];
       const r: { cellen: ReturnType<typeof cel>[] }[] = [];
-      const regel = (wat: string, product: string, aanbieder: string, plek: string) => r.push({ cellen: [cel(`${p.code} ${p.naam}`), cel(wat), cel(product), cel(aanbieder, { vet: true }), cel(plek)] });
-      if (ov.groepsgrootte) regel('groepsgrootte', paramTekst(p.groepsgrootte, peil), paramTekst(ov.groepsgrootte, peil), vindplaats(ov.groepsgrootte.herkomst.bestand, ov.groepsgrootte.herkomst.regel, opties));
-      if (ov.urenPerEenheid) regel('uren per eenheid', paramTekst(p.urenPerEenheid, peil), paramTekst(ov.urenPerEenheid, peil), vindplaats(ov.urenPerEenheid.herkomst.bestand, ov.urenPerEenheid.herkomst.regel, opties));
-      if (ov.productiviteit) regel('productiviteitsprofiel', p.productiviteit, ov.productiviteit, vindplaats(ov.herkomst.bestand, ov.herkomst.regel, opties));
-      if (ov.inzet) regel('inzet', p.inzet.map((i) => `${i.aantal.toFixed()} × ${i.niveau}`).join(' + '), ov.inzet.map((i) => `${i.aantal.toFixed()} × ${i.niveau}`).join(' + '), vindplaats(ov.herkomst.bestand, ov.herkomst.regel, opties));
+      const regel = (wat: string, product: string, aanbieder: string, plek: Cel) => r.push({ cellen: [cel(`${p.code} ${p.naam}`), cel(wat), cel(product), cel(aanbieder, { vet: true }), ...(metPlek ? [plek] : [])] });
+      if (ov.groepsgrootte) regel('groepsgrootte', paramTekst(p.groepsgrootte, peil), paramTekst(ov.groepsgrootte, peil), vindplaatsCel(ov.groepsgrootte.herkomst.bestand, ov.groepsgrootte.herkomst.regel, opties));
+      if (ov.urenPerEenheid) regel('uren per eenheid', paramTekst(p.urenPerEenheid, peil), paramTekst(ov.urenPerEenheid, peil), vindplaatsCel(ov.urenPerEenheid.herkomst.bestand, ov.urenPerEenheid.herkomst.regel, opties));
+      if (ov.productiviteit) regel('productiviteitsprofiel', p.productiviteit, ov.productiviteit, vindplaatsCel(ov.herkomst.bestand, ov.herkomst.regel, opties));
+      if (ov.inzet) regel('inzet', p.inzet.map((i) => `${i.aantal.toFixed()} × ${i.niveau}`).join(' + '), ov.inzet.map((i) => `${i.aantal.toFixed()} × ${i.niveau}`).join(' + '), vindplaatsCel(ov.herkomst.bestand, ov.herkomst.regel, opties));
       for (const k of ov.clientgebondenKosten ?? []) {
-        regel(`cliëntgebonden kosten: ${k.soort}`, paramTekst(p.clientgebondenKosten.find((x) => x.soort === k.soort)?.param, peil), paramTekst(k.param, peil), vindplaats(k.param.herkomst.bestand, k.param.herkomst.regel, opties));
+        regel(`cliëntgebonden kosten: ${k.soort}`, paramTekst(p.clientgebondenKosten.find((x) => x.soort === k.soort)?.param, peil), paramTekst(k.param, peil), vindplaatsCel(k.param.herkomst.bestand, k.param.herkomst.regel, opties));
       }
       return r;
     });
@@ -43,7 +45,7 @@ export function addendumSpec(set: ParameterSet, plan: Tarievenplan, a: Aanbieder
           { kop: 'parameter', breedte: 120 },
           { kop: 'productenboek', breedte: 80 },
           { kop: 'deze aanbieder', breedte: 80 },
-          { kop: 'vindplaats', breedte: 190 },
+          ...(metPlek ? [{ kop: 'vindplaats', breedte: 190 }] : []),
         ],
         rijen,
       },

@@ -7,7 +7,7 @@ import { EENHEID_TEKST, euro, euroTarief, getal } from '../../shared/format.ts';
 import { datumTekst } from '../../shared/datum.ts';
 import type { Decimal } from '../../shared/decimal.ts';
 import { paramWaarde } from '../verklaring.ts';
-import { cel, t, type Blok, type Document, type Tekst } from '../document.ts';
+import { cel, t, type Blok, type Cel, type Document, type Tekst } from '../document.ts';
 import { vergelijkTekst } from '../../shared/sorteer.ts';
 
 export interface DocumentOpties {
@@ -15,6 +15,17 @@ export interface DocumentOpties {
   publicatie: boolean;
   /** Folder of the set as shown in messages (e.g. models/voorbeeldregio-2027); stripped from file references. */
   setMap?: string;
+  /** Where the set is published (inkoop.yaml parameterset_url); without it documents name no file or line. */
+  parametersetUrl?: string;
+  /** The folder the URL stands for: that of the set whose inkoop.yaml gives it (an overlay may inherit it from its basis). */
+  parametersetMap?: string;
+}
+
+/** The options of one set's documents: the publication URL comes from the set. */
+export function metSet(set: ParameterSet, opties: DocumentOpties): DocumentOpties {
+  if (opties.parametersetUrl || !set.inkoop?.parametersetUrl) return opties;
+  const inkoop = set.inkoop.herkomst.bestand;
+  return { ...opties, parametersetUrl: set.inkoop.parametersetUrl, parametersetMap: inkoop.includes('/') ? inkoop.slice(0, inkoop.lastIndexOf('/')) : '.' };
 }
 
 export interface ModelBlok {
@@ -33,12 +44,14 @@ export interface DocumentSpec {
 
 /** Replaces every {{blok …}} marker by the model's blocks. */
 export function vulIn(blokken: Blok[], spec: DocumentSpec): Blok[] {
-  return blokken.flatMap((b): Blok[] => {
-    if (b.soort === 'invoegen') return spec.blokken[b.naam]!.maak(b.argument);
-    if (b.soort === 'lijst') return [{ ...b, items: b.items.map((i) => vulIn(i, spec)) }];
-    if (b.soort === 'kader') return [{ ...b, blokken: vulIn(b.blokken, spec) }];
-    return [b];
-  });
+  return blokken
+    .flatMap((b): Blok[] => {
+      if (b.soort === 'invoegen') return spec.blokken[b.naam]!.maak(b.argument).map(leesbaarBlok);
+      if (b.soort === 'lijst') return [{ ...b, items: b.items.map((i) => vulIn(i, spec)) }];
+      if (b.soort === 'kader') return [{ ...b, blokken: vulIn(b.blokken, spec) }];
+      return [b];
+    })
+    .map((b) => blokMet(b, typografie));
 }
 
 export function toegestaneBlokken(spec: DocumentSpec): Record<string, readonly string[] | null> {
@@ -53,8 +66,8 @@ export function isConceptSet(plan: Tarievenplan): boolean {
 export function kaftgegevens(set: ParameterSet, plan: Tarievenplan, opties: DocumentOpties): Omit<Document, 'blokken' | 'naam' | 'titel' | 'onderwerp' | 'trefwoorden' | 'inhoudsopgave'> {
   const zwak = plan.tarieven.filter((x) => x.status !== 'vastgesteld').length;
   const statusTekst = opties.publicatie
-    ? 'Gepubliceerd met tariefbouw genereer --publicatie: alle gebruikte waarden zijn vastgesteld en hebben een bron, en de controletotalen kloppen.'
-    : `CONCEPT, niet publiceren. Dit document is gemaakt zonder --publicatie${zwak ? `; ${zwak} van de ${plan.tarieven.length} tarieven rusten op waarden met status illustratief of voorlopig` : ''}.`;
+    ? 'Gepubliceerd: alle gebruikte waarden zijn vastgesteld en hebben een bron, en de controletotalen kloppen.'
+    : `CONCEPT, niet publiceren. Dit document is een concept${zwak ? `: ${zwak} van de ${plan.tarieven.length} tarieven rusten op waarden die nog niet zijn vastgesteld (status illustratief of voorlopig)` : ' en nog niet vastgesteld'}.`;
   return {
     regio: set.regio,
     ...(set.inkoop ? { opdrachtgever: set.inkoop.opdrachtgever } : {}),
@@ -87,6 +100,7 @@ export function algemeneView(set: ParameterSet, plan: Tarievenplan, opties: Docu
     concept: !opties.publicatie,
     opdrachtgever: set.inkoop?.opdrachtgever ?? null,
     gemeenten: set.inkoop?.gemeenten ?? [],
+    parametersetUrl: metSet(set, opties).parametersetUrl ?? null,
   };
 }
 
@@ -184,10 +198,105 @@ export function perUurBedrag(x: Tarief): string {
   return x.tariefPerUur ? euroTarief(x.tariefPerUur) : '';
 }
 
-/** Strips the set folder from a file reference: cao/jeugdzorg.yaml:38. */
-export function vindplaats(bestand: string, regel: number, opties: DocumentOpties): string {
-  const map = opties.setMap ? `${opties.setMap.replace(/\/+$/, '')}/` : undefined;
-  return `${map && bestand.startsWith(map) ? bestand.slice(map.length) : bestand}:${regel}`;
+/** A file of the set relative to the set folder (cao/jeugdzorg.yaml), or to its parent for a basis set (../voorbeeldregio-2027/opslagen.yaml). */
+function relatiefBestand(bestand: string, setMap: string | undefined): string {
+  if (!setMap) return bestand;
+  const map = setMap.replace(/\/+$/, '').split('/');
+  const deel = bestand.split('/');
+  let i = 0;
+  while (i < map.length && i < deel.length - 1 && map[i] === deel[i]) i++;
+  if (i === 0) return bestand;
+  return [...map.slice(i).map(() => '..'), ...deel.slice(i)].join('/');
+}
+
+/**
+ * Where a parameter stands, for a reader: a link into the published parameter set (<url>/<bestand>#L<regel>,
+ * shown as bestand#L<regel>), or nothing when the set gives no publication URL: a provider cannot open a
+ * file on the region's disk.
+ */
+export function vindplaats(bestand: string, regel: number, opties: DocumentOpties): Tekst | undefined {
+  if (!opties.parametersetUrl) return undefined;
+  const rel = relatiefBestand(bestand, opties.parametersetMap ?? opties.setMap);
+  const doel = new URL(`${rel}#L${regel}`, `${opties.parametersetUrl}/`).toString();
+  return t(`${rel.replace(/^(\.\.\/)+/, '')}#L${regel}`, { link: doel, klein: true });
+}
+
+/** The vindplaats as plain text for a table cell ('' without a publication URL). */
+export function vindplaatsCel(bestand: string, regel: number, opties: DocumentOpties): Cel {
+  const v = vindplaats(bestand, regel, opties);
+  return v ? [[{ ...v, klein: false }]] : cel('');
+}
+
+/** Column header words for the parameter notation: with or without a vindplaats. */
+export function parameterNotatie(opties: DocumentOpties): string {
+  return opties.parametersetUrl ? 'waarde · status · vindplaats · [bron]' : 'waarde · status · [bron]';
+}
+
+/**
+ * Provider-facing wording of an identifier from the set: no snake_case, the spelling of the begrippenlijst
+ * (cliëntgebonden, no-show, micro-onderneming). Leaves URLs alone.
+ */
+const WOORDEN: Record<string, string> = {
+  clientgebonden: 'cliëntgebonden',
+  Clientgebonden: 'Cliëntgebonden',
+  clientgebonden_kosten: 'cliëntgebonden kosten',
+  no_show: 'no-show',
+  micro_onderneming: 'micro-onderneming',
+  zestig_cent: '€ 0,60',
+  opslag_op_directe_kosten: 'opslag op de directe kosten',
+  aandeel_in_kostprijs: 'aandeel in de kostprijs',
+  aandeel_in_tarief: 'aandeel in het tarief',
+  uren_per_eenheid: 'uren per eenheid',
+  kosten_per_jaar: 'kosten per jaar',
+};
+export function leesbaar(s: string): string {
+  return s
+    .replace(/(https?:\/\/\S+)|\b([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+)\b/g, (m, url: string | undefined, id: string | undefined) =>
+      url ? url : (WOORDEN[id!] ?? id!.split('_').map((w) => WOORDEN[w] ?? w).join(' ')),
+    )
+    .replace(/\b(C|c)lientgebonden\b/g, (_, c: string) => `${c}liëntgebonden`)
+    .replace(/\bno show\b/g, 'no-show');
+}
+
+const MAAND = '(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)';
+/**
+ * Typography for every document: no line break between € and its amount, inside a date (1 januari 2027) or
+ * before a percent sign. Non-breaking spaces; the text a reader copies is unchanged apart from that.
+ */
+export function typografie(s: string): string {
+  return s
+    .replace(/€ (?=[-−]?\d)/g, '€\u00a0')
+    .replace(new RegExp(`\\b(\\d{1,2}) (${MAAND}) (\\d{4})\\b`, 'g'), '$1\u00a0$2\u00a0$3')
+    .replace(/(\d) %/g, '$1\u00a0%');
+}
+
+function celMet(c: Cel, f: (s: string) => string): Cel {
+  return c.map((regel) => regel.map((x) => (x.link || x.code ? x : { ...x, tekst: f(x.tekst) })));
+}
+
+/** Applies f to every piece of running text of a block (not to links and code). */
+export function blokMet(b: Blok, f: (s: string) => string): Blok {
+  switch (b.soort) {
+    case 'kop':
+      return { ...b, tekst: f(b.tekst) };
+    case 'alinea':
+      return { ...b, inhoud: celMet([b.inhoud], f)[0]! };
+    case 'lijst':
+      return { ...b, items: b.items.map((i) => i.map((x) => blokMet(x, f))) };
+    case 'tabel':
+      return { ...b, ...(b.titel ? { titel: f(b.titel) } : {}), kolommen: b.kolommen.map((k) => ({ ...k, kop: f(k.kop) })), rijen: b.rijen.map((r) => ({ ...r, cellen: r.cellen.map((c) => celMet(c, f)) })) };
+    case 'velden':
+      return { ...b, rijen: b.rijen.map((r) => ({ label: f(r.label), waarde: celMet(r.waarde, f) })) };
+    case 'kader':
+      return { ...b, blokken: b.blokken.map((x) => blokMet(x, f)) };
+    default:
+      return b;
+  }
+}
+
+/** A model block in the reader's language (see leesbaar); template prose is the region's own and stays as written. */
+export function leesbaarBlok(b: Blok): Blok {
+  return blokMet(b, leesbaar);
 }
 
 /** Numbers every distinct source in the order the tariffs use them. */
@@ -230,12 +339,21 @@ export function korteNaam(pad: string): string {
     .replace(/^(cao|productiviteit|producten|indexcijfers)\.[^.]+\./, '')
     .replace(/^aanbieders\.[^.]+\.[^.]+\./, '')
     .replace(/^(opslagen|varianten|inkoop)\./, '')
-    .replace(/[._]/g, ' ');
+    .replace(/\./g, ' ');
 }
 
-/** One parameter under a step: short name = value · status · file:line · [source number]. */
-export function paramRegel(p: ParamGebruik, bronnen: Bronnen, opties: DocumentOpties): Tekst[] {
-  return [t(`${korteNaam(p.pad)} = ${paramWaarde(p)} · ${p.status} · ${vindplaats(p.bestand, p.regel, opties)} · [${bronnen.van(p.bron)}]`, { klein: true })];
+/** One parameter under a step: short name = value · status · vindplaats (a link, when the set is published) · [source number]. */
+export function paramRegel(p: ParamGebruik, bronnen: Bronnen, opties: DocumentOpties, naam = korteNaam(p.pad)): Tekst[] {
+  const v = vindplaats(p.bestand, p.regel, opties);
+  const bron = `[${bronnen.van(p.bron)}]`;
+  return v
+    ? [t(`${naam} = ${paramWaarde(p)} · ${p.status} · `, { klein: true }), v, t(` · ${bron}`, { klein: true })]
+    : [t(`${naam} = ${paramWaarde(p)} · ${p.status} · ${bron}`, { klein: true })];
+}
+
+/** The name of a parameter in a table of general parameters: its path without the file it comes from, in words. */
+export function parameterNaam(pad: string): string {
+  return korteNaam(pad);
 }
 
 export function uniekeParameters(ps: ParamGebruik[]): ParamGebruik[] {
@@ -258,7 +376,8 @@ export function kostenelementen(s: Stap): string {
 }
 
 /** A table of parameters: name, value, validity, status, file:line and numbered source. */
-export function parameterTabel(ps: ParamGebruik[], bronnen: Bronnen, opties: DocumentOpties, naam: (p: ParamGebruik) => string = (p) => p.pad, titel?: string): Blok {
+export function parameterTabel(ps: ParamGebruik[], bronnen: Bronnen, opties: DocumentOpties, naam: (p: ParamGebruik) => string = (p) => parameterNaam(p.pad), titel?: string): Blok {
+  const metPlek = !!opties.parametersetUrl;
   return {
     soort: 'tabel',
     klein: true,
@@ -266,13 +385,21 @@ export function parameterTabel(ps: ParamGebruik[], bronnen: Bronnen, opties: Doc
     kolommen: [
       { kop: 'parameter', breedte: '*' },
       { kop: 'waarde', breedte: 110, rechts: true },
-      { kop: 'geldig', breedte: 120 },
+      { kop: 'geldig', breedte: 130 },
       { kop: 'status', breedte: 60 },
-      { kop: 'vindplaats', breedte: 150 },
+      ...(metPlek ? [{ kop: 'vindplaats', breedte: 150 }] : []),
       { kop: 'bron', breedte: 34 },
     ],
-    rijen: ps.map((p) => ({ cellen: [cel(naam(p)), cel(paramWaarde(p)), cel(`${p.geldig_van} t/m ${p.geldig_tot}`), cel(p.status), cel(vindplaats(p.bestand, p.regel, opties)), cel(`[${bronnen.van(p.bron)}]`)] })),
+    rijen: ps.map((p) => ({
+      cellen: [cel(naam(p)), cel(paramWaarde(p)), cel(`${datumKort(p.geldig_van)} t/m ${datumKort(p.geldig_tot)}`), cel(p.status), ...(metPlek ? [vindplaatsCel(p.bestand, p.regel, opties)] : []), cel(`[${bronnen.van(p.bron)}]`)],
+    })),
   };
+}
+
+/** 2027-01-01 → 1-1-2027, with non-breaking hyphens so that a date never breaks. */
+export function datumKort(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${Number(m[3])}\u2011${Number(m[2])}\u2011${m[1]}` : iso;
 }
 
 /** A chain of steps as a table: step (with its cost element), computation with parameters, outcome. */
@@ -285,7 +412,7 @@ export function stappenTabel(stappen: Stap[], titel: string, bronnen: Bronnen, o
     kolommen: [
       { kop: 'stap', breedte: 150 },
       { kop: 'element', breedte: 50 },
-      { kop: 'berekening; parameters (waarde · status · vindplaats · [bron])', breedte: '*' },
+      { kop: `berekening; parameters (${parameterNotatie(opties)})`, breedte: '*' },
       { kop: 'uitkomst', breedte: 92, rechts: true },
     ],
     rijen: stappen.map((s) => ({

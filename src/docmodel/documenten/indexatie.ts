@@ -13,7 +13,7 @@ import type { Decimal } from '../../shared/decimal.ts';
 import { getal } from '../../shared/format.ts';
 import { paramWaarde } from '../verklaring.ts';
 import { cel, t, type Blok, type Cel, type Rij, type Tekst } from '../document.ts';
-import { algemeneView, Bronnen, contractenView, eenheidTekst, kaftgegevens, perUurBedrag, sorteerVarianten, stappenTabel, tariefBedrag, variantLabel, vindplaats, type DocumentOpties, type DocumentSpec } from './gemeenschappelijk.ts';
+import { algemeneView, Bronnen, contractenView, eenheidTekst, kaftgegevens, perUurBedrag, sorteerVarianten, stappenTabel, tariefBedrag, variantLabel, metSet, paramRegel, parameterNotatie, vindplaatsCel, type DocumentOpties, type DocumentSpec } from './gemeenschappelijk.ts';
 import { vergelijkTekst } from '../../shared/sorteer.ts';
 
 export interface IndexatieOpties extends DocumentOpties {
@@ -42,7 +42,8 @@ interface Groep {
   producten: string[];
 }
 
-export function indexatieSpec(set: ParameterSet, plan: Tarievenplan, basis: Tarievenplan, opties: IndexatieOpties): DocumentSpec {
+export function indexatieSpec(set: ParameterSet, plan: Tarievenplan, basis: Tarievenplan, gegeven: IndexatieOpties): DocumentSpec {
+  const opties: IndexatieOpties = { ...gegeven, ...metSet(set, gegeven) };
   const ic = set.indexcijfers!;
   const jaar = plan.model.tariefjaar;
   const basisjaar = set.indexering?.basisjaar ?? jaar - 1;
@@ -58,7 +59,7 @@ export function indexatieSpec(set: ParameterSet, plan: Tarievenplan, basis: Tari
     return w ? { pad: p.pad, waarde: w.waarde, eenheid: p.eenheid, ...w.herkomst, bron: bronTekst(w.bron), status: w.status, geldig_van: w.van, geldig_tot: w.tot } : undefined;
   };
   const kort = (p: ParamGebruik) => p.pad.slice(p.pad.lastIndexOf('.') + 1).replace(/_/g, ' ');
-  const regel = (p: ParamGebruik, naam = kort(p)): Tekst[] => [t(`${naam} = ${paramWaarde(p)} · ${p.status} · ${vindplaats(p.bestand, p.regel, opties)} · [${bronnen.van(p.bron)}]`, { klein: true })];
+  const regel = (p: ParamGebruik, naam = kort(p)): Tekst[] => paramRegel(p, bronnen, opties, naam);
   const gewichtTekst = (loon: Decimal, materieel: Decimal) => `loon ${getal(loon, 0)} %, materieel ${getal(materieel, 0)} %`;
 
   // --- the index percentages (I1, I2, …) in the order of the products
@@ -106,13 +107,13 @@ export function indexatieSpec(set: ParameterSet, plan: Tarievenplan, basis: Tari
       { kop: 'waarde', breedte: 56, rechts: true },
       { kop: 'gebruikt voor', breedte: 120 },
       { kop: 'status', breedte: 60 },
-      { kop: 'vindplaats', breedte: '*' },
-      { kop: 'bron', breedte: 34 },
+      ...(opties.parametersetUrl ? [{ kop: 'vindplaats', breedte: '*' as const }] : []),
+      { kop: 'bron', breedte: opties.parametersetUrl ? 34 : ('*' as const) },
     ],
     rijen: cijfers.map((p) => {
       const j = Number(p.pad.slice(13, 17));
       return {
-        cellen: [cel(String(j)), cel(CIJFER_TEKST[p.pad.slice(18) as (typeof CIJFERS)[number]]), cel(pct(p.waarde, Math.max(2, p.waarde.decimalPlaces()))), cel(p.pad.endsWith('.index') ? `indexatie ${jaar}` : j === jaar ? `voorlopige index ${jaar}` : `inhaal ${j}`), cel(p.status), cel(vindplaats(p.bestand, p.regel, opties)), cel(`[${bronnen.van(p.bron)}]`)],
+        cellen: [cel(String(j)), cel(CIJFER_TEKST[p.pad.slice(18) as (typeof CIJFERS)[number]]), cel(pct(p.waarde, Math.max(2, p.waarde.decimalPlaces()))), cel(p.pad.endsWith('.index') ? `indexatie ${jaar}` : j === jaar ? `voorlopige index ${jaar}` : `inhaal ${j}`), cel(p.status), ...(opties.parametersetUrl ? [vindplaatsCel(p.bestand, p.regel, opties)] : []), cel(`[${bronnen.van(p.bron)}]`)],
       };
     }),
   };
@@ -165,7 +166,7 @@ export function indexatieSpec(set: ParameterSet, plan: Tarievenplan, basis: Tari
       { kop: 'geldt voor', breedte: '*' },
       ...(metComponenten ? [{ kop: 'component', breedte: 74 }, { kop: 'aandeel', breedte: 48, rechts: true }] : []),
       { kop: 'index uit', breedte: 190 },
-      { kop: 'parameters (waarde · status · vindplaats · [bron])', breedte: 250 },
+      { kop: `parameters (${parameterNotatie(opties)})`, breedte: 250 },
     ],
     rijen: metComponenten ? gewichtRijen : gewichtRijen.map((r) => ({ ...r, cellen: [r.cellen[0]!, ...r.cellen.slice(3)] })),
   };
@@ -247,8 +248,8 @@ export function indexatieSpec(set: ParameterSet, plan: Tarievenplan, basis: Tari
       // the round's own document date (model.yaml), else the date the new tariffs take effect; never the clock
       datum: set.documentdatum ?? peil,
       statusTekst: opties.publicatie
-        ? 'Gepubliceerd met --publicatie: alle gebruikte waarden, ook de indexcijfers, zijn vastgesteld en hebben een bron.'
-        : `CONCEPT, niet publiceren. Dit overzicht is gemaakt zonder --publicatie${zwak ? `; ${zwak} van de ${plan.tarieven.length} tarieven rusten op waarden met status illustratief of voorlopig` : ''}.`,
+        ? 'Gepubliceerd: alle gebruikte waarden, ook de indexcijfers, zijn vastgesteld en hebben een bron.'
+        : `CONCEPT, niet publiceren. Dit overzicht is een concept${zwak ? `: ${zwak} van de ${plan.tarieven.length} tarieven rusten op waarden die nog niet zijn vastgesteld (status illustratief of voorlopig)` : ' en nog niet vastgesteld'}.`,
       inhoudsopgave: true,
       liggend: true,
     },

@@ -32,7 +32,8 @@ import {
   sorteerVarianten,
   tariefBedrag,
   variantLabel,
-  vindplaats,
+  metSet,
+  parameterNotatie,
   type DocumentOpties,
   type DocumentSpec,
 } from './gemeenschappelijk.ts';
@@ -191,7 +192,7 @@ function matrix(set: ParameterSet, titel: string, kolommen: Kolom[], personeel: 
     kolommen: [
       { kop: 'stap', breedte: 136 },
       { kop: 'element', breedte: 46 },
-      { kop: 'berekening; parameters (waarde · status · vindplaats · [bron])', breedte: '*' },
+      { kop: `berekening; parameters (${parameterNotatie(opties)})`, breedte: '*' },
       { kop: 'eenheid', breedte: 46 },
       ...kolommen.map((k) => ({ kop: variantLabel(set, k.x).replace(/^Cao /i, 'cao '), breedte: kolommen.length > 4 ? 60 : 70, rechts: true })),
     ],
@@ -244,7 +245,8 @@ function afgeleid(set: ParameterSet, caoTarief: Map<string, Tarief>, tarieven: T
   };
 }
 
-export function tariefbijlageSpec(set: ParameterSet, plan: Tarievenplan, opties: DocumentOpties): DocumentSpec {
+export function tariefbijlageSpec(set: ParameterSet, plan: Tarievenplan, gegeven: DocumentOpties): DocumentSpec {
+  const opties = metSet(set, gegeven);
   const bronnen = new Bronnen();
   const personeel = new Personeel();
   const zichtbaar = plan.tarieven.filter((x) => x.variantSoort !== 'aanbieder');

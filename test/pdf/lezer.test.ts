@@ -1,0 +1,102 @@
+/**
+ * The documents in the reader's language: the text of every provider-facing document of the default set
+ * (pdftotext of each PDF, every cell and sheet name of the workbooks a provider gets) holds no YAML key,
+ * snake_case name, file path, file:line, command-line flag or command, and spells the begrippenlijst's way
+ * (cliëntgebonden, no-show). A parameter is only referred to as a link into the published set
+ * (bestand.yaml#L12, see inkoop.yaml parameterset_url).
+ *
+ * Needs poppler (pdftotext): skipped with a message on a laptop without it, fails in CI.
+ */
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { laadParameterset } from '../../src/params/laden.ts';
+import { berekenTarieven } from '../../src/model/bereken.ts';
+import { maakDocumenten } from '../../src/cli/documenten.ts';
+import { productenboekWerkboek } from '../../src/docmodel/productenboek.ts';
+import { dumpXlsx, schrijfXlsx } from '../../src/render/xlsx.ts';
+import { heeftPoppler, inCi, pdfTekst } from './hulp.ts';
+
+const poppler = heeftPoppler();
+if (!poppler && !inCi) console.warn('\n⚠ poppler-utils ontbreken: de lektest van de PDF’s wordt overgeslagen.\n');
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const SET = 'models/voorbeeldregio-2027';
+
+/** What a provider must never read, with the reason; each pattern is tried on the text with URLs removed. */
+export const LEKKEN: [RegExp, string][] = [
+  [/\b[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+\b/, 'snake_case-naam'],
+  [/\S+\.ya?ml\b(?!#L\d)/, 'bestandsnaam zonder link naar de gepubliceerde set'],
+  [/\b[\w/-]+\.\w+:\d+/, 'bestand:regel'],
+  [/(^|\s)--[a-z]/, 'opdrachtregeloptie'],
+  [/\bmodels\//, 'pad in de repository'],
+  [/\b(npx|tariefbouw (genereer|indexeer|controleer))\b/, 'commando'],
+  [/\b(opslagen|varianten|inkoop|cao|producten|productiviteit|afronding|model|indexcijfers)\.(?!ya?ml\b)[a-z][\w.[\]-]*/, 'YAML-pad'],
+  [/\b[Cc]lientgebonden\b/, 'spelling: cliëntgebonden'],
+  [/\bno[ -]?show\b(?<!no-show)/i, 'spelling: no-show'],
+];
+
+/** Every leak in a text, as 'document: reason: «context»'. The set's own URL may be wrapped over lines. */
+export function lekken(naam: string, tekst: string, url?: string): string[] {
+  const uit: string[] = [];
+  const gewikkeld = url ? new RegExp([...url].map((c) => c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('\\s*'), 'g') : undefined;
+  const schoon = (gewikkeld ? tekst.replace(gewikkeld, ' ') : tekst).replace(/https?:\/\/\S+/g, ' ').replace(/\bwww\.\S+/g, ' ');
+  for (const regel of schoon.split('\n')) {
+    for (const [re, waarom] of LEKKEN) {
+      const m = re.exec(regel);
+      if (m) uit.push(`${naam}: ${waarom}: «${regel.trim().slice(Math.max(0, m.index - 30), m.index + 40)}»`);
+    }
+  }
+  return uit;
+}
+
+describe('de documenten in de taal van de lezer', () => {
+  let teksten: Map<string, string>;
+  let url: string | undefined;
+  beforeAll(async () => {
+    const { set } = laadParameterset(SET);
+    url = set.inkoop?.parametersetUrl;
+    const plan = berekenTarieven(set);
+    const docs = await maakDocumenten(set, plan, { publicatie: false, sjablonen: path.join(ROOT, 'templates'), setMap: SET });
+    teksten = new Map();
+    for (const [naam, buf] of docs) {
+      if (naam.endsWith('.pdf')) teksten.set(naam, poppler ? pdfTekst(buf).join('\n') : '');
+      else teksten.set(naam, werkboekTekst(await dumpXlsx(buf)));
+    }
+    teksten.set('productenboek.xlsx', werkboekTekst(await dumpXlsx(await schrijfXlsx(productenboekWerkboek(set, plan)))));
+  }, 120_000);
+
+  it('de lektest vindt wat hij moet vinden', () => {
+    expect(lekken('x', 'loonsom + sociale_lasten 17 %')).toHaveLength(1);
+    expect(lekken('x', 'opslagen.yaml:6')).toHaveLength(2);
+    expect(lekken('x', 'zie https://a.example/sets/\nvoorbeeld_2027/x.yaml#L3', 'https://a.example/sets/voorbeeld_2027')).toEqual([]);
+    expect(lekken('x', 'gemaakt zonder --publicatie')).toHaveLength(1);
+    expect(lekken('x', 'indirect clientgebonden 2 %')).toHaveLength(1);
+    expect(lekken('x', 'no show = 0 %')).toHaveLength(1);
+    expect(lekken('x', 'opslagen.overhead.standaard 22 %')).toHaveLength(1);
+    expect(lekken('x', 'zie cao/jeugdzorg.yaml')).toHaveLength(1);
+    // the published form is allowed, and so are URLs and ordinary Dutch
+    expect(lekken('x', 'overhead = 22 % · illustratief · opslagen.yaml#L6 · [2] https://vng.nl/a_b.yaml www.lad.nl no-show 4 %')).toEqual([]);
+  });
+
+  it.skipIf(!poppler && !inCi)('geen YAML-sleutel, snake_case, bestandspad, bestand:regel of opdrachtregeloptie in een document voor aanbieders', () => {
+    if (inCi) expect(poppler, 'pdftotext ontbreekt in CI').toBe(true);
+    expect([...teksten.keys()].sort()).toEqual(
+      ['addendum-zorgboerderij-de-linde.pdf', 'productenboek.pdf', 'productenboek.xlsx', 'programma-van-eisen.pdf', 'programma-van-eisen.xlsx', 'tariefbijlage.pdf'].sort(),
+    );
+    expect(url, 'de standaardset geeft het adres van de gepubliceerde set').toMatch(/^https:\/\//);
+    const alle = [...teksten].flatMap(([naam, t]) => lekken(naam, t, url));
+    expect(alle).toEqual([]);
+  });
+});
+
+/** The text of a workbook dump: sheet names and cell values (not the defined names, formulas or formats). */
+function werkboekTekst(dump: string): string {
+  return dump
+    .split('\n')
+    .filter((r) => r && !r.startsWith('naam\t'))
+    .map((r) => {
+      const [cel, waarde] = r.split('\t');
+      return `${cel!.slice(0, cel!.lastIndexOf('!'))}\n${waarde ?? ''}`;
+    })
+    .join('\n');
+}
