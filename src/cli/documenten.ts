@@ -101,7 +101,8 @@ export function vulDocumenten(set: ParameterSet, plan: Tarievenplan, opties: Doc
   if (basis && set.indexcijfers) {
     const basisPlan = berekenTarieven(basis);
     documenten.push(vulSjabloon(indexatieSpec(set, plan, basisPlan, { ...opties, basisNaam: basis.naam }), opties.sjablonen));
-    const overzicht = indexatieOverzicht(basisPlan, plan, { concept: !opties.publicatie });
+    // sent to every provider: an aanbieder-specifiek tarief only when the set shows it in all documents
+    const overzicht = indexatieOverzicht(basisPlan, { ...plan, tarieven: zichtbareTarieven(set, plan.tarieven) }, { concept: !opties.publicatie });
     indexatie = { jaar: plan.model.tariefjaar, markdown: indexatieMarkdown(overzicht), werkboek: overzicht.werkboek };
   }
   return {

@@ -27,5 +27,7 @@ export async function bouwUitvoer(
   const json = `${JSON.stringify(planNaarJson(plan), null, 2)}\n`;
   const bijlage = await werkboek('tariefbijlage.xlsx', () => schrijfXlsx(tariefbijlageWerkboek(set, plan)));
   const boek = await werkboek('productenboek.xlsx', () => schrijfXlsx(productenboekWerkboek(set, plan)));
-  return new Map<string, string | Buffer>([['tarieven.csv', tabel], ['opbouw.json', json], bijlage, boek, ...(await renderDocumenten(gevuld, klaar))]);
+  // the volumes are the region's own: a separate workbook, never in the tariefbijlage a provider gets
+  const begroting = set.volumes ? [await werkboek('begroting.xlsx', () => schrijfXlsx(tariefbijlageWerkboek(set, plan, { intern: true })))] : [];
+  return new Map<string, string | Buffer>([['tarieven.csv', tabel], ['opbouw.json', json], bijlage, boek, ...begroting, ...(await renderDocumenten(gevuld, klaar))]);
 }

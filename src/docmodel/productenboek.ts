@@ -5,11 +5,13 @@ import { PRODUCTEENHEDEN } from '../params/schema.ts';
 import { tariefFormaat, type Blad, type Cel, type Werkboek } from './werkboek.ts';
 import { isConcept } from './tariefbijlage.ts';
 import { vergelijkTekst } from '../shared/sorteer.ts';
-import { leesbaar, variantLabel } from './documenten/gemeenschappelijk.ts';
+import { leesbaar, variantLabel, zichtbareTarieven } from './documenten/gemeenschappelijk.ts';
 
 const t = (s: string | undefined): Cel => ({ waarde: s ?? '', stijl: 'tekstlang' });
 
-export function productenboekWerkboek(set: ParameterSet, plan: Tarievenplan): Werkboek {
+export function productenboekWerkboek(set: ParameterSet, gegeven: Tarievenplan): Werkboek {
+  // every provider gets this workbook: an aanbieder-specifiek tarief only when the set says so
+  const plan: Tarievenplan = { ...gegeven, tarieven: zichtbareTarieven(set, gegeven.tarieven) };
   const concept = isConcept(plan);
   const varianten = [...new Set(plan.tarieven.map((x) => x.variant))].sort((a, b) => {
     const rang = (v: string) => (v === 'basistarief' ? 0 : v === 'vast' ? 1 : v === 'micro-onderneming' ? 3 : v.startsWith('micro-') ? 3.5 : v.startsWith('pgb-') ? 4 : v.startsWith('aanbieder-') ? 5 : 2);

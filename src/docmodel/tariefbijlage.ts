@@ -9,6 +9,7 @@ import { EENHEID_TEKST } from '../shared/format.ts';
 import { bladRef, formule, tariefFormaat, veiligeBladnaam, veiligeNaam, type Blad, type Cel, type Formaat, type Werkboek } from './werkboek.ts';
 import { vergelijkTekst } from '../shared/sorteer.ts';
 import { verdeelVolumes } from '../model/begroting.ts';
+import { zichtbareTarieven } from './documenten/gemeenschappelijk.ts';
 
 export function formaatVoor(eenheid: string): Formaat {
   if (eenheid === 'procent') return 'procent';
@@ -34,7 +35,14 @@ interface Plek {
   rij: number;
 }
 
-export function tariefbijlageWerkboek(set: ParameterSet, plan: Tarievenplan): Werkboek {
+/**
+ * The workbook every provider gets (tariefbijlage.xlsx): without aanbieder-specifieke tarieven (unless the set
+ * shows them in all documents) and without the region's volumes. `intern` gives the region's own copy
+ * (begroting.xlsx): every tariff and the sheet Begroting.
+ */
+export function tariefbijlageWerkboek(set: ParameterSet, gegeven: Tarievenplan, opties: { intern?: boolean } = {}): Werkboek {
+  const intern = opties.intern === true;
+  const plan: Tarievenplan = intern ? gegeven : { ...gegeven, tarieven: zichtbareTarieven(set, gegeven.tarieven) };
   const bladnamen = new Set<string>();
   const namenBezet = new Set<string>();
   const namen: Werkboek['namen'] = [];
@@ -407,7 +415,7 @@ export function tariefbijlageWerkboek(set: ParameterSet, plan: Tarievenplan): We
 
   // --- Begroting: volume × tarief per gemeente, live over the tariff cells (only when the set has volumes)
   let begrotingBlad: Blad | undefined;
-  if (set.volumes) {
+  if (set.volumes && intern) {
     const v = set.volumes;
     const naam = veiligeBladnaam('Begroting', bladnamen);
     // the volumes per variant as `begroting` prices them (the set's variant, per_variant, or a total × shares)
@@ -487,7 +495,7 @@ export function tariefbijlageWerkboek(set: ParameterSet, plan: Tarievenplan): We
     ...bladen,
   ];
   return {
-    titel: `Tariefbijlage ${set.regio} ${plan.model.tariefjaar}`,
+    titel: intern ? `Tariefbijlage en begroting ${set.regio} ${plan.model.tariefjaar} (intern, niet voor aanbieders)` : `Tariefbijlage ${set.regio} ${plan.model.tariefjaar}`,
     onderwerp: `Reële tarieven ${plan.model.tariefjaar} met opbouw`,
     maker: 'tariefbouw',
     datum: plan.model.peildatum,

@@ -7,6 +7,8 @@ import { NIET_NEGATIEF, type Bouwer } from './bouw.ts';
 import type * as S from './schema.ts';
 import type * as T from './types.ts';
 import { bedoeldeU } from './zodfouten.ts';
+import { rekenPeildatum, waardeOp } from './regels.ts';
+import type { Probleem } from '../shared/problems.ts';
 
 type Bestand<K> = { data: K; root: unknown } | undefined;
 type RawEis = z.infer<typeof S.Eis>;
@@ -104,8 +106,82 @@ export function bouwInkoop(b: Bouwer, best: Bestand<z.infer<typeof S.InkoopBesta
     contracten: inkoopContracten,
     toelatingscriteria,
     secties,
-    noShow: { maximaleClientbijdrage: bijdrage, ...(d.no_show.toelichting ? { toelichting: d.no_show.toelichting } : {}) },
+    noShow: {
+      maximaleClientbijdrage: bijdrage,
+      ...(d.no_show.zonder_no_show
+        ? { zonderNoShow: { producten: d.no_show.zonder_no_show.producten.map((code, i) => ({ code, herkomst: plek(['no_show', 'zonder_no_show', 'producten', i]) })), reden: d.no_show.zonder_no_show.reden } }
+        : {}),
+      ...(d.no_show.toelichting ? { toelichting: d.no_show.toelichting } : {}),
+    },
+    aanbiederSpecifiekeTarieven: d.aanbieder_specifieke_tarieven ?? 'addendum',
     ...(d.toelichting ? { toelichting: d.toelichting } : {}),
     herkomst: { bestand: weergave, regel: 1, kolom: 1 },
   };
+}
+
+/**
+ * Where the procurement contradicts the rest of the set, as warnings with their place: the documents would
+ * otherwise state two facts that cannot both be true.
+ * - no-show cannot be declared (the tariffs include it), yet a product's tariff has 0 % no-show and inkoop.yaml
+ *   does not say why (no_show.zonder_no_show); or a product listed there does have no-show in its tariff;
+ * - volumes.yaml budgets for a municipality that is not one of the region's (inkoop.yaml gemeenten).
+ */
+export function controleerInkoop(set: T.ParameterSet): Probleem[] {
+  const ink = set.inkoop;
+  if (!ink) return [];
+  const uit: Probleem[] = [];
+  const datum = rekenPeildatum(set);
+  const zonder = ink.noShow.zonderNoShow;
+  const genoemd = new Map((zonder?.producten ?? []).map((p) => [p.code, p.herkomst]));
+  for (const [code, h] of genoemd) {
+    if (!set.producten.some((p) => p.code === code)) {
+      const s = bedoeldeU(code, set.producten.map((p) => p.code));
+      uit.push({ ernst: 'fout', ...h, melding: `onbekend product ${code} onder no_show.zonder_no_show`, verwacht: 'de code van een product in producten/', gevonden: code, hint: s ? `bedoelde u '${s}'?` : 'laat de code weg of voeg het product toe' });
+    }
+  }
+  if (set.opslagen.noShow.methode !== 'geen') {
+    for (const p of set.producten) {
+      if (p.berekening !== 'kostprijs') continue;
+      const param = p.noShow ?? set.opslagen.noShow.percentage;
+      const w = waardeOp(param, datum);
+      if (!w) continue;
+      const nul = w.waarde.isZero();
+      const h = genoemd.get(p.code);
+      if (nul && !h) {
+        uit.push({
+          ernst: 'waarschuwing',
+          ...w.herkomst,
+          melding: `het tarief van ${p.code} ${p.naam} bevat geen no-show (0 %), maar een aanbieder mag no-show niet declareren`,
+          verwacht: 'een no-show-percentage in het tarief, of het product in inkoop.yaml onder no_show.zonder_no_show met de reden',
+          gevonden: '0 %',
+          hint: 'het programma van eisen zegt dat de tarieven no-show dekken; noem een product zonder no-show met de reden, zodat het document dat ook zegt',
+        });
+      } else if (!nul && h) {
+        uit.push({
+          ernst: 'waarschuwing',
+          ...h,
+          melding: `${p.code} ${p.naam} staat onder no_show.zonder_no_show, maar zijn tarief bevat ${w.waarde.toFixed()} % no-show`,
+          verwacht: 'alleen producten met 0 % no-show onder zonder_no_show',
+          gevonden: `${w.waarde.toFixed()} % no-show`,
+          hint: 'haal het product uit de lijst, of zet zijn no-show op 0',
+        });
+      }
+    }
+  }
+  if (set.volumes && ink.gemeenten.length) {
+    const regio = new Set(ink.gemeenten.map((g) => g.toLowerCase()));
+    for (const g of set.volumes.gemeenten) {
+      const naam = g.naam.replace(/^gemeente\s+/i, '');
+      if (regio.has(naam.toLowerCase())) continue;
+      uit.push({
+        ernst: 'waarschuwing',
+        ...g.herkomst,
+        melding: `volumes.yaml begroot voor ${g.naam}, maar die gemeente hoort niet bij de regio`,
+        verwacht: `een van de gemeenten uit inkoop.yaml: ${ink.gemeenten.join(', ')}`,
+        gevonden: g.naam,
+        hint: 'gebruik de naam zoals inkoop.yaml hem noemt (met of zonder "Gemeente"), of voeg de gemeente aan de regio toe',
+      });
+    }
+  }
+  return uit;
 }

@@ -10,7 +10,7 @@ import { leesSet, type RuweSet } from './bestanden.ts';
 import { type Bestand, Bouwer, valideerBestanden } from './bouw.ts';
 import { bouwCaos } from './cao.ts';
 import { begrensd } from './grenzen.ts';
-import { bouwInkoop } from './inkoop.ts';
+import { bouwInkoop, controleerInkoop } from './inkoop.ts';
 import { bouwOpslagen } from './opslagen.ts';
 import { bouwProducten } from './producten.ts';
 import { bouwProductiviteit } from './productiviteit.ts';
@@ -53,7 +53,7 @@ export function laadParameterset(map: string, opties: LaadOpties = {}): GeladenS
   b.bronnenbestandOntbreekt();
   const alle = [...b.problemen];
   if (set.indexering && ruw.basis && !alle.some((p) => p.ernst === 'fout')) alle.push(...koppelBasisset(b, set, set.indexering, ruw.basis.map, get('model.yaml')!, opties));
-  if (!alle.some((p) => p.ernst === 'fout')) alle.push(...controleerRegels(set));
+  if (!alle.some((p) => p.ernst === 'fout')) alle.push(...controleerRegels(set), ...controleerInkoop(set));
   const fouten = alle.filter((p) => p.ernst === 'fout');
   if (fouten.length) throw new ParametersetFout(sorteerProblemen(alle.map(begrensd)));
   return { set, waarschuwingen: sorteerProblemen(alle.filter((p) => p.ernst === 'waarschuwing').map(begrensd)) };

@@ -513,7 +513,11 @@ export const InkoopBestand = z.strictObject({
   ),
   no_show: z.strictObject({
     maximale_clientbijdrage: Parameter,
+    /** Products whose tariff deliberately has no no-show allowance, with the reason the documents give. */
+    zonder_no_show: z.strictObject({ producten: z.array(z.string()).min(1), reden: tekst }).optional(),
     toelichting: tekst.optional(),
   }),
+  /** Where an aanbieder-specifiek tarief is shown: only in the provider's addendum (default), or in every document. */
+  aanbieder_specifieke_tarieven: z.enum(['addendum', 'alle_documenten']).optional(),
   toelichting: tekst.optional(),
 });

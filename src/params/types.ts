@@ -450,7 +450,14 @@ export interface Inkoop {
   contracten: InkoopContract[];
   toelatingscriteria: Eis[];
   secties: EisenSectie[];
-  noShow: { maximaleClientbijdrage: Param; toelichting?: string };
+  noShow: {
+    maximaleClientbijdrage: Param;
+    /** Products without a no-show allowance on purpose, and why; each with its place in inkoop.yaml. */
+    zonderNoShow?: { producten: { code: string; herkomst: Herkomst }[]; reden: string };
+    toelichting?: string;
+  };
+  /** Where aanbieder-specifieke tarieven are shown: 'addendum' (only there, the default) or 'alle_documenten'. */
+  aanbiederSpecifiekeTarieven: 'addendum' | 'alle_documenten';
   toelichting?: string;
   herkomst: Herkomst;
 }

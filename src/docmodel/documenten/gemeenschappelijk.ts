@@ -58,6 +58,19 @@ export function toegestaneBlokken(spec: DocumentSpec): Record<string, readonly s
   return Object.fromEntries(Object.entries(spec.blokken).map(([k, v]) => [k, v.argumenten]));
 }
 
+/**
+ * The tariffs every provider may see: an aanbieder-specifiek tarief only when inkoop.yaml says so
+ * (aanbieder_specifieke_tarieven: alle_documenten); by default it is in that provider's addendum only.
+ */
+export function zichtbareTarieven(set: ParameterSet, tarieven: Tarief[]): Tarief[] {
+  return set.inkoop?.aanbiederSpecifiekeTarieven === 'alle_documenten' ? tarieven : tarieven.filter((x) => x.variantSoort !== 'aanbieder');
+}
+
+/** True when aanbieder-specifieke tarieven stand only in the addenda. */
+export function alleenInAddendum(set: ParameterSet): boolean {
+  return set.inkoop?.aanbiederSpecifiekeTarieven !== 'alle_documenten';
+}
+
 export function isConceptSet(plan: Tarievenplan): boolean {
   return plan.tarieven.some((x) => x.status !== 'vastgesteld');
 }
@@ -67,7 +80,7 @@ export function kaftgegevens(set: ParameterSet, plan: Tarievenplan, opties: Docu
   const zwak = plan.tarieven.filter((x) => x.status !== 'vastgesteld').length;
   const statusTekst = opties.publicatie
     ? 'Gepubliceerd: alle gebruikte waarden zijn vastgesteld en hebben een bron, en de controletotalen kloppen.'
-    : `CONCEPT, niet publiceren. Dit document is een concept${zwak ? `: ${zwak} van de ${plan.tarieven.length} tarieven rusten op waarden die nog niet zijn vastgesteld (status illustratief of voorlopig)` : ' en nog niet vastgesteld'}.`;
+    : `CONCEPT, niet publiceren. Dit document is een concept${zwak ? ': een deel van de waarden waarop de tarieven rusten is nog niet vastgesteld (status illustratief of voorlopig)' : ' en nog niet vastgesteld'}.`;
   return {
     regio: set.regio,
     ...(set.inkoop ? { opdrachtgever: set.inkoop.opdrachtgever } : {}),

@@ -13,7 +13,7 @@ import type { Decimal } from '../../shared/decimal.ts';
 import { getal } from '../../shared/format.ts';
 import { paramWaarde } from '../verklaring.ts';
 import { cel, t, type Blok, type Cel, type Rij, type Tekst } from '../document.ts';
-import { algemeneView, Bronnen, contractenView, eenheidTekst, kaftgegevens, perUurBedrag, sorteerVarianten, stappenTabel, tariefBedrag, variantLabel, metSet, paramRegel, parameterNotatie, vindplaatsCel, type DocumentOpties, type DocumentSpec } from './gemeenschappelijk.ts';
+import { algemeneView, Bronnen, contractenView, eenheidTekst, kaftgegevens, perUurBedrag, sorteerVarianten, stappenTabel, tariefBedrag, variantLabel, metSet, paramRegel, zichtbareTarieven, parameterNotatie, vindplaatsCel, type DocumentOpties, type DocumentSpec } from './gemeenschappelijk.ts';
 import { vergelijkTekst } from '../../shared/sorteer.ts';
 
 export interface IndexatieOpties extends DocumentOpties {
@@ -51,7 +51,7 @@ export function indexatieSpec(set: ParameterSet, plan: Tarievenplan, basis: Tari
   const bronnen = new Bronnen();
   const producten = set.contracten.flatMap((c) => set.producten.filter((p) => p.contract === c.id));
   const tarievenVan = new Map<string, Tarief[]>();
-  for (const x of plan.tarieven) tarievenVan.set(x.product, [...(tarievenVan.get(x.product) ?? []), x]);
+  for (const x of zichtbareTarieven(set, plan.tarieven)) tarievenVan.set(x.product, [...(tarievenVan.get(x.product) ?? []), x]);
   const oud = new Map(basis.tarieven.map((x) => [`${x.product}|${x.variant}`, x]));
 
   const gebruikOp = (p: Param): ParamGebruik | undefined => {
@@ -249,7 +249,7 @@ export function indexatieSpec(set: ParameterSet, plan: Tarievenplan, basis: Tari
       datum: set.documentdatum ?? peil,
       statusTekst: opties.publicatie
         ? 'Gepubliceerd: alle gebruikte waarden, ook de indexcijfers, zijn vastgesteld en hebben een bron.'
-        : `CONCEPT, niet publiceren. Dit overzicht is een concept${zwak ? `: ${zwak} van de ${plan.tarieven.length} tarieven rusten op waarden die nog niet zijn vastgesteld (status illustratief of voorlopig)` : ' en nog niet vastgesteld'}.`,
+        : `CONCEPT, niet publiceren. Dit overzicht is een concept${zwak ? ': een deel van de waarden waarop de tarieven rusten is nog niet vastgesteld (status illustratief of voorlopig)' : ' en nog niet vastgesteld'}.`,
       inhoudsopgave: true,
       liggend: true,
     },
@@ -277,7 +277,7 @@ export function indexatieSpec(set: ParameterSet, plan: Tarievenplan, basis: Tari
       componentProducten,
       overgenomen: overgenomen.map((p) => `${p.code} ${p.naam}`),
       pgbVolgtZin: plan.tarieven.some((x) => x.opbouw.some((s) => s.stap === 'pgb_geindexeerd')),
-      aantalTarieven: plan.tarieven.length,
+      aantalTarieven: zichtbareTarieven(set, plan.tarieven).length,
       aantalProducten: tarievenVan.size,
       aantalIndexpercentages: lijst.length,
       meerdereIndexpercentages: lijst.length > 1,

@@ -2,6 +2,7 @@
 import type { ParameterSet, Product } from '../../params/types.ts';
 import type { Tarief, Tarievenplan } from '../../model/types.ts';
 import { getal } from '../../shared/format.ts';
+import { waardeOp } from '../../params/regels.ts';
 import { cel, t, type Blok, type Cel } from '../document.ts';
 import {
   algemeneView,
@@ -13,6 +14,8 @@ import {
   sorteerVarianten,
   tariefBedrag,
   variantLabel,
+  zichtbareTarieven,
+  alleenInAddendum,
   type DocumentOpties,
   type DocumentSpec,
 } from './gemeenschappelijk.ts';
@@ -27,11 +30,13 @@ function inzetTekst(p: Product): string | undefined {
   return [rooster ? `rooster: ${rooster}` : '', deel ? `formatie: ${deel} fte` : ''].filter(Boolean).join('; ');
 }
 
-function bekostigingTekst(p: Product): string {
+function bekostigingTekst(p: Product, datum: string): string {
   if (p.berekening === 'lumpsum') return 'vast bedrag per jaar (lumpsum), niet per cliënt';
   if (p.berekening === 'overgenomen') {
-    const w = p.tarief.reeks[0];
-    return `tarief overgenomen uit ${w?.bron.titel ?? 'de bron'}`;
+    const w = waardeOp(p.tarief, datum) ?? p.tarief.reeks[0];
+    // an illustrative amount has no source to name: say so instead of printing the placeholder's label
+    if (!w || w.status === 'illustratief') return 'tarief overgenomen, niet door de regio berekend; het bedrag is nog niet vastgesteld';
+    return `tarief overgenomen uit ${w.bron.titel}${w.status === 'voorlopig' ? ' (voorlopig)' : ''}`;
   }
   return 'tarief per geleverde eenheid (p × q)';
 }
@@ -53,10 +58,10 @@ export function productBlokken(set: ParameterSet, plan: Tarievenplan, p: Product
     ['Resultaat', tekst(v.resultaat)],
     ['Eenheid', cel(`${eenheidTekst(p)} (iStandaard-eenheid ${p.eenheidCode})${v.frequentie ? `, frequentie ${FREQUENTIE[v.frequentie] ?? v.frequentie}` : ''}`)],
     ['Stapelbaarheid', tekst(v.stapelbaarheid)],
-    ['Bekostiging', cel(bekostigingTekst(p))],
+    ['Bekostiging', cel(bekostigingTekst(p, plan.model.peildatum))],
     ['Toelichting', tekst(v.toelichting)],
   ];
-  const tarieven = sorteerVarianten(vanProduct.filter((x) => x.variantSoort !== 'aanbieder'));
+  const tarieven = sorteerVarianten(zichtbareTarieven(set, vanProduct));
   const minuut = tarieven.some((x) => x.tariefPerUur);
   const aanbieders = set.aanbieders.filter((a) => a.producten.some((x) => x.code === p.code));
   const blokken: Blok[] = [
@@ -77,7 +82,7 @@ export function productBlokken(set: ParameterSet, plan: Tarievenplan, p: Product
       })),
     },
   ];
-  if (aanbieders.length) {
+  if (aanbieders.length && alleenInAddendum(set)) {
     blokken.push({ soort: 'alinea', klein: true, inhoud: [t(`Voor dit product geldt een aanbieder-specifiek tarief voor ${aanbieders.map((a) => a.naam).join(', ')}; zie het addendum bij die overeenkomst.`)] });
   }
   return blokken;
@@ -107,7 +112,7 @@ export function productenboekSpec(set: ParameterSet, plan: Tarievenplan, opties:
       microOnderneming: Boolean(set.varianten.micro),
       microPerCao: set.varianten.micro === 'per_cao',
       pgb: pgb.map((s) => ({ naam: s.naam, id: s.id })),
-      aanbiederSpecifiek: set.aanbieders.length > 0,
+      aanbiederSpecifiek: set.aanbieders.length > 0 && alleenInAddendum(set),
     },
     blokken: {
       producten: {

@@ -59,6 +59,12 @@ export function programmaVanEisenSpec(set: ParameterSet, plan: Tarievenplan, opt
       noShow: {
         maximaleClientbijdrage: bijdrage,
         toelichting: ink.noShow.toelichting ?? null,
+        zonderNoShow: ink.noShow.zonderNoShow
+          ? {
+              producten: ink.noShow.zonderNoShow.producten.map((p) => `${p.code} ${set.producten.find((x) => x.code === p.code)?.naam ?? ''}`.trim()),
+              reden: ink.noShow.zonderNoShow.reden,
+            }
+          : null,
         // without opslagen.yaml (only adopted tariffs) the set says nothing about no-show: the contract's rules apply
         methode: set.opslagen?.noShow.methode ?? null,
         inTarief: set.opslagen ? set.opslagen.noShow.methode !== 'geen' : false,

@@ -34,6 +34,8 @@ import {
   variantLabel,
   metSet,
   parameterNotatie,
+  zichtbareTarieven,
+  alleenInAddendum,
   type DocumentOpties,
   type DocumentSpec,
 } from './gemeenschappelijk.ts';
@@ -249,7 +251,7 @@ export function tariefbijlageSpec(set: ParameterSet, plan: Tarievenplan, gegeven
   const opties = metSet(set, gegeven);
   const bronnen = new Bronnen();
   const personeel = new Personeel();
-  const zichtbaar = plan.tarieven.filter((x) => x.variantSoort !== 'aanbieder');
+  const zichtbaar = zichtbareTarieven(set, plan.tarieven);
   const caoTarief = new Map(plan.tarieven.filter((x) => x.variantSoort === 'cao').map((x) => [`${x.product}|${x.variant}`, x]));
   const perProduct = new Map<string, Tarief[]>();
   for (const x of zichtbaar) {
@@ -383,7 +385,7 @@ export function tariefbijlageSpec(set: ParameterSet, plan: Tarievenplan, gegeven
       microOnderneming: Boolean(set.varianten.micro),
       microPerCao: set.varianten.micro === 'per_cao',
       pgb: (set.varianten.pgb?.soorten ?? []).map((s) => ({ naam: s.naam, percentage: pct(s.percentage) })),
-      aanbiederSpecifiek: set.aanbieders.map((a) => a.naam),
+      aanbiederSpecifiek: alleenInAddendum(set) ? set.aanbieders.map((a) => a.naam) : [],
       indexering: set.indexering ? { basisjaar: set.indexering.basisjaar, rekenjaar: Number(rekenPeildatum(set).slice(0, 4)), meerdereRondes: plan.model.tariefjaar - Number(rekenPeildatum(set).slice(0, 4)) > 1 } : null,
     },
     blokken: {
