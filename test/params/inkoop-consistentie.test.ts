@@ -36,7 +36,7 @@ function kopie(naam: string, wijzig: Record<string, (s: string) => string>): str
   }
   return map;
 }
-const eigen = (w: { melding: string }[]) => w.filter((x) => /no-show|no_show|begroot voor/.test(x.melding));
+const eigen = <T extends { melding: string }>(w: T[]): T[] => w.filter((x) => /no-show|no_show|begroot voor/.test(x.melding));
 
 describe('controleer: tegenspraak tussen inkoop.yaml en de rest van de set', () => {
   it('de standaardset spreekt zichzelf niet tegen', () => {
