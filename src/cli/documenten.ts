@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { ParameterSet } from '../params/types.ts';
 import type { Tarievenplan } from '../model/types.ts';
 import { publicatieBezwaren, type Bezwaar } from '../model/publicatie.ts';
-import { toegestaneBlokken, vulIn, type DocumentOpties, type DocumentSpec } from '../docmodel/documenten/gemeenschappelijk.ts';
+import { nummerKoppen, toegestaneBlokken, vulIn, type DocumentOpties, type DocumentSpec } from '../docmodel/documenten/gemeenschappelijk.ts';
 import { productenboekSpec } from '../docmodel/documenten/productenboek.ts';
 import { tariefbijlageSpec } from '../docmodel/documenten/tariefbijlage.ts';
 import { programmaVanEisenSpec, programmaVanEisenWerkboek } from '../docmodel/documenten/programma-van-eisen.ts';
@@ -77,7 +77,8 @@ export function vulSjabloon(spec: DocumentSpec, sjablonen: string) {
     });
   }
   const blokken = renderSjabloon({ bestand: toon(bestand), tekst: readFileSync(bestand, 'utf8') }, spec.view, toegestaneBlokken(spec));
-  return { ...spec.document, blokken: vulIn(blokken, spec) };
+  const gevuld = vulIn(blokken, spec);
+  return { ...spec.document, blokken: spec.genummerd ? nummerKoppen(gevuld) : gevuld };
 }
 
 export interface DocumentenOpties extends DocumentOpties {

@@ -12,7 +12,8 @@ export type Formaat = 'tekst' | 'euro' | 'euro3' | 'euro4' | 'procent' | 'getal'
 export function tariefFormaat(d: { decimalPlaces(): number }): Formaat {
   return d.decimalPlaces() > 2 ? 'euro3' : 'euro';
 }
-export type Stijl = 'kop' | 'invoer' | 'berekend' | 'tekst' | 'tekstlang' | 'blokkop' | 'tarief' | 'uitleg' | 'concept';
+/** invoerlang: an answer cell whose text wraps and whose row grows; status: a protected formula that tells a bidder what is missing. */
+export type Stijl = 'kop' | 'invoer' | 'invoerlang' | 'berekend' | 'tekst' | 'tekstlang' | 'blokkop' | 'tarief' | 'uitleg' | 'concept' | 'status';
 
 export interface Cel {
   /** Plain value: text, or an exact decimal (converted to a number only in the renderer). */
@@ -45,7 +46,10 @@ export interface Blad {
   voettekst?: string;
   /** Cells a bidder may edit, if the sheet is protected. */
   beveiligd?: boolean;
-  keuzelijsten?: { kolom: number; opties: string[] }[];
+  /** A drop-down per column: on every row, or on the rows given (0-based, in rijen). One range per run of rows, never overlapping. */
+  keuzelijsten?: { kolom: number; opties: string[]; rijen?: number[] }[];
+  /** Cells in a column that contain this text are shown as a warning (red), e.g. a knock-out answered Nee. */
+  waarschuwingen?: { kolom: number; bevat: string }[];
 }
 
 export interface Werkboek {

@@ -4,6 +4,7 @@
  */
 import type * as z from 'zod';
 import { NIET_NEGATIEF, type Bouwer } from './bouw.ts';
+import { Decimal } from '../shared/decimal.ts';
 import type * as S from './schema.ts';
 import type * as T from './types.ts';
 import { bedoeldeU } from './zodfouten.ts';
@@ -96,9 +97,48 @@ export function bouwInkoop(b: Bouwer, best: Bestand<z.infer<typeof S.InkoopBesta
     herkomst: plek(['eisen', id], 'sleutel'),
   }));
 
+  const gunning: T.Gunning[] = Object.entries(d.gunning ?? {}).map(([contract, g]): T.Gunning => {
+    const pad = ['gunning', contract];
+    const ik = inkoopContracten.find((c) => c.id === contract);
+    if (!ik) {
+      const s = bedoeldeU(contract, inkoopContracten.map((c) => c.id));
+      b.fout(r, pad, `gunning voor onbekend contract '${contract}'`, { verwacht: `een contract uit inkoop.yaml: ${inkoopContracten.map((c) => c.id).join(', ')}`, gevonden: contract, hint: s ? `bedoelde u '${s}'?` : 'gebruik het id van het contract' }, 'sleutel');
+    } else if (ik.procedure !== 'aanbesteding') {
+      b.fout(r, pad, `gunning voor ${contract}, dat niet wordt aanbesteed`, { verwacht: 'gunningscriteria alleen bij een contract met procedure: aanbesteding', gevonden: `procedure: ${ik.procedure}`, hint: 'bij een Open House of een onderhandse procedure is er geen selectie of gunning op criteria; laat het blok weg' }, 'sleutel');
+    }
+    const som = g.gunningscriteria.reduce((x, c) => x + Number(c.weging), 0);
+    if (Math.abs(som - 100) > 1e-9) {
+      b.fout(r, [...pad, 'gunningscriteria'], `de wegingen van de gunningscriteria van ${contract} tellen op tot ${som} %`, { verwacht: 'samen precies 100 (procent)', gevonden: g.gunningscriteria.map((c) => `${c.id} ${c.weging}`).join(' + '), hint: 'de weging is het aandeel van een criterium in de totaalscore' }, 'sleutel');
+    }
+    return {
+      contract,
+      uitsluitingsgronden: g.uitsluitingsgronden,
+      eigenVerklaring: g.eigen_verklaring,
+      selectiecriteria: g.selectiecriteria.map((e, i) => eis(e, [...pad, 'selectiecriteria', i])),
+      gunningscriteria: g.gunningscriteria.map((c) => ({ id: c.id, criterium: c.criterium, weging: new Decimal(c.weging), ...(c.toelichting ? { toelichting: c.toelichting } : {}) })),
+      ...(g.toelichting ? { toelichting: g.toelichting } : {}),
+      herkomst: plek(pad, 'sleutel'),
+    };
+  });
+  for (const c of inkoopContracten) {
+    if (c.procedure === 'aanbesteding' && d.procedure && !(d.gunning && c.id in d.gunning)) {
+      b.fout(r, ['contracten', c.id, 'procedure'], `contract ${c.id} wordt aanbesteed, maar inkoop.yaml geeft geen gunning`, { verwacht: `een blok gunning.${c.id} met uitsluitingsgronden, eigen verklaring, selectie- en gunningscriteria`, gevonden: 'geen gunning', hint: 'het programma van eisen van een aanbesteding noemt de criteria en hun weging' });
+    }
+  }
+  const artikelen = new Set<string>();
+  for (const [i, a] of (d.overeenkomst?.artikelen ?? []).entries()) {
+    if (artikelen.has(a.id)) b.fout(r, ['overeenkomst', 'artikelen', i, 'id'], `artikel ${a.id} komt twee keer voor`, { verwacht: 'elk artikel één id', gevonden: a.id, hint: 'nummer de artikelen door' });
+    artikelen.add(a.id);
+  }
+
   const bijdrage = b.param(d.no_show.maximale_clientbijdrage, r, ['no_show', 'maximale_clientbijdrage'], 'inkoop.no_show.maximale_clientbijdrage', ['euro'], NIET_NEGATIEF);
 
   return {
+    ...(d.procedure
+      ? { procedure: { planning: d.procedure.planning, notaVanInlichtingen: d.procedure.nota_van_inlichtingen, inschrijven: d.procedure.inschrijven, klachten: d.procedure.klachten, rangorde: d.procedure.rangorde } }
+      : {}),
+    gunning,
+    ...(d.overeenkomst ? { overeenkomst: { ...(d.overeenkomst.toelichting ? { toelichting: d.overeenkomst.toelichting } : {}), artikelen: d.overeenkomst.artikelen.map((a) => ({ id: a.id, titel: a.titel, tekst: a.tekst })) } } : {}),
     opdrachtgever: d.opdrachtgever,
     gemeenten: d.gemeenten ?? [],
     documentdatum: d.documentdatum,

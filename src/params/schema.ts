@@ -480,6 +480,29 @@ export const PROCEDURES = ['open_house', 'aanbesteding', 'enkelvoudig_onderhands
 export const BEKOSTIGINGEN = ['inspanningsgericht', 'outputgericht', 'taakgericht'] as const;
 const heelGetal = z.string().regex(/^\d+$/).refine(binnenGrenzen, 'getal_te_groot');
 
+/** The tender procedure as a whole: timetable, questions round, how to submit, complaints, order of precedence. */
+export const InkoopProcedure = z.strictObject({
+  planning: z.array(z.strictObject({ datum, stap: tekst })).min(1),
+  nota_van_inlichtingen: tekst,
+  inschrijven: tekst,
+  klachten: tekst,
+  rangorde: z.array(tekst).min(2),
+});
+
+/** Selection and award of one contract procured by aanbesteding. */
+export const Gunning = z.strictObject({
+  uitsluitingsgronden: tekst,
+  eigen_verklaring: tekst,
+  selectiecriteria: z.array(Eis).min(1),
+  gunningscriteria: z
+    .array(z.strictObject({ id: z.string().regex(/^[A-Z][A-Z0-9]*(?:[.-][A-Z0-9]+)*$/), criterium: tekst, weging: z.string().regex(/^\d+(\.\d+)?$/), toelichting: tekst.optional() }))
+    .min(1),
+  toelichting: tekst.optional(),
+});
+
+/** One article of the draft agreement the requirements refer to. */
+export const Artikel = z.strictObject({ id: z.string().regex(/^[A-Z][A-Z0-9]*(?:[.-][A-Z0-9]+)*$/), titel: tekst, tekst });
+
 /** inkoop.yaml: the procurement around the tariffs (contracts, toelatingscriteria, programma van eisen). */
 export const InkoopBestand = z.strictObject({
   opdrachtgever: tekst,
@@ -502,6 +525,11 @@ export const InkoopBestand = z.strictObject({
       toelichting: tekst.optional(),
     }),
   ),
+  procedure: InkoopProcedure.optional(),
+  /** Per contract procured by aanbesteding: selection and award criteria, exclusion grounds, eigen verklaring. */
+  gunning: z.record(id, Gunning).optional(),
+  /** The draft agreement's core articles, to which requirements refer. */
+  overeenkomst: z.strictObject({ toelichting: tekst.optional(), artikelen: z.array(Artikel).min(1) }).optional(),
   toelatingscriteria: z.array(Eis).min(1),
   eisen: z.record(
     id,

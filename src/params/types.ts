@@ -440,7 +440,29 @@ export interface EisenSectie {
   herkomst: Herkomst;
 }
 
+export interface InkoopProcedure {
+  planning: { datum: string; stap: string }[];
+  notaVanInlichtingen: string;
+  inschrijven: string;
+  klachten: string;
+  rangorde: string[];
+}
+
+export interface Gunning {
+  /** Id of the contract (procured by aanbesteding). */
+  contract: string;
+  uitsluitingsgronden: string;
+  eigenVerklaring: string;
+  selectiecriteria: Eis[];
+  gunningscriteria: { id: string; criterium: string; weging: Decimal; toelichting?: string }[];
+  toelichting?: string;
+  herkomst: Herkomst;
+}
+
 export interface Inkoop {
+  procedure?: InkoopProcedure;
+  gunning: Gunning[];
+  overeenkomst?: { toelichting?: string; artikelen: { id: string; titel: string; tekst: string }[] };
   opdrachtgever: string;
   gemeenten: string[];
   /** Date printed on the documents (never the clock). */

@@ -45,6 +45,16 @@ function stijlVoor(cel: Cel): Partial<ExcelJS.Style> {
       st.font = { ...LETTER, color: { argb: 'FF1F4E9B' } };
       st.protection = { locked: false };
       break;
+    case 'invoerlang':
+      st.fill = GEEL;
+      st.font = { ...LETTER, color: { argb: 'FF1F4E9B' } };
+      st.protection = { locked: false };
+      st.alignment = { wrapText: true, vertical: 'top' };
+      break;
+    case 'status':
+      st.font = { ...LETTER, bold: true };
+      st.alignment = { wrapText: true, vertical: 'top' };
+      break;
     case 'kop':
       st.font = { ...LETTER, bold: true };
       st.alignment = { vertical: 'top' };
@@ -146,25 +156,51 @@ function schrijfBlad(wb: ExcelJS.stream.xlsx.WorkbookWriter, blad: Blad): Werkbl
         regels = Math.max(regels, n);
       }
     });
+    // On a sheet with answers a bidder writes in, the height is a starting point, not fixed (see groeiend).
     if (regels > 1) row.height = 15 * regels;
     rij.forEach((cel, k) => {
       if (!cel) return;
       const c = row.getCell(k + 1);
       zetCel(c, cel);
-      const lijst = blad.keuzelijsten?.find((l) => l.kolom === k + 1);
-      if (lijst)
-        c.dataValidation = {
-          type: 'list',
-          allowBlank: true,
-          formulae: [`"${lijst.opties.join(',')}"`],
-          showErrorMessage: true,
-          errorTitle: 'Ongeldig antwoord',
-          error: `Kies ${lijst.opties.join(' of ')}`,
-        };
     });
     row.commit();
   });
+  // One validation per run of rows, written as a range: exceljs would merge per-cell validations into
+  // overlapping ranges (F10:F30 inside F6:F30), because it sorts the addresses as text.
+  for (const lijst of blad.keuzelijsten ?? []) {
+    const rijen = lijst.rijen ?? blad.rijen.map((_, i) => i);
+    for (const [van, tot] of reeksen(rijen)) {
+      const bereik = `${celAdres(koprij + 1 + van, lijst.kolom)}:${celAdres(koprij + 1 + tot, lijst.kolom)}`;
+      (ws as unknown as { dataValidations: { add(adres: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(bereik, {
+        type: 'list',
+        allowBlank: true,
+        formulae: [`"${lijst.opties.join(',')}"`],
+        showErrorMessage: true,
+        errorTitle: 'Ongeldig antwoord',
+        error: `Kies ${lijst.opties.join(' of ')}`,
+      });
+    }
+  }
+  for (const w of blad.waarschuwingen ?? []) {
+    if (!blad.rijen.length) continue;
+    const bereik = `${celAdres(koprij + 1, w.kolom)}:${celAdres(koprij + blad.rijen.length, w.kolom)}`;
+    ws.addConditionalFormatting({
+      ref: bereik,
+      rules: [{ type: 'containsText', operator: 'containsText', text: w.bevat, priority: 1, style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } }, font: { bold: true, color: { argb: 'FF9C0006' } } } }],
+    });
+  }
   return ws;
+}
+
+/** Sorted runs of consecutive row numbers: [1,2,3,7] → [[1,3],[7,7]]. */
+function reeksen(rijen: number[]): [number, number][] {
+  const uit: [number, number][] = [];
+  for (const r of [...new Set(rijen)].sort((a, b) => a - b)) {
+    const laatste = uit[uit.length - 1];
+    if (laatste && laatste[1] === r - 1) laatste[1] = r;
+    else uit.push([r, r]);
+  }
+  return uit;
 }
 
 /**
@@ -172,7 +208,7 @@ function schrijfBlad(wb: ExcelJS.stream.xlsx.WorkbookWriter, blad: Blad): Werkbl
  * writes the entries uncompressed; they are compressed once here, with
  * Node's own zlib, in a fixed order.
  */
-async function vasteZip(buf: Buffer, datum: Date): Promise<Buffer> {
+async function vasteZip(buf: Buffer, datum: Date, groeiend: Set<string> = new Set()): Promise<Buffer> {
   const zip = await JSZip.loadAsync(buf);
   const uit = archiver('zip', { zlib: { level: 6 } });
   const stukken: Buffer[] = [];
@@ -184,7 +220,10 @@ async function vasteZip(buf: Buffer, datum: Date): Promise<Buffer> {
   for (const naam of Object.keys(zip.files).sort()) {
     const f = zip.files[naam]!;
     if (f.dir) continue;
-    uit.append(await f.async('nodebuffer'), { name: naam, date: datum, mode: 0o644 });
+    // exceljs marks every row height as custom, which stops a spreadsheet from growing the row when a bidder
+    // types a long answer: on the sheets with such answers the heights stay, but as the automatic height.
+    const inhoud = groeiend.has(naam) ? Buffer.from((await f.async('string')).replace(/ customHeight="1"/g, ''), 'utf8') : await f.async('nodebuffer');
+    uit.append(inhoud, { name: naam, date: datum, mode: 0o644 });
   }
   await uit.finalize();
   await klaar;
@@ -210,6 +249,9 @@ export async function schrijfXlsx(model: Werkboek): Promise<Buffer> {
   wb.title = model.titel;
   wb.subject = model.onderwerp;
   for (const n of model.namen) wb.definedNames.add(`'${n.blad.replace(/'/g, "''")}'!$${celAdres(n.rij, n.kolom).replace(/(\d+)$/, '$$$$$1')}`, n.naam);
+  const groeiend = new Set(
+    model.bladen.flatMap((b, i) => (b.rijen.some((r) => r.some((c) => c?.stijl === 'invoerlang')) ? [`xl/worksheets/sheet${i + 1}.xml`] : [])),
+  );
   for (const blad of model.bladen) {
     const ws = schrijfBlad(wb, blad);
     if (blad.beveiligd) await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, autoFilter: true });
@@ -217,7 +259,7 @@ export async function schrijfXlsx(model: Werkboek): Promise<Buffer> {
   }
   await wb.commit();
   await klaar;
-  return vasteZip(Buffer.concat(stukken), datum);
+  return vasteZip(Buffer.concat(stukken), datum, groeiend);
 }
 
 /** One line per non-empty cell: sheet!cell, value, formula, number format. For `git diff` via textconv. */

@@ -88,6 +88,28 @@ describe('controleer: tegenspraak tussen inkoop.yaml en de rest van de set', () 
     expect(p.hint).toBe("bedoelde u '42V01'?");
   });
 
+  it('gunning: wegingen die niet optellen tot 100, gunning bij een Open House, een aanbesteding zonder gunning: fouten met plek', () => {
+    const map = kopie('gunning', {
+      'inkoop.yaml': (s) =>
+        s
+          .replace('criterium: Bijdrage aan het afschalen naar lichtere hulp in de regio, weging: 20', 'criterium: Bijdrage aan het afschalen naar lichtere hulp in de regio, weging: 25')
+          .replace('  wonen-jeugd:\n    uitsluitingsgronden:', '  ambulant-jeugd:\n    uitsluitingsgronden:'),
+    });
+    let fout: ParametersetFout | undefined;
+    try {
+      laadParameterset(map, { weergaveBasis: tmp });
+    } catch (e) {
+      fout = e as ParametersetFout;
+    }
+    expect(fout).toBeInstanceOf(ParametersetFout);
+    // in the order of their place in inkoop.yaml
+    expect(fout!.problemen.map((p) => `${p.bestand}: ${p.melding}`)).toEqual([
+      'gunning/inkoop.yaml: de wegingen van de gunningscriteria van hoog-specialistisch tellen op tot 105 %',
+      'gunning/inkoop.yaml: gunning voor ambulant-jeugd, dat niet wordt aanbesteed',
+      'gunning/inkoop.yaml: contract wonen-jeugd wordt aanbesteed, maar inkoop.yaml geeft geen gunning',
+    ]);
+  });
+
   it('volumes voor een gemeente die niet bij de regio hoort: een waarschuwing op die gemeente', () => {
     const map = kopie('volumes', { 'volumes.yaml': (s) => s.replace('naam: Gemeente Bredehoek', 'naam: Gemeente Zuiddorp') });
     const w = eigen(laadParameterset(map, { weergaveBasis: tmp }).waarschuwingen);

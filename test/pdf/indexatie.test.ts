@@ -63,7 +63,9 @@ describe('indexatie-<jaar>.pdf van de testset (met een product in componenten)',
     const { set } = laadParameterset(path.join(werk, 'models/volledig-2027'));
     const nieuw = berekenTarieven(set);
     for (const p of set.producten) expect(tekst, p.code).toContain(`${p.code} ${plat(p.naam)}`);
-    for (const x of nieuw.tarieven) expect(tekst, `${x.product}/${x.variant}`).toContain(euro(x.tarief));
+    // sent to every provider: the aanbieder-specifiek tarief stays in its addendum (inkoop.yaml aanbieder_specifieke_tarieven)
+    for (const x of nieuw.tarieven.filter((y) => y.variantSoort !== 'aanbieder')) expect(tekst, `${x.product}/${x.variant}`).toContain(euro(x.tarief));
+    expect(tekst).not.toContain('Kleine Groep');
     // a few rows as a reader sees them, one line per variant: old tariff, (per hour), index, new tariff, (per hour)
     const regels = pdfTekstOpmaak(pdf).join('\n').split('\n').map((r) => r.replace(/\s+/g, ' ').trim());
     const rij = (r: string) => expect(regels.filter((x) => x.endsWith(r)), r).toHaveLength(1);

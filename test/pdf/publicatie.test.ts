@@ -126,12 +126,13 @@ describe('genereer --publicatie', () => {
 });
 
 describe('programma-van-eisen.xlsx', () => {
-  it('één rij per eis met id, onderdeel, tekst, knock-out en bewijsmiddel; alleen de antwoorden zijn invulbaar', async () => {
+  it('het inschrijvingsformulier: aanbieder, producten en één rij per eis; alleen de antwoorden zijn invulbaar; een status per eis', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(path.join(werk, 'concept/volledig-inkoop/programma-van-eisen.xlsx')) as unknown as ArrayBuffer);
-    const ws = wb.getWorksheet('Checklist')!;
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Aanbieder', 'Contracten en producten', 'Eisen']);
+    const ws = wb.getWorksheet('Eisen')!;
     const koprij = ws.getRow(5);
-    expect((koprij.values as unknown[]).slice(1)).toEqual(['id', 'onderdeel', 'eis', 'knock-out', 'bewijsmiddel', 'voldoet (Ja/Nee)', 'toelichting inschrijver']);
+    expect((koprij.values as unknown[]).slice(1)).toEqual(['nr', 'onderdeel', 'eis', 'knock-out', 'bewijsmiddel', 'voldoet (Ja/Nee)', 'bijgevoegd bewijs', 'toelichting inschrijver', 'status']);
     expect(ws.getCell('A4').value).toBe('CONCEPT');
     const rijen = [6, 7, 8].map((r) => [1, 2, 3, 4, 5].map((k) => ws.getRow(r).getCell(k).value));
     expect(rijen).toEqual([
@@ -142,10 +143,16 @@ describe('programma-van-eisen.xlsx', () => {
     expect(ws.getRow(9).getCell(1).value).toBeNull();
     expect((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
     for (const r of [6, 7, 8]) {
-      for (const k of [1, 2, 3, 4, 5]) expect(ws.getRow(r).getCell(k).protection?.locked, `${r},${k}`).not.toBe(false);
-      expect(ws.getRow(r).getCell(6).protection?.locked).toBe(false);
-      expect(ws.getRow(r).getCell(7).protection?.locked).toBe(false);
+      for (const k of [1, 2, 3, 4, 5, 9]) expect(ws.getRow(r).getCell(k).protection?.locked, `${r},${k}`).not.toBe(false);
+      for (const k of [6, 7, 8]) expect(ws.getRow(r).getCell(k).protection?.locked, `${r},${k}`).toBe(false);
       expect(ws.getRow(r).getCell(6).dataValidation).toMatchObject({ type: 'list', formulae: ['"Ja,Nee"'] });
+      expect(ws.getRow(r).getCell(9).formula).toBe(
+        `IF(F${r}="","nog invullen",IF(AND(D${r}="ja",F${r}="Nee"),"KNOCK-OUT: Nee betekent geen contract",IF(AND(E${r}<>"",G${r}=""),"bewijs ontbreekt","compleet")))`,
+      );
     }
+    const aanbieder = wb.getWorksheet('Aanbieder')!;
+    expect([6, 7, 8, 9, 10, 11, 12, 13].map((r) => aanbieder.getRow(r).getCell(1).value)).toEqual(['Naam van de organisatie', 'KvK-nummer', 'AGB-code', 'Contactpersoon', 'E-mailadres', 'Telefoonnummer', 'Cao', 'Micro-onderneming']);
+    expect(aanbieder.getRow(12).getCell(2).dataValidation).toMatchObject({ type: 'list', formulae: ['"CAO Alfa (maandtabel),CAO Beta (uurtabel),Geen of een andere cao"'] });
+    expect(aanbieder.getRow(13).getCell(2).dataValidation).toMatchObject({ type: 'list', formulae: ['"Ja,Nee"'] });
   });
 });

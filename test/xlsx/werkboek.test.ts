@@ -60,7 +60,8 @@ describe('tariefbijlage.xlsx', () => {
     // header row below the two title lines; one row per tariff
     expect(tarieven.getCell('A3').value).toBe('productcode');
     let rij = 4;
-    for (const t of plan.tarieven) {
+    // the workbook every provider gets: an aanbieder-specifiek tarief only in the addendum (and in begroting.xlsx)
+    for (const t of plan.tarieven.filter((x) => x.variantSoort !== 'aanbieder')) {
       const c = tarieven.getCell(`I${rij}`);
       expect(c.type).toBe(ExcelJS.ValueType.Formula);
       expect(c.result, `${t.product}/${t.variant}`).toBe(t.tarief.toNumber());

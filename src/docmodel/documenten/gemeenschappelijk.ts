@@ -40,6 +40,24 @@ export interface DocumentSpec {
   document: Omit<Document, 'blokken'>;
   view: Record<string, unknown>;
   blokken: Record<string, ModelBlok>;
+  /** Chapters and sections numbered 1, 1.1, … (so that questions can cite them). */
+  genummerd?: boolean;
+}
+
+/** Numbers the headings of level 1 and 2: 1 Inleiding, 1.1 Zo schrijft u in. Level 3 stays as written. */
+export function nummerKoppen(blokken: Blok[]): Blok[] {
+  let h = 0;
+  let p = 0;
+  return blokken.map((b) => {
+    if (b.soort !== 'kop' || b.niveau === 3) return b;
+    if (b.niveau === 1) {
+      h++;
+      p = 0;
+      return { ...b, tekst: `${h} ${b.tekst}` };
+    }
+    p++;
+    return { ...b, tekst: `${h}.${p} ${b.tekst}` };
+  });
 }
 
 /** Replaces every {{blok …}} marker by the model's blocks. */
