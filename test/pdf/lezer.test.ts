@@ -39,7 +39,7 @@ export const LEKKEN: [RegExp, string][] = [
 export function lekken(naam: string, tekst: string, url?: string): string[] {
   const uit: string[] = [];
   const gewikkeld = url ? new RegExp([...url].map((c) => c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('\\s*'), 'g') : undefined;
-  const schoon = (gewikkeld ? tekst.replace(gewikkeld, ' ') : tekst).replace(/https?:\/\/\S+/g, ' ').replace(/\bwww\.\S+/g, ' ');
+  const schoon = (gewikkeld ? tekst.replace(gewikkeld, ' ') : tekst).replace(/https?:\/\/\S+/g, ' ').replace(/\bwww\.\S+/g, ' ').replace(/[\w.-]+@[\w.-]+/g, ' ');
   for (const regel of schoon.split('\n')) {
     for (const [re, waarom] of LEKKEN) {
       const m = re.exec(regel);
