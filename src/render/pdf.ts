@@ -204,18 +204,23 @@ function blokken(lijst: Blok[], ctx: Context): Content[] {
     if (b.soort === 'kop') {
       // Keep a heading with what follows: an invisible spacer travels with the heading, and the next
       // block is pulled back up over it. If the two no longer fit, both move to the next page.
-      const k = kop(b, ctx);
-      const volgende = lijst[i + 1];
+      // A run of headings (a contract, then its first product) stays together with the block after it,
+      // unless a later heading starts a page of its own.
+      let j = i + 1;
+      while (lijst[j]?.soort === 'kop' && !(lijst[j] as { nieuwePagina?: boolean }).nieuwePagina) j++;
+      const koppen = lijst.slice(i, j).map((x) => kop(x as Extract<Blok, { soort: 'kop' }>, ctx));
+      const volgende = lijst[j];
       if (!volgende || volgende.soort === 'kop') {
-        uit.push(k);
+        uit.push(...koppen);
+        i = j - 1;
         continue;
       }
       const rest = blok(volgende, ctx);
-      const nieuw = (k as { pageBreak?: string }).pageBreak;
-      if (nieuw) delete (k as { pageBreak?: string }).pageBreak;
-      uit.push({ stack: [k, { canvas: [], margin: [0, HOUD_BIJ_VOLGENDE, 0, 0] }], unbreakable: true, ...(nieuw ? { pageBreak: 'before' } : {}) } as Content);
+      const nieuw = (koppen[0] as { pageBreak?: string }).pageBreak;
+      if (nieuw) delete (koppen[0] as { pageBreak?: string }).pageBreak;
+      uit.push({ stack: [...koppen, { canvas: [], margin: [0, HOUD_BIJ_VOLGENDE, 0, 0] }], unbreakable: true, ...(nieuw ? { pageBreak: 'before' } : {}) } as Content);
       uit.push({ stack: [rest], margin: [0, -HOUD_BIJ_VOLGENDE, 0, 0] } as Content);
-      i++;
+      i = j;
       continue;
     }
     uit.push(blok(b, ctx));

@@ -286,7 +286,8 @@ export function leesbaar(s: string): string {
       url ? url : (WOORDEN[id!] ?? id!.split('_').map((w) => WOORDEN[w] ?? w).join(' ')),
     )
     .replace(/\b(C|c)lientgebonden\b/g, (_, c: string) => `${c}liëntgebonden`)
-    .replace(/\bno show\b/g, 'no-show');
+    .replace(/\bno show\b/g, 'no-show')
+    .replace(/\bCAO-/g, 'cao-');
 }
 
 const MAAND = '(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)';
