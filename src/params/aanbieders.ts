@@ -39,7 +39,7 @@ function bouwAanbieder(b: Bouwer, id: string, d: AanbiederData, r: unknown, ctx:
     const prod = kostprijsProductVan(b, ctx.producten, code, r);
     if (prod) lijst.push(afwijkingVan(b, ctx, id, d.cao, prod, ov, r));
   }
-  return { id, naam: d.naam, cao: d.cao, besluit: b.bron(d.besluit, r, ['besluit']), herkomst, producten: lijst };
+  return { id, naam: d.naam, cao: d.cao, besluit: b.bron(d.besluit, r, ['besluit']), ...(d.toelichting ? { toelichting: d.toelichting } : {}), herkomst, producten: lijst };
 }
 
 /** The product an override names; only a cost-price product has parameters that can differ per provider. */
@@ -78,6 +78,7 @@ function afwijkingVan(b: Bouwer, ctx: AanbiederContext, id: string, cao: string,
     ...(ov.uren_per_eenheid ? { urenPerEenheid: b.param(ov.uren_per_eenheid, r, [...pad, 'uren_per_eenheid'], `${pfx}.uren_per_eenheid`, ['uren'], POSITIEF) } : {}),
     ...(ov.inzet ? { inzet: inzetVan(b, ov.inzet, r, [...pad, 'inzet']) } : {}),
     ...(ov.productiviteit ? { productiviteit: ov.productiviteit } : {}),
+    ...(ov.toelichting ? { toelichting: ov.toelichting } : {}),
     ...(ov.clientgebonden_kosten
       ? { clientgebondenKosten: kostenVan(b, ov.clientgebonden_kosten, r, [...pad, 'clientgebonden_kosten'], `${pfx}.clientgebonden_kosten`, ['euro_per_eenheid', 'euro_per_uur']) }
       : {}),

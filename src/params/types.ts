@@ -236,10 +236,14 @@ export interface Aanbieder {
   naam: string;
   cao: string;
   besluit: Bron;
+  /** Why the provider has its own tariff, as the addendum states it. */
+  toelichting?: string;
   herkomst: Herkomst;
   producten: {
     code: string;
     herkomst: Herkomst;
+    /** Why this product differs for the provider. */
+    toelichting?: string;
     groepsgrootte?: Param;
     urenPerEenheid?: Param;
     inzet?: Inzet[];

@@ -3,8 +3,8 @@ import type { Aanbieder, Param, ParameterSet } from '../../params/types.ts';
 import type { Tarievenplan } from '../../model/types.ts';
 import { rekenPeildatum, waardeOp } from '../../params/regels.ts';
 import { getal } from '../../shared/format.ts';
-import { cel, type Blok, type Cel } from '../document.ts';
-import { algemeneView, Bronnen, kaftgegevens, stappenTabel, perUurBedrag, tariefBedrag, variantLabel, vindplaatsCel, metSet, type DocumentOpties, type DocumentSpec } from './gemeenschappelijk.ts';
+import { cel, t, type Blok, type Cel } from '../document.ts';
+import { algemeneView, contractenView, Bronnen, kaftgegevens, stappenTabel, perUurBedrag, tariefBedrag, variantLabel, vindplaatsCel, metSet, type DocumentOpties, type DocumentSpec } from './gemeenschappelijk.ts';
 
 function paramTekst(p: Param | undefined, datum: string): string {
   if (!p) return '—';
@@ -100,11 +100,36 @@ export function addendumSpec(set: ParameterSet, plan: Tarievenplan, a: Aanbieder
         aantalProducten: tarieven.length,
       },
       producten: tarieven.map((x) => ({ code: x.product, naam: x.productnaam })),
+      // the agreement(s) this addendum belongs to: the contracts of its products, with their term
+      contracten: contractenView(set).filter((c) => tarieven.some((x) => set.producten.find((p) => p.code === x.product)?.contract === c.id)),
+      redenen: [
+        ...(a.toelichting ? [a.toelichting] : []),
+        ...a.producten.filter((p) => p.toelichting).map((p) => `${p.code} ${set.producten.find((x) => x.code === p.code)?.naam ?? ''}: ${p.toelichting}`),
+      ],
+      indexatie: set.indexcijfers ? { methode: set.indexcijfers.methode === 'vng' ? 'VNG' : 'NZa' } : null,
     },
     blokken: {
       afwijkingen: { argumenten: null, maak: afwijkingen },
       tarieven: { argumenten: null, maak: overzicht },
       opbouw: { argumenten: null, maak: opbouw },
+      ondertekening: {
+        argumenten: null,
+        maak: (): Blok[] => [
+          {
+            soort: 'tabel',
+            kolommen: [
+              { kop: '', breedte: 90 },
+              { kop: `voor ${set.inkoop?.opdrachtgever ?? `de regio ${set.regio}`}`, breedte: '*' },
+              { kop: `voor ${a.naam}`, breedte: '*' },
+            ],
+            rijen: ['naam', 'functie', 'plaats en datum', 'handtekening'].map((r) => {
+              // room to sign: three empty lines
+              const vak: Cel = r === 'handtekening' ? [[t('\u00a0')], [t('\u00a0')], [t('\u00a0')]] : cel('\u00a0');
+              return { cellen: [cel(r), vak, vak] };
+            }),
+          },
+        ],
+      },
       bronnen: {
         argumenten: null,
         maak: () => [{ soort: 'tabel', klein: true, kolommen: [{ kop: 'nr', breedte: 26 }, { kop: 'bron', breedte: '*' }], rijen: bronnen.lijst.map((b, i) => ({ cellen: [cel(`[${i + 1}]`), cel(b)] })) }],
