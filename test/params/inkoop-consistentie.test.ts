@@ -47,15 +47,15 @@ describe('controleer: tegenspraak tussen inkoop.yaml en de rest van de set', () 
     const map = kopie('noshow', { 'inkoop.yaml': (s) => s.replace(/ {2}zonder_no_show:\n(?: {4}.*\n| {6}.*\n)+/, '') });
     const w = eigen(laadParameterset(map, { weergaveBasis: tmp }).waarschuwingen);
     expect(w.map((x) => `${x.bestand}:${x.regel}`)).toEqual([
-      'noshow/producten/dagbesteding-jeugd.yaml:243',
-      'noshow/producten/dagbesteding-jeugd.yaml:309',
-      'noshow/producten/dagbesteding-wmo.yaml:236',
-      'noshow/producten/dagbesteding-wmo.yaml:304',
-      'noshow/producten/wonen-jeugd.yaml:53',
+      'noshow/producten/dagbesteding-jeugd.yaml:244',
+      'noshow/producten/dagbesteding-jeugd.yaml:310',
+      'noshow/producten/dagbesteding-wmo.yaml:237',
+      'noshow/producten/dagbesteding-wmo.yaml:305',
+      'noshow/producten/wonen-jeugd.yaml:54',
     ]);
     expect(formatProblemen([w[0]!])).toBe(
       [
-        'noshow/producten/dagbesteding-jeugd.yaml:243:15: waarschuwing: het tarief van 42V01 Vervoer dagbesteding jeugd bevat geen no-show (0 %), maar een aanbieder mag no-show niet declareren',
+        'noshow/producten/dagbesteding-jeugd.yaml:244:15: waarschuwing: het tarief van 42V01 Vervoer dagbesteding jeugd bevat geen no-show (0 %), maar een aanbieder mag no-show niet declareren',
         '  verwacht: een no-show-percentage in het tarief, of het product in inkoop.yaml onder no_show.zonder_no_show met de reden',
         '  gevonden: 0 %',
         '  hint: het programma van eisen zegt dat de tarieven no-show dekken; noem een product zonder no-show met de reden, zodat het document dat ook zegt',
@@ -114,7 +114,7 @@ describe('controleer: tegenspraak tussen inkoop.yaml en de rest van de set', () 
     const map = kopie('volumes', { 'volumes.yaml': (s) => s.replace('naam: Gemeente Bredehoek', 'naam: Gemeente Zuiddorp') });
     const w = eigen(laadParameterset(map, { weergaveBasis: tmp }).waarschuwingen);
     expect(w.map((x) => [`${x.bestand}:${x.regel}:${x.kolom}`, x.melding, x.verwacht])).toEqual([
-      ['volumes/volumes.yaml:25:3', 'volumes.yaml begroot voor Gemeente Zuiddorp, maar die gemeente hoort niet bij de regio', 'een van de gemeenten uit inkoop.yaml: Aalsterveen, Bredehoek, Dijkwater, Oosterlanden, Zuidmeer'],
+      ['volumes/volumes.yaml:26:3', 'volumes.yaml begroot voor Gemeente Zuiddorp, maar die gemeente hoort niet bij de regio', 'een van de gemeenten uit inkoop.yaml: Aalsterveen, Bredehoek, Dijkwater, Oosterlanden, Zuidmeer'],
     ]);
   });
 });
