@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { ParameterSet } from '../params/types.ts';
 import type { Tarievenplan } from '../model/types.ts';
 import { publicatieBezwaren, type Bezwaar } from '../model/publicatie.ts';
-import { nummerKoppen, toegestaneBlokken, vulIn, type DocumentOpties, type DocumentSpec } from '../docmodel/documenten/gemeenschappelijk.ts';
+import { nummerKoppen, toegestaneBlokken, vulIn, zichtbareTarieven, type DocumentOpties, type DocumentSpec } from '../docmodel/documenten/gemeenschappelijk.ts';
 import { productenboekSpec } from '../docmodel/documenten/productenboek.ts';
 import { tariefbijlageSpec } from '../docmodel/documenten/tariefbijlage.ts';
 import { programmaVanEisenSpec, programmaVanEisenWerkboek } from '../docmodel/documenten/programma-van-eisen.ts';
