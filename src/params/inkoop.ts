@@ -163,8 +163,8 @@ export function bouwInkoop(b: Bouwer, best: Bestand<z.infer<typeof S.InkoopBesta
  * Where the procurement contradicts the rest of the set, as warnings with their place: the documents would
  * otherwise state two facts that cannot both be true.
  * - no-show cannot be declared (the tariffs include it), yet a product's tariff has 0 % no-show and inkoop.yaml
- *   does not say why (no_show.zonder_no_show); or a product listed there does have no-show in its tariff;
- * - volumes.yaml budgets for a municipality that is not one of the region's (inkoop.yaml gemeenten).
+ *   does not say why (no_show.zonder_no_show); or a product listed there does have no-show in its tariff.
+ * (A municipality in volumes.yaml outside the region is an error of the volumes check, not a warning here.)
  */
 export function controleerInkoop(set: T.ParameterSet): Probleem[] {
   const ink = set.inkoop;
@@ -206,21 +206,6 @@ export function controleerInkoop(set: T.ParameterSet): Probleem[] {
           hint: 'haal het product uit de lijst, of zet zijn no-show op 0',
         });
       }
-    }
-  }
-  if (set.volumes && ink.gemeenten.length) {
-    const regio = new Set(ink.gemeenten.map((g) => g.toLowerCase()));
-    for (const g of set.volumes.gemeenten) {
-      const naam = g.naam.replace(/^gemeente\s+/i, '');
-      if (regio.has(naam.toLowerCase())) continue;
-      uit.push({
-        ernst: 'waarschuwing',
-        ...g.herkomst,
-        melding: `volumes.yaml begroot voor ${g.naam}, maar die gemeente hoort niet bij de regio`,
-        verwacht: `een van de gemeenten uit inkoop.yaml: ${ink.gemeenten.join(', ')}`,
-        gevonden: g.naam,
-        hint: 'gebruik de naam zoals inkoop.yaml hem noemt (met of zonder "Gemeente"), of voeg de gemeente aan de regio toe',
-      });
     }
   }
   return uit;

@@ -2,7 +2,6 @@
  * Where the set contradicts itself, `controleer` says so with the place (test/params: a broken copy of the
  * default set per contradiction), and the documents state each fact once:
  * - no-show cannot be declared, yet a product's tariff has 0 % no-show without a reason in inkoop.yaml;
- * - volumes for a municipality outside the region;
  * - an aanbieder-specifiek tarief shows only in the addendum unless the set chooses otherwise;
  * - the cover counts no tariffs of its own (it said 152 where the text said "alle 151");
  * - an adopted tariff with an illustrative amount does not print the placeholder source.
@@ -107,14 +106,6 @@ describe('controleer: tegenspraak tussen inkoop.yaml en de rest van de set', () 
       'gunning/inkoop.yaml: de wegingen van de gunningscriteria van hoog-specialistisch tellen op tot 105 %',
       'gunning/inkoop.yaml: gunning voor ambulant-jeugd, dat niet wordt aanbesteed',
       'gunning/inkoop.yaml: contract wonen-jeugd wordt aanbesteed, maar inkoop.yaml geeft geen gunning',
-    ]);
-  });
-
-  it('volumes voor een gemeente die niet bij de regio hoort: een waarschuwing op die gemeente', () => {
-    const map = kopie('volumes', { 'volumes.yaml': (s) => s.replace('naam: Gemeente Bredehoek', 'naam: Gemeente Zuiddorp') });
-    const w = eigen(laadParameterset(map, { weergaveBasis: tmp }).waarschuwingen);
-    expect(w.map((x) => [`${x.bestand}:${x.regel}:${x.kolom}`, x.melding, x.verwacht])).toEqual([
-      ['volumes/volumes.yaml:26:3', 'volumes.yaml begroot voor Gemeente Zuiddorp, maar die gemeente hoort niet bij de regio', 'een van de gemeenten uit inkoop.yaml: Aalsterveen, Bredehoek, Dijkwater, Oosterlanden, Zuidmeer'],
     ]);
   });
 });

@@ -160,9 +160,10 @@ describe('indexatie-2028.pdf van de standaardset', () => {
     const illustratief = bron('Illustratieve waarde gekozen voor de voorbeeldset; geen externe bron');
     expect(gewichten).toBeDefined();
     expect(illustratief).toBeDefined();
-    // the weights stay in the base set's file (line 13: after the yaml-language-server line); the round's own figures are in its indexcijfers.yaml
+    // the weights stay in the base set's file (line 13: after the yaml-language-server line); the round's own figures are in its indexcijfers.yaml, linked through
+    // the base set's URL (voorbeeldregio-2028/indexcijfers.yaml#L12)
     expect(t).toContain(`loon = 90 % · vastgesteld · indexcijfers.yaml#L13 · [${gewichten}]`);
-    expect(t).toMatch(new RegExp(`2028 OVA \\(loon\\), voorlopig 3,40 % voorlopige index 2028 illustratief indexcijfers\\.yaml#L\\d+ \\[${illustratief}\\]`));
+    expect(t).toMatch(new RegExp(`2028 OVA \\(loon\\), voorlopig 3,40 % voorlopige index 2028 illustratief voorbeeldregio-2028/indexcijfers\\.yaml#L\\d+ \\[${illustratief}\\]`));
     expect(t).toContain('De inhaal is het verschil in');
     expect(t).toContain('procentpunten: definitief min voorlopig.');
     expect(t).toContain('Het indexpercentage (I1) staat hier stap voor stap');

@@ -15,39 +15,13 @@ import { maakDocumenten } from '../../src/cli/documenten.ts';
 import { productenboekWerkboek } from '../../src/docmodel/productenboek.ts';
 import { dumpXlsx, schrijfXlsx } from '../../src/render/xlsx.ts';
 import { heeftPoppler, inCi, pdfTekst } from './hulp.ts';
+import { htmlTekst, lekken, werkboekTekst } from './lekken.ts';
 
 const poppler = heeftPoppler();
 if (!poppler && !inCi) console.warn('\n⚠ poppler-utils ontbreken: de lektest van de PDF’s wordt overgeslagen.\n');
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const SET = 'models/voorbeeldregio-2027';
-
-/** What a provider must never read, with the reason; each pattern is tried on the text with URLs removed. */
-export const LEKKEN: [RegExp, string][] = [
-  [/\b[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+\b/, 'snake_case-naam'],
-  [/\S+\.ya?ml\b(?!#L\d)/, 'bestandsnaam zonder link naar de gepubliceerde set'],
-  [/\b[\w/-]+\.\w+:\d+/, 'bestand:regel'],
-  [/(^|\s)--[a-z]/, 'opdrachtregeloptie'],
-  [/\bmodels\//, 'pad in de repository'],
-  [/\b(npx|tariefbouw (genereer|indexeer|controleer))\b/, 'commando'],
-  [/\b(opslagen|varianten|inkoop|cao|producten|productiviteit|afronding|model|indexcijfers)\.(?!ya?ml\b)[a-z][\w.[\]-]*/, 'YAML-pad'],
-  [/\b[Cc]lientgebonden\b/, 'spelling: cliëntgebonden'],
-  [/\bno[ -]?show\b(?<!no-show)/i, 'spelling: no-show'],
-];
-
-/** Every leak in a text, as 'document: reason: «context»'. The set's own URL may be wrapped over lines. */
-export function lekken(naam: string, tekst: string, url?: string): string[] {
-  const uit: string[] = [];
-  const gewikkeld = url ? new RegExp([...url].map((c) => c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('\\s*'), 'g') : undefined;
-  const schoon = (gewikkeld ? tekst.replace(gewikkeld, ' ') : tekst).replace(/https?:\/\/\S+/g, ' ').replace(/\bwww\.\S+/g, ' ').replace(/[\w.-]+@[\w.-]+/g, ' ');
-  for (const regel of schoon.split('\n')) {
-    for (const [re, waarom] of LEKKEN) {
-      const m = re.exec(regel);
-      if (m) uit.push(`${naam}: ${waarom}: «${regel.trim().slice(Math.max(0, m.index - 30), m.index + 40)}»`);
-    }
-  }
-  return uit;
-}
 
 describe('de documenten in de taal van de lezer', () => {
   let teksten: Map<string, string>;
@@ -89,28 +63,3 @@ describe('de documenten in de taal van de lezer', () => {
     expect(alle).toEqual([]);
   });
 });
-
-/** The text a reader of the HTML edition sees: without style, script and tags, entities decoded. */
-function htmlTekst(html: string): string {
-  return html
-    .replace(/<(style|script)[^>]*>[\s\S]*?<\/\1>/g, ' ')
-    .replace(/<[^>]+>/g, '\n')
-    .replace(/&nbsp;/g, '\u00a0')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&amp;/g, '&');
-}
-
-/** The text of a workbook dump: sheet names and cell values (not the defined names, formulas or formats). */
-function werkboekTekst(dump: string): string {
-  return dump
-    .split('\n')
-    .filter((r) => r && !r.startsWith('naam\t'))
-    .map((r) => {
-      const [cel, waarde] = r.split('\t');
-      return `${cel!.slice(0, cel!.lastIndexOf('!'))}\n${waarde ?? ''}`;
-    })
-    .join('\n');
-}
