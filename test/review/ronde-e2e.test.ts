@@ -15,10 +15,14 @@ const repo = mkdtempSync(path.join(tmpdir(), 'tariefbouw-ronde-'));
 afterAll(() => rmSync(repo, { recursive: true, force: true }));
 const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
 
-/** Everything genereer writes for the example set (it has inkoop.yaml and one provider with its own tariff), plus the round's overview. */
+/**
+ * Everything genereer writes for the example set (it has inkoop.yaml, volumes: the region's own begroting.xlsx, and
+ * one provider with its own tariff), plus the round's overview.
+ */
 const UITVOER = [
   'addendum-zorgboerderij-de-linde.html',
   'addendum-zorgboerderij-de-linde.pdf',
+  'begroting.xlsx',
   'index.html',
   'opbouw.json',
   'productenboek.html',
