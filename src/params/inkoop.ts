@@ -179,10 +179,12 @@ export function controleerInkoop(set: T.ParameterSet): Probleem[] {
       uit.push({ ernst: 'fout', ...h, melding: `onbekend product ${code} onder no_show.zonder_no_show`, verwacht: 'de code van een product in producten/', gevonden: code, hint: s ? `bedoelde u '${s}'?` : 'laat de code weg of voeg het product toe' });
     }
   }
-  if (set.opslagen.noShow.methode !== 'geen') {
+  // without opslagen.yaml (only adopted tariffs) no tariff has a no-show allowance to compare
+  const opslagen = set.opslagen;
+  if (opslagen && opslagen.noShow.methode !== 'geen') {
     for (const p of set.producten) {
       if (p.berekening !== 'kostprijs') continue;
-      const param = p.noShow ?? set.opslagen.noShow.percentage;
+      const param = p.noShow ?? opslagen.noShow.percentage;
       const w = waardeOp(param, datum);
       if (!w) continue;
       const nul = w.waarde.isZero();
