@@ -32,6 +32,8 @@ describe('LibreOffice herberekent de werkboeken', () => {
       for (const [soort, wb] of [
         ['tariefbijlage', tariefbijlageWerkboek(set, plan)],
         ['productenboek', productenboekWerkboek(set, plan)],
+        // the region's begroting.xlsx: the tariefbijlage with the live Begroting sheet
+        ...(set.volumes ? [['begroting', tariefbijlageWerkboek(set, plan, { intern: true })] as const] : []),
       ] as const) {
         const naam = `${set.id}-${soort}.xlsx`;
         origineel[naam] = await schrijfXlsx(wb);
