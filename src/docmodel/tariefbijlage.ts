@@ -2,14 +2,14 @@
  * The tariefbijlage as a workbook: every tariff is a live formula chain over
  * named parameter cells, with the decimal model's results cached. Pure.
  */
-import type { ParameterSet } from '../params/types.ts';
+import type { Cao, CaoTabel, ParameterSet } from '../params/types.ts';
 import type { ParamGebruik, Stap, Tarief, Tarievenplan } from '../model/types.ts';
 import type { Decimal } from '../shared/decimal.ts';
 import { EENHEID_TEKST } from '../shared/format.ts';
 import { bladRef, formule, tariefFormaat, veiligeBladnaam, veiligeNaam, type Blad, type Cel, type Formaat, type Werkboek } from './werkboek.ts';
 import { vergelijkTekst } from '../shared/sorteer.ts';
-import { verdeelVolumes } from '../model/begroting.ts';
 import { zichtbareTarieven } from './documenten/gemeenschappelijk.ts';
+import { verdeelVolumes } from '../model/begroting.ts';
 
 export function formaatVoor(eenheid: string): Formaat {
   if (eenheid === 'procent') return 'procent';
@@ -35,6 +35,22 @@ interface Plek {
   rij: number;
 }
 
+/** The cell of a step of a tariff's block on an Opbouw sheet. */
+type Vind = (product: string, variant: string, stap: string) => Plek;
+
+/** A CAO salary table on its own sheet: where each schaal (row) and trede (column) stands. */
+interface CaoBladPlek {
+  naam: string;
+  rijVan: Map<string, number>;
+  kolomVan: Map<string, number>;
+}
+
+/** Sheet names in the order they are claimed (a later sheet with the same name gets a suffix). */
+type Bladnamen = Set<string>;
+
+/** The column of the value on an Opbouw sheet (F). */
+const WAARDEKOLOM = 6;
+
 /**
  * The workbook every provider gets (tariefbijlage.xlsx): without aanbieder-specifieke tarieven (unless the set
  * shows them in all documents) and without the region's volumes. `intern` gives the region's own copy
@@ -43,57 +59,107 @@ interface Plek {
 export function tariefbijlageWerkboek(set: ParameterSet, gegeven: Tarievenplan, opties: { intern?: boolean } = {}): Werkboek {
   const intern = opties.intern === true;
   const plan: Tarievenplan = intern ? gegeven : { ...gegeven, tarieven: zichtbareTarieven(set, gegeven.tarieven) };
-  const bladnamen = new Set<string>();
-  const namenBezet = new Set<string>();
-  const namen: Werkboek['namen'] = [];
-  const bladen: Blad[] = [];
+  const bladnamen: Bladnamen = new Set<string>();
   const concept = isConcept(plan);
+  const { params, naamVan } = gebruikteParameters(plan);
+  const cao = caoBladen(set, params, bladnamen);
+  const parameters = parametersBlad(set, plan, params, naamVan, cao.plekken, bladnamen);
+  const opbouw = opbouwBladen(set, plan, naamVan, bladnamen);
+  const tarieven = tarievenBlad(set, plan, concept, opbouw.vind, bladnamen);
+  const functiehuis = functiehuisBlad(set, bladnamen);
+  const aanbieders = aanbiedersBlad(set, plan, opbouw.vind, bladnamen);
+  const toelichting = toelichtingBlad(set, plan, concept, bladnamen);
+  const begroting = set.volumes && intern ? begrotingBlad(set, set.volumes, plan, opbouw.vind, bladnamen) : undefined;
+  return {
+    titel: intern ? `Tariefbijlage en begroting ${set.regio} ${plan.model.tariefjaar} (intern, niet voor aanbieders)` : `Tariefbijlage ${set.regio} ${plan.model.tariefjaar}`,
+    onderwerp: `Reële tarieven ${plan.model.tariefjaar} met opbouw`,
+    maker: 'tariefbouw',
+    datum: plan.model.peildatum,
+    bladen: [
+      toelichting,
+      tarieven,
+      ...opbouw.bladen,
+      ...(aanbieders ? [aanbieders] : []),
+      ...(begroting ? [begroting] : []),
+      parameters.blad,
+      functiehuis,
+      ...cao.bladen,
+    ],
+    namen: parameters.namen,
+  };
+}
 
-  // --- every parameter the tariffs use, once
+/** Every parameter the tariffs use, once (by path and start of validity), with its defined name. */
+function gebruikteParameters(plan: Tarievenplan): { params: Map<string, ParamGebruik>; naamVan: Map<string, string> } {
   const params = new Map<string, ParamGebruik>();
   for (const t of plan.tarieven)
     for (const s of t.opbouw) for (const p of s.parameters) if (p.eenheid !== 'functiehuis' && p.eenheid !== 'keuze') params.set(`${p.pad}@${p.geldig_van}`, p);
+  const namenBezet = new Set<string>();
   const naamVan = new Map<string, string>();
   for (const [k, p] of [...params].sort(([a], [b]) => vergelijkTekst(a, b))) naamVan.set(k, veiligeNaam(p.pad, namenBezet));
+  return { params, naamVan };
+}
 
-  // --- CAO sheets: every salary table the tariffs use (in an indexed set: last year's); used cells carry a defined name
-  const TABEL_PAD = /^cao\.([^.]+)\.tabel\[([^\]]+)\]\.schaal\[(.+)\]\.trede\[([^\]]+)\]$/;
+const TABEL_PAD = /^cao\.([^.]+)\.tabel\[([^\]]+)\]\.schaal\[(.+)\]\.trede\[([^\]]+)\]$/;
+
+/** CAO sheets: every salary table the tariffs use (in an indexed set: last year's); used cells carry a defined name. */
+function caoBladen(set: ParameterSet, params: Map<string, ParamGebruik>, bladnamen: Bladnamen): { bladen: Blad[]; plekken: Map<string, CaoBladPlek> } {
   const gebruikteTabellen = new Set<string>();
   for (const p of params.values()) {
     const m = TABEL_PAD.exec(p.pad);
     if (m) gebruikteTabellen.add(`${m[1]}|${m[2]}`);
   }
-  const caoBlad = new Map<string, { naam: string; rijVan: Map<string, number>; kolomVan: Map<string, number> }>();
+  const bladen: Blad[] = [];
+  const plekken = new Map<string, CaoBladPlek>();
   for (const cao of [...set.caos.values()].sort((a, b) => vergelijkTekst(a.id, b.id))) {
     const tabellen = cao.tabellen.filter((t) => gebruikteTabellen.has(`${cao.id}|${t.van}`));
     for (const tabel of tabellen) {
       const naam = veiligeBladnaam(tabellen.length > 1 ? `CAO ${cao.naam} ${tabel.van}` : `CAO ${cao.naam}`, bladnamen);
-      const treden = [...new Set([...tabel.schalen.values()].flatMap((m) => [...m.keys()]))].sort((a, b) => Number(a) - Number(b));
-      const kolomVan = new Map(treden.map((t, i) => [t, i + 2]));
-      const rijVan = new Map<string, number>();
-      const titel = [
-        `${cao.naam}: ${tabel.soort === 'loonkosten_per_uur' ? 'integrale loonkosten per uur (salaris, toeslagen en werkgeverslasten)' : `salaristabel ${tabel.soort === 'maand' ? 'per maand' : 'per uur'} (voltijd)`}, geldig ${tabel.van} t/m ${tabel.tot}`,
-        `Bron: ${tabel.bron.titel}${tabel.bron.url ? ` (${tabel.bron.url})` : ''} · status ${tabel.status} · ${tabel.herkomst.bestand}:${tabel.herkomst.regel}`,
-      ];
-      const rijen: (Cel | null)[][] = [];
-      [...tabel.schalen.entries()].forEach(([schaal, m], i) => {
-        rijVan.set(schaal, titel.length + 2 + i);
-        rijen.push([tekst(schaal), ...treden.map((t) => (m.has(t) ? getal(m.get(t)!.bedrag, 'euro', 'invoer') : null))]);
-      });
-      bladen.push({
-        naam,
-        titel,
-        kolommen: [{ kop: 'schaal', breedte: 12 }, ...treden.map((t) => ({ kop: `trede ${t}`, breedte: 12, formaat: 'euro' as Formaat }))],
-        rijen,
-        bevriesKolommen: 1,
-        liggend: true,
-        voettekst: `${cao.naam}`,
-      });
-      caoBlad.set(`${cao.id}|${tabel.van}`, { naam, rijVan, kolomVan });
+      const { blad, plek } = caoTabelBlad(cao, tabel, naam);
+      bladen.push(blad);
+      plekken.set(`${cao.id}|${tabel.van}`, plek);
     }
   }
+  return { bladen, plekken };
+}
 
-  // --- Parameters sheet
+function caoTabelBlad(cao: Cao, tabel: CaoTabel, naam: string): { blad: Blad; plek: CaoBladPlek } {
+  const treden = [...new Set([...tabel.schalen.values()].flatMap((m) => [...m.keys()]))].sort((a, b) => Number(a) - Number(b));
+  const kolomVan = new Map(treden.map((t, i) => [t, i + 2]));
+  const rijVan = new Map<string, number>();
+  const titel = [
+    `${cao.naam}: ${tabel.soort === 'loonkosten_per_uur' ? 'integrale loonkosten per uur (salaris, toeslagen en werkgeverslasten)' : `salaristabel ${tabel.soort === 'maand' ? 'per maand' : 'per uur'} (voltijd)`}, geldig ${tabel.van} t/m ${tabel.tot}`,
+    `Bron: ${tabel.bron.titel}${tabel.bron.url ? ` (${tabel.bron.url})` : ''} · status ${tabel.status} · ${tabel.herkomst.bestand}:${tabel.herkomst.regel}`,
+  ];
+  const rijen: (Cel | null)[][] = [];
+  [...tabel.schalen.entries()].forEach(([schaal, m], i) => {
+    rijVan.set(schaal, titel.length + 2 + i);
+    rijen.push([tekst(schaal), ...treden.map((t) => (m.has(t) ? getal(m.get(t)!.bedrag, 'euro', 'invoer') : null))]);
+  });
+  return {
+    blad: {
+      naam,
+      titel,
+      kolommen: [{ kop: 'schaal', breedte: 12 }, ...treden.map((t) => ({ kop: `trede ${t}`, breedte: 12, formaat: 'euro' as Formaat }))],
+      rijen,
+      bevriesKolommen: 1,
+      liggend: true,
+      voettekst: `${cao.naam}`,
+    },
+    plek: { naam, rijVan, kolomVan },
+  };
+}
+
+/** The sheet Parameters: every input cell with its defined name; a salary-table value refers to its CAO sheet. */
+function parametersBlad(
+  set: ParameterSet,
+  plan: Tarievenplan,
+  params: Map<string, ParamGebruik>,
+  naamVan: Map<string, string>,
+  caoPlekken: Map<string, CaoBladPlek>,
+  bladnamen: Bladnamen,
+): { blad: Blad; namen: Werkboek['namen'] } {
+  const namen: Werkboek['namen'] = [];
   const parRijen: (Cel | null)[][] = [];
   const parTitel = [`Parameters van ${set.naam} (tariefjaar ${plan.model.tariefjaar}, peildatum ${plan.model.peildatum})`, 'Gele cellen zijn invoer; elke invoercel heeft een naam die de formules op de opbouwbladen gebruiken.'];
   const parBlad = veiligeBladnaam('Parameters', bladnamen);
@@ -103,7 +169,7 @@ export function tariefbijlageWerkboek(set: ParameterSet, gegeven: Tarievenplan, 
     const rij = parTitel.length + 2 + parRijen.length;
     let waardeCel: Cel;
     const tabelMatch = TABEL_PAD.exec(p.pad);
-    const cb = tabelMatch ? caoBlad.get(`${tabelMatch[1]}|${tabelMatch[2]}`) : undefined;
+    const cb = tabelMatch ? caoPlekken.get(`${tabelMatch[1]}|${tabelMatch[2]}`) : undefined;
     if (isTabelRef(p) && tabelMatch && cb) {
       const r = cb.rijVan.get(tabelMatch[3]!)!;
       const c = cb.kolomVan.get(tabelMatch[4]!)!;
@@ -125,71 +191,109 @@ export function tariefbijlageWerkboek(set: ParameterSet, gegeven: Tarievenplan, 
       tekst(`${p.bestand}:${p.regel}`),
     ]);
   }
-  const parametersBlad: Blad = {
-    naam: parBlad,
-    titel: parTitel,
-    kolommen: [
-      { kop: 'naam in formules', breedte: 42 },
-      { kop: 'parameter', breedte: 42 },
-      { kop: 'waarde', breedte: 14 },
-      { kop: 'eenheid', breedte: 15 },
-      { kop: 'geldig van', breedte: 12 },
-      { kop: 'geldig tot', breedte: 12 },
-      { kop: 'status', breedte: 12 },
-      { kop: 'bron', breedte: 60 },
-      { kop: 'bestand:regel', breedte: 45 },
-    ],
-    rijen: parRijen,
-    autofilter: true,
-    bevriesKolommen: 1,
-    liggend: true,
-    voettekst: 'Parameters',
+  return {
+    blad: {
+      naam: parBlad,
+      titel: parTitel,
+      kolommen: [
+        { kop: 'naam in formules', breedte: 42 },
+        { kop: 'parameter', breedte: 42 },
+        { kop: 'waarde', breedte: 14 },
+        { kop: 'eenheid', breedte: 15 },
+        { kop: 'geldig van', breedte: 12 },
+        { kop: 'geldig tot', breedte: 12 },
+        { kop: 'status', breedte: 12 },
+        { kop: 'bron', breedte: 60 },
+        { kop: 'bestand:regel', breedte: 45 },
+      ],
+      rijen: parRijen,
+      autofilter: true,
+      bevriesKolommen: 1,
+      liggend: true,
+      voettekst: 'Parameters',
+    },
+    namen,
   };
+}
 
-  // --- Opbouw sheets: lay out blocks first (addresses), then write formulas
+/** The steps a block shows: a basistarief block only shows the MIN rows; its chain is the chosen CAO's block. */
+function blokStappen(plan: Tarievenplan, t: Tarief): Stap[] {
+  if (t.variantSoort !== 'basistarief') return t.opbouw;
+  const uit: Stap[] = [];
+  const afronding = t.opbouw.find((s) => s.stap === 'afronding');
+  if (t.tariefPerUur && afronding) {
+    const caoVarianten = plan.tarieven.filter((x) => x.product === t.product && x.variantSoort === 'cao');
+    uit.push({
+      ...afronding,
+      label: 'Laagste uurtarief van de toepasselijke CAO’s',
+      formule: 'MIN over de CAO-varianten',
+      expr: { soort: 'fn', fn: 'MIN', args: caoVarianten.map((c) => ({ soort: 'extern', product: t.product, variant: c.variant, stap: 'afronding' })) },
+    });
+  }
+  // the MIN step and whatever follows it (an indexation round adds steps after it)
+  const i = t.opbouw.findIndex((s) => s.stap === 'basistarief');
+  uit.push(...t.opbouw.slice(i >= 0 ? i : t.opbouw.length - 1));
+  return uit;
+}
+
+/** The cell of a tariff's last step: the tariff itself. */
+function eindcel(plan: Tarievenplan, vind: Vind, t: Tarief): Plek {
+  const stappen = blokStappen(plan, t);
+  return vind(t.product, t.variant, stappen[stappen.length - 1]!.stap);
+}
+
+interface OpbouwBlok {
+  t: Tarief;
+  stappen: Stap[];
+  rij: number;
+}
+
+const KOPRIJ_OPBOUW = 2;
+
+/**
+ * The Opbouw sheets, one per contract: first every block is laid out (so every step has an address), then each step
+ * is written as a formula over the parameter names and the cells of other steps.
+ */
+function opbouwBladen(set: ParameterSet, plan: Tarievenplan, naamVan: Map<string, string>, bladnamen: Bladnamen): { bladen: Blad[]; vind: Vind } {
   const plek = new Map<string, Plek>();
   const sleutel = (product: string, variant: string, stap: string) => `${product}|${variant}|${stap}`;
+  const indeling = opbouwIndeling(set, plan, bladnamen);
+  for (const { blad, blokken } of indeling)
+    for (const { t, stappen, rij } of blokken) stappen.forEach((s, i) => plek.set(sleutel(t.product, t.variant, s.stap), { blad: blad.naam, rij: rij + 1 + i }));
+  const vind: Vind = (product, variant, stap) => {
+    const p = plek.get(sleutel(product, variant, stap));
+    if (p) return p;
+    const t = plan.tarieven.find((x) => x.product === product && x.variant === variant);
+    const terug = t?.cao ? plek.get(sleutel(product, t.cao, stap)) : undefined;
+    if (!terug) throw new Error(`geen cel voor ${product}/${variant}/${stap}`);
+    return terug;
+  };
+  for (const { blad, blokken } of indeling) for (const b of blokken) schrijfBlok(blad, b, naamVan, vind);
+  return { bladen: indeling.map((o) => o.blad), vind };
+}
+
+/** Per contract an empty sheet and the blocks of its tariffs with their first row. */
+function opbouwIndeling(set: ParameterSet, plan: Tarievenplan, bladnamen: Bladnamen): { blad: Blad; blokken: OpbouwBlok[] }[] {
   const perContract = new Map<string, Tarief[]>();
   for (const t of plan.tarieven) {
     const l = perContract.get(t.contract) ?? [];
     l.push(t);
     perContract.set(t.contract, l);
   }
-  const caoVarianten = (product: string) => plan.tarieven.filter((t) => t.product === product && t.variantSoort === 'cao');
-  /** The steps a block shows: a basistarief block only shows the MIN rows; its chain is the chosen CAO's block. */
-  const blokStappen = (t: Tarief): Stap[] => {
-    if (t.variantSoort !== 'basistarief') return t.opbouw;
-    const uit: Stap[] = [];
-    const afronding = t.opbouw.find((s) => s.stap === 'afronding');
-    if (t.tariefPerUur && afronding) {
-      uit.push({
-        ...afronding,
-        label: 'Laagste uurtarief van de toepasselijke CAO’s',
-        formule: 'MIN over de CAO-varianten',
-        expr: { soort: 'fn', fn: 'MIN', args: caoVarianten(t.product).map((c) => ({ soort: 'extern', product: t.product, variant: c.variant, stap: 'afronding' })) },
-      });
-    }
-    // the MIN step and whatever follows it (an indexation round adds steps after it)
-    const i = t.opbouw.findIndex((s) => s.stap === 'basistarief');
-    uit.push(...t.opbouw.slice(i >= 0 ? i : t.opbouw.length - 1));
-    return uit;
-  };
-  const KOPRIJ_OPBOUW = 2;
-  const opbouwBladen: { blad: Blad; blokken: { t: Tarief; stappen: Stap[]; rij: number }[] }[] = [];
+  const uit: { blad: Blad; blokken: OpbouwBlok[] }[] = [];
   for (const contract of set.contracten) {
     const tarieven = perContract.get(contract.id);
     if (!tarieven) continue;
     const naam = veiligeBladnaam(`Opbouw ${contract.naam}`, bladnamen);
     const titel = [`Opbouw van de tarieven: ${contract.naam}. Filter op product en variant; elke waarde is een formule over de parameters en de stappen erboven.`];
     let rij = titel.length + KOPRIJ_OPBOUW;
-    const blokken: { t: Tarief; stappen: Stap[]; rij: number }[] = [];
+    const blokken: OpbouwBlok[] = [];
     for (const t of tarieven) {
-      const stappen = blokStappen(t);
+      const stappen = blokStappen(plan, t);
       blokken.push({ t, stappen, rij });
-      stappen.forEach((s, i) => plek.set(sleutel(t.product, t.variant, s.stap), { blad: naam, rij: rij + 1 + i }));
       rij += stappen.length + 2;
     }
-    opbouwBladen.push({
+    uit.push({
       blad: {
         naam,
         titel,
@@ -213,61 +317,55 @@ export function tariefbijlageWerkboek(set: ParameterSet, gegeven: Tarievenplan, 
       blokken,
     });
   }
-  const vind = (product: string, variant: string, stap: string): Plek => {
-    const p = plek.get(sleutel(product, variant, stap));
-    if (p) return p;
-    const t = plan.tarieven.find((x) => x.product === product && x.variant === variant);
-    const terug = t?.cao ? plek.get(sleutel(product, t.cao, stap)) : undefined;
-    if (!terug) throw new Error(`geen cel voor ${product}/${variant}/${stap}`);
-    return terug;
-  };
-  for (const { blad, blokken } of opbouwBladen) {
-    for (const { t, stappen, rij } of blokken) {
-      while (blad.rijen.length < rij - (blad.titel!.length + 1) - 1) blad.rijen.push([]);
-      blad.rijen.push([
-        tekst(t.product, 'blokkop'),
-        tekst(t.variant, 'blokkop'),
-        tekst(`${t.productnaam}${t.cao && t.variantSoort !== 'cao' ? ` (CAO ${t.cao})` : ''}`, 'blokkop'),
-        tekst(t.variantSoort === 'basistarief' ? `basistarief; de opbouw staat bij variant ${t.cao}` : '', 'blokkop'),
-        null,
-        null,
-        null,
-        null,
-        null,
-      ]);
-      for (const s of stappen) {
-        const f = formule(s.expr, {
-          param: (pad, van) => naamVan.get(`${pad}@${van}`) ?? (() => { throw new Error(`geen naam voor ${pad}`); })(),
-          stap: (id) => {
-            const p = vind(t.product, t.variant, id);
-            return bladRef(p.blad, p.rij, 6, blad.naam);
-          },
-          extern: (product, variant, stap) => {
-            const p = vind(product, variant, stap);
-            return bladRef(p.blad, p.rij, 6, blad.naam);
-          },
-        });
-        const laatste = s === stappen[stappen.length - 1];
-        blad.rijen.push([
-          tekst(t.product),
-          tekst(t.variant),
-          tekst(s.stap),
-          tekst(s.label),
-          tekst(s.formule, 'uitleg'),
-          { formule: f, resultaat: s.waarde, formaat: s.eenheid.startsWith('euro') ? (laatste ? 'euro' : 'euro4') : formaatVoor(s.eenheid), stijl: laatste ? 'tarief' : 'berekend' },
-          tekst(EENHEID_TEKST[s.eenheid] ?? s.eenheid.replace(/^euro_per_/, 'per ')),
-          tekst(s.parameters.map((p) => p.pad).join('; ')),
-          tekst(s.kostenelementen.join('; ')),
-        ]);
-      }
-      blad.rijen.push([]);
-    }
-  }
+  return uit;
+}
 
-  // --- Tarieven overview: each tariff a reference to its block
-  const tarRijen: (Cel | null)[][] = plan.tarieven.map((t) => {
-    const laatste = blokStappen(t);
-    const eind = vind(t.product, t.variant, laatste[laatste.length - 1]!.stap);
+/** One block on an Opbouw sheet: a header row, a row per step with its formula, an empty row. */
+function schrijfBlok(blad: Blad, { t, stappen, rij }: OpbouwBlok, naamVan: Map<string, string>, vind: Vind): void {
+  while (blad.rijen.length < rij - (blad.titel!.length + 1) - 1) blad.rijen.push([]);
+  blad.rijen.push([
+    tekst(t.product, 'blokkop'),
+    tekst(t.variant, 'blokkop'),
+    tekst(`${t.productnaam}${t.cao && t.variantSoort !== 'cao' ? ` (CAO ${t.cao})` : ''}`, 'blokkop'),
+    tekst(t.variantSoort === 'basistarief' ? `basistarief; de opbouw staat bij variant ${t.cao}` : '', 'blokkop'),
+    null,
+    null,
+    null,
+    null,
+    null,
+  ]);
+  for (const s of stappen) {
+    const f = formule(s.expr, {
+      param: (pad, van) => naamVan.get(`${pad}@${van}`) ?? (() => { throw new Error(`geen naam voor ${pad}`); })(),
+      stap: (id) => {
+        const p = vind(t.product, t.variant, id);
+        return bladRef(p.blad, p.rij, WAARDEKOLOM, blad.naam);
+      },
+      extern: (product, variant, stap) => {
+        const p = vind(product, variant, stap);
+        return bladRef(p.blad, p.rij, WAARDEKOLOM, blad.naam);
+      },
+    });
+    const laatste = s === stappen[stappen.length - 1];
+    blad.rijen.push([
+      tekst(t.product),
+      tekst(t.variant),
+      tekst(s.stap),
+      tekst(s.label),
+      tekst(s.formule, 'uitleg'),
+      { formule: f, resultaat: s.waarde, formaat: s.eenheid.startsWith('euro') ? (laatste ? 'euro' : 'euro4') : formaatVoor(s.eenheid), stijl: laatste ? 'tarief' : 'berekend' },
+      tekst(EENHEID_TEKST[s.eenheid] ?? s.eenheid.replace(/^euro_per_/, 'per ')),
+      tekst(s.parameters.map((p) => p.pad).join('; ')),
+      tekst(s.kostenelementen.join('; ')),
+    ]);
+  }
+  blad.rijen.push([]);
+}
+
+/** The Tarieven overview: each tariff a reference to the last cell of its block. */
+function tarievenBlad(set: ParameterSet, plan: Tarievenplan, concept: boolean, vind: Vind, bladnamen: Bladnamen): Blad {
+  const rijen: (Cel | null)[][] = plan.tarieven.map((t) => {
+    const eind = eindcel(plan, vind, t);
     // the hourly tariff is the step just before the (last) minute step
     const iMin = t.opbouw.map((s) => s.stap.startsWith('minuut')).lastIndexOf(true);
     const perUur = t.tariefPerUur && iMin > 0 ? vind(t.product, t.variant, t.opbouw[iMin - 1]!.stap) : undefined;
@@ -280,12 +378,12 @@ export function tariefbijlageWerkboek(set: ParameterSet, gegeven: Tarievenplan, 
       tekst(t.cao ?? ''),
       tekst(t.eenheid),
       tekst(t.eenheidCode),
-      { formule: bladRef(eind.blad, eind.rij, 6), resultaat: t.tarief, formaat: tariefFormaat(t.tarief), stijl: 'tarief' },
-      perUur && t.tariefPerUur ? { formule: bladRef(perUur.blad, perUur.rij, 6), resultaat: t.tariefPerUur, formaat: tariefFormaat(t.tariefPerUur), stijl: 'berekend' } : null,
+      { formule: bladRef(eind.blad, eind.rij, WAARDEKOLOM), resultaat: t.tarief, formaat: tariefFormaat(t.tarief), stijl: 'tarief' },
+      perUur && t.tariefPerUur ? { formule: bladRef(perUur.blad, perUur.rij, WAARDEKOLOM), resultaat: t.tariefPerUur, formaat: tariefFormaat(t.tariefPerUur), stijl: 'berekend' } : null,
       tekst(t.status),
     ];
   });
-  const tarievenBlad: Blad = {
+  return {
     naam: veiligeBladnaam('Tarieven', bladnamen),
     titel: [
       `${set.naam} · tarieven ${plan.model.tariefjaar}${concept ? ' · CONCEPT: bevat illustratieve of voorlopige waarden' : ''}`,
@@ -304,18 +402,20 @@ export function tariefbijlageWerkboek(set: ParameterSet, gegeven: Tarievenplan, 
       { kop: 'tarief per uur', breedte: 16 },
       { kop: 'status', breedte: 14 },
     ],
-    rijen: tarRijen,
+    rijen,
     autofilter: true,
     bevriesKolommen: 2,
     liggend: true,
     voettekst: 'Tarieven',
   };
+}
 
-  // --- Functiehuis
-  const fhRijen: (Cel | null)[][] = [];
+/** Which schaal and trede belong to each level, per CAO. */
+function functiehuisBlad(set: ParameterSet, bladnamen: Bladnamen): Blad {
+  const rijen: (Cel | null)[][] = [];
   for (const cao of [...set.caos.values()].sort((a, b) => vergelijkTekst(a.id, b.id)))
     for (const f of cao.functiehuis.values())
-      fhRijen.push([
+      rijen.push([
         tekst(cao.naam),
         tekst(f.niveau),
         tekst(f.functie ?? ''),
@@ -325,7 +425,7 @@ export function tariefbijlageWerkboek(set: ParameterSet, gegeven: Tarievenplan, 
         tekst(f.bron.titel),
         tekst(`${f.herkomst.bestand}:${f.herkomst.regel}`),
       ]);
-  const functiehuisBlad: Blad = {
+  return {
     naam: veiligeBladnaam('Functiehuis', bladnamen),
     titel: ['Functiehuis: welke schaal en trede bij elk opleidingsniveau hoort, per CAO'],
     kolommen: [
@@ -338,14 +438,16 @@ export function tariefbijlageWerkboek(set: ParameterSet, gegeven: Tarievenplan, 
       { kop: 'bron', breedte: 50 },
       { kop: 'bestand:regel', breedte: 45 },
     ],
-    rijen: fhRijen,
+    rijen,
     autofilter: true,
     liggend: true,
     voettekst: 'Functiehuis',
   };
+}
 
-  // --- Aanbieder-specifieke tarieven: the overridden parameters and the resulting tariffs
-  const aanbRijen: (Cel | null)[][] = [];
+/** Aanbieder-specifieke tarieven: the overridden parameters and the resulting tariffs; none without such tariffs. */
+function aanbiedersBlad(set: ParameterSet, plan: Tarievenplan, vind: Vind, bladnamen: Bladnamen): Blad | undefined {
+  const rijen: (Cel | null)[][] = [];
   for (const a of set.aanbieders) {
     for (const ov of a.producten) {
       const t = plan.tarieven.find((x) => x.product === ov.code && x.variant === `aanbieder-${a.id}`);
@@ -354,39 +456,40 @@ export function tariefbijlageWerkboek(set: ParameterSet, gegeven: Tarievenplan, 
       const gewijzigd = t.opbouw.flatMap((s) => s.parameters).filter((p) => p.pad.startsWith(`aanbieders.${a.id}.`));
       const basis = plan.tarieven.find((x) => x.product === ov.code && x.variant === a.cao);
       const basisPlek = basis ? vind(basis.product, basis.variant, basis.opbouw[basis.opbouw.length - 1]!.stap) : undefined;
-      aanbRijen.push([
+      rijen.push([
         tekst(a.naam),
         tekst(a.cao),
         tekst(t.product),
         tekst(t.productnaam),
         tekst(gewijzigd.map((p) => `${p.pad.split('.').slice(3).join('.')} = ${p.waarde.toFixed()}`).join('; ')),
-        basisPlek && basis ? { formule: bladRef(basisPlek.blad, basisPlek.rij, 6), resultaat: basis.tarief, formaat: tariefFormaat(basis.tarief), stijl: 'berekend' } : null,
-        { formule: bladRef(eind.blad, eind.rij, 6), resultaat: t.tarief, formaat: tariefFormaat(t.tarief), stijl: 'tarief' },
+        basisPlek && basis ? { formule: bladRef(basisPlek.blad, basisPlek.rij, WAARDEKOLOM), resultaat: basis.tarief, formaat: tariefFormaat(basis.tarief), stijl: 'berekend' } : null,
+        { formule: bladRef(eind.blad, eind.rij, WAARDEKOLOM), resultaat: t.tarief, formaat: tariefFormaat(t.tarief), stijl: 'tarief' },
         tekst(a.besluit.titel),
       ]);
     }
   }
-  const aanbiedersBlad: Blad | undefined = aanbRijen.length
-    ? {
-        naam: veiligeBladnaam('Aanbieder-specifiek', bladnamen),
-        titel: ['Aanbieder-specifieke tarieven: de parameters die voor deze aanbieder anders zijn, en het tarief dat eruit volgt'],
-        kolommen: [
-          { kop: 'aanbieder', breedte: 30 },
-          { kop: 'CAO', breedte: 16 },
-          { kop: 'product', breedte: 10 },
-          { kop: 'productnaam', breedte: 36 },
-          { kop: 'aangepaste parameters', breedte: 40 },
-          { kop: 'tarief CAO', breedte: 14 },
-          { kop: 'tarief aanbieder', breedte: 16 },
-          { kop: 'besluit', breedte: 50 },
-        ],
-        rijen: aanbRijen,
-        liggend: true,
-        voettekst: 'Aanbieder-specifieke tarieven',
-      }
-    : undefined;
+  if (!rijen.length) return undefined;
+  return {
+    naam: veiligeBladnaam('Aanbieder-specifiek', bladnamen),
+    titel: ['Aanbieder-specifieke tarieven: de parameters die voor deze aanbieder anders zijn, en het tarief dat eruit volgt'],
+    kolommen: [
+      { kop: 'aanbieder', breedte: 30 },
+      { kop: 'CAO', breedte: 16 },
+      { kop: 'product', breedte: 10 },
+      { kop: 'productnaam', breedte: 36 },
+      { kop: 'aangepaste parameters', breedte: 40 },
+      { kop: 'tarief CAO', breedte: 14 },
+      { kop: 'tarief aanbieder', breedte: 16 },
+      { kop: 'besluit', breedte: 50 },
+    ],
+    rijen,
+    liggend: true,
+    voettekst: 'Aanbieder-specifieke tarieven',
+  };
+}
 
-  // --- Toelichting (first sheet)
+/** The first sheet: what the workbook is and how to read it. */
+function toelichtingBlad(set: ParameterSet, plan: Tarievenplan, concept: boolean, bladnamen: Bladnamen): Blad {
   const regels: [string, string][] = [
     ['Parameterset', set.naam],
     ['Regio', set.regio],
@@ -401,7 +504,7 @@ export function tariefbijlageWerkboek(set: ParameterSet, gegeven: Tarievenplan, 
     ['Afronding', 'alleen bij de stap afronding (en het minuuttarief), rekenkundig zoals ROUND'],
     ['Opbouw', 'de bladen “Opbouw …” tonen per product en variant elke stap: salaris, toeslagen, werkgeverslasten, productieve uren, functiemix, groepsgrootte, eenheid, indexatie, overhead, gemeentelijke verplichtingen, cliëntgebonden kosten, no-show, winst en risico, afronding'],
   ];
-  const toelichting: Blad = {
+  return {
     naam: veiligeBladnaam('Toelichting', bladnamen),
     titel: [`Tariefbijlage ${set.regio} ${plan.model.tariefjaar}`, ...(concept ? ['CONCEPT'] : [])],
     kolommen: [
@@ -412,95 +515,81 @@ export function tariefbijlageWerkboek(set: ParameterSet, gegeven: Tarievenplan, 
     rijen: regels.map(([a, b]) => [tekst(a, 'kop'), tekst(b, a === 'Status' && concept ? 'concept' : a === 'Invoer' ? 'invoer' : 'tekstlang')]),
     voettekst: 'Toelichting',
   };
+}
 
-  // --- Begroting: volume × tarief per gemeente, live over the tariff cells (only when the set has volumes)
-  let begrotingBlad: Blad | undefined;
-  if (set.volumes && intern) {
-    const v = set.volumes;
-    const naam = veiligeBladnaam('Begroting', bladnamen);
-    // the volumes per variant as `begroting` prices them (the set's variant, per_variant, or a total × shares)
-    const verdeeld = verdeelVolumes(set, plan)!;
-    const metMix = v.gemeenten.some((g) => g.volumes.some((q) => q.mix));
-    const titel = [
-      `Begrotingseffect ${plan.model.tariefjaar}: verwacht volume × tarief (variant ${v.variant}${metMix ? ', of per product de varianten en verdeling uit volumes.yaml' : ''}) per gemeente`,
-      metMix ? 'De gele aantallen, totalen en aandelen zijn invoer; aantal = totaal × aandeel, tarief en bedrag rekenen mee met de opbouw.' : 'De gele aantallen zijn invoer; tarief en bedrag rekenen mee met de opbouw.',
-    ];
-    const rijen: (Cel | null)[][] = [];
-    const eersteRij = titel.length + 2;
-    const totaalCellen: string[] = [];
-    // with a mix two more columns (totaal, aandeel) before the aantal; the columns of aantal, tarief and bedrag
-    const [kA, kT, kB] = metMix ? ['G', 'H', 'I'] : ['E', 'F', 'G'];
-    const leeg = metMix ? [null, null] : [];
-    for (const g of verdeeld.gemeenten) {
-      const start = eersteRij + rijen.length;
-      let som = plan.tarieven[0]!.tarief.times(0);
-      for (const q of g.volumes) {
-        const t = q.tarief;
-        if (!t) continue;
-        const laatste = blokStappen(t);
-        const eind = vind(t.product, t.variant, laatste[laatste.length - 1]!.stap);
-        const rij = eersteRij + rijen.length;
-        const mix: (Cel | null)[] = !metMix
-          ? []
-          : q.aandeel !== undefined
-            ? [{ waarde: q.totaal!, formaat: 'aantal', stijl: 'invoer' }, { waarde: q.aandeel, formaat: 'procent', stijl: 'invoer' }]
-            : [null, null];
-        rijen.push([
-          tekst(g.naam),
-          tekst(t.product),
-          tekst(t.productnaam),
-          tekst(t.variant),
-          ...mix,
-          q.aandeel !== undefined ? { formule: `E${rij}*F${rij}/100`, resultaat: q.aantal, formaat: 'aantal', stijl: 'berekend' } : { waarde: q.aantal, formaat: 'aantal', stijl: 'invoer' },
-          { formule: bladRef(eind.blad, eind.rij, 6, naam), resultaat: t.tarief, formaat: tariefFormaat(t.tarief), stijl: 'berekend' },
-          { formule: `${kA}${rij}*${kT}${rij}`, resultaat: t.tarief.times(q.aantal), formaat: 'euro', stijl: 'berekend' },
-        ]);
-        som = som.plus(t.tarief.times(q.aantal));
-      }
-      const eind = eersteRij + rijen.length - 1;
-      const rij = eersteRij + rijen.length;
-      rijen.push([tekst(`Totaal ${g.naam}`, 'kop'), null, null, null, ...leeg, null, null, { formule: `SUM(${kB}${start}:${kB}${eind})`, resultaat: som, formaat: 'euro', stijl: 'tarief' }]);
-      totaalCellen.push(`${kB}${rij}`);
-      rijen.push([]);
-    }
-    const totaal = verdeeld.gemeenten.flatMap((g) => g.volumes).reduce((acc, q) => (q.tarief ? acc.plus(q.tarief.tarief.times(q.aantal)) : acc), plan.tarieven[0]!.tarief.times(0));
-    rijen.push([tekst('Totaal regio', 'kop'), null, null, null, ...leeg, null, null, { formule: totaalCellen.join('+') || '0', resultaat: totaal, formaat: 'euro', stijl: 'tarief' }]);
-    begrotingBlad = {
-      naam,
-      titel,
-      kolommen: [
-        { kop: 'gemeente', breedte: 24 },
-        { kop: 'product', breedte: 10 },
-        { kop: 'productnaam', breedte: 40 },
-        { kop: 'variant', breedte: 16 },
-        ...(metMix ? [{ kop: 'totaal', breedte: 14 }, { kop: 'aandeel', breedte: 10 }] : []),
-        { kop: 'aantal', breedte: 14 },
-        { kop: 'tarief', breedte: 14 },
-        { kop: 'bedrag', breedte: 18 },
-      ],
-      rijen,
-      liggend: true,
-      voettekst: 'Begroting',
-    };
-  }
-
-  const volgorde = [
-    toelichting,
-    tarievenBlad,
-    ...opbouwBladen.map((o) => o.blad),
-    ...(aanbiedersBlad ? [aanbiedersBlad] : []),
-    ...(begrotingBlad ? [begrotingBlad] : []),
-    parametersBlad,
-    functiehuisBlad,
-    ...bladen,
+/** Begroting: volume × tarief per gemeente, live over the tariff cells, priced at the same mix as `begroting` (the region's own copy only). */
+function begrotingBlad(set: ParameterSet, v: NonNullable<ParameterSet['volumes']>, plan: Tarievenplan, vind: Vind, bladnamen: Bladnamen): Blad {
+  const naam = veiligeBladnaam('Begroting', bladnamen);
+  // the volumes per variant as `begroting` prices them (the set's variant, per_variant, or a total × shares)
+  const verdeeld = verdeelVolumes(set, plan)!;
+  const metMix = v.gemeenten.some((g) => g.volumes.some((q) => q.mix));
+  const titel = [
+    `Begrotingseffect ${plan.model.tariefjaar}: verwacht volume × tarief (variant ${v.variant}${metMix ? ', of per product de varianten en verdeling uit volumes.yaml' : ''}) per gemeente`,
+    metMix ? 'De gele aantallen, totalen en aandelen zijn invoer; aantal = totaal × aandeel, tarief en bedrag rekenen mee met de opbouw.' : 'De gele aantallen zijn invoer; tarief en bedrag rekenen mee met de opbouw.',
   ];
+  const rijen: (Cel | null)[][] = [];
+  const eersteRij = titel.length + 2;
+  const totaalCellen: string[] = [];
+  // with a mix two more columns (totaal, aandeel) before the aantal; the column of the bedrag
+  const kB = metMix ? 'I' : 'G';
+  const leeg = metMix ? [null, null] : [];
+  const nul = plan.tarieven[0]!.tarief.times(0);
+  for (const g of verdeeld.gemeenten) {
+    const start = eersteRij + rijen.length;
+    let som = nul;
+    for (const q of g.volumes) {
+      const t = q.tarief;
+      if (!t) continue;
+      rijen.push(begrotingRij(plan, vind, naam, g.naam, q, t, metMix, eersteRij + rijen.length));
+      som = som.plus(t.tarief.times(q.aantal));
+    }
+    const eind = eersteRij + rijen.length - 1;
+    const rij = eersteRij + rijen.length;
+    rijen.push([tekst(`Totaal ${g.naam}`, 'kop'), null, null, null, ...leeg, null, null, { formule: `SUM(${kB}${start}:${kB}${eind})`, resultaat: som, formaat: 'euro', stijl: 'tarief' }]);
+    totaalCellen.push(`${kB}${rij}`);
+    rijen.push([]);
+  }
+  const totaal = verdeeld.gemeenten.flatMap((g) => g.volumes).reduce((acc, q) => (q.tarief ? acc.plus(q.tarief.tarief.times(q.aantal)) : acc), nul);
+  rijen.push([tekst('Totaal regio', 'kop'), null, null, null, ...leeg, null, null, { formule: totaalCellen.join('+') || '0', resultaat: totaal, formaat: 'euro', stijl: 'tarief' }]);
   return {
-    titel: intern ? `Tariefbijlage en begroting ${set.regio} ${plan.model.tariefjaar} (intern, niet voor aanbieders)` : `Tariefbijlage ${set.regio} ${plan.model.tariefjaar}`,
-    onderwerp: `Reële tarieven ${plan.model.tariefjaar} met opbouw`,
-    maker: 'tariefbouw',
-    datum: plan.model.peildatum,
-    bladen: volgorde,
-    namen,
+    naam,
+    titel,
+    kolommen: [
+      { kop: 'gemeente', breedte: 24 },
+      { kop: 'product', breedte: 10 },
+      { kop: 'productnaam', breedte: 40 },
+      { kop: 'variant', breedte: 16 },
+      ...(metMix ? [{ kop: 'totaal', breedte: 14 }, { kop: 'aandeel', breedte: 10 }] : []),
+      { kop: 'aantal', breedte: 14 },
+      { kop: 'tarief', breedte: 14 },
+      { kop: 'bedrag', breedte: 18 },
+    ],
+    rijen,
+    liggend: true,
+    voettekst: 'Begroting',
   };
 }
 
+type VerdeeldVolume = NonNullable<ReturnType<typeof verdeelVolumes>>['gemeenten'][number]['volumes'][number];
+
+/** One volume row: with a mix the totaal and aandeel are input and the aantal a formula; tarief and bedrag follow the opbouw. */
+function begrotingRij(plan: Tarievenplan, vind: Vind, blad: string, gemeente: string, q: VerdeeldVolume, t: Tarief, metMix: boolean, rij: number): (Cel | null)[] {
+  // the columns of aantal and tarief
+  const [kA, kT] = metMix ? ['G', 'H'] : ['E', 'F'];
+  const eind = eindcel(plan, vind, t);
+  const mix: (Cel | null)[] = !metMix
+    ? []
+    : q.aandeel !== undefined
+      ? [{ waarde: q.totaal!, formaat: 'aantal', stijl: 'invoer' }, { waarde: q.aandeel, formaat: 'procent', stijl: 'invoer' }]
+      : [null, null];
+  return [
+    tekst(gemeente),
+    tekst(t.product),
+    tekst(t.productnaam),
+    tekst(t.variant),
+    ...mix,
+    q.aandeel !== undefined ? { formule: `E${rij}*F${rij}/100`, resultaat: q.aantal, formaat: 'aantal', stijl: 'berekend' } : { waarde: q.aantal, formaat: 'aantal', stijl: 'invoer' },
+    { formule: bladRef(eind.blad, eind.rij, WAARDEKOLOM, blad), resultaat: t.tarief, formaat: tariefFormaat(t.tarief), stijl: 'berekend' },
+    { formule: `${kA}${rij}*${kT}${rij}`, resultaat: t.tarief.times(q.aantal), formaat: 'euro', stijl: 'berekend' },
+  ];
+}
