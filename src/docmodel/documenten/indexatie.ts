@@ -4,7 +4,7 @@
  * with their sources, the index percentages step by step (I1, I2, …), and per product and variant the old
  * tariff, the index applied and the new tariff. Pure.
  */
-import type { Param, ParameterSet } from '../../params/types.ts';
+import type { IndexComponent, Param, ParameterSet, Product } from '../../params/types.ts';
 import type { ParamGebruik, Stap, Tarief, Tarievenplan } from '../../model/types.ts';
 import { indexStappen } from '../../model/indexering.ts';
 import { bronTekst } from '../../model/gebruik.ts';
@@ -42,46 +42,92 @@ interface Groep {
   producten: string[];
 }
 
+/** What every part of the overview reads: the round, its tariffs and last year's, and the shared list of sources. */
+interface Ronde {
+  set: ParameterSet;
+  plan: Tarievenplan;
+  opties: IndexatieOpties;
+  ic: NonNullable<ParameterSet['indexcijfers']>;
+  jaar: number;
+  basisjaar: number;
+  peil: string;
+  /** numbered in the order they are first named: figures, weights, steps */
+  bronnen: Bronnen;
+  /** the products in contract order */
+  producten: Product[];
+  /** the tariffs a provider sees, per product */
+  tarievenVan: Map<string, Tarief[]>;
+  /** last year's tariff per product|variant */
+  oud: Map<string, Tarief>;
+}
+
 export function indexatieSpec(set: ParameterSet, plan: Tarievenplan, basis: Tarievenplan, gegeven: IndexatieOpties): DocumentSpec {
   const opties: IndexatieOpties = { ...gegeven, ...metSet(set, gegeven) };
-  const ic = set.indexcijfers!;
   const jaar = plan.model.tariefjaar;
-  const basisjaar = set.indexering?.basisjaar ?? jaar - 1;
-  const peil = plan.model.peildatum;
-  const bronnen = new Bronnen();
-  const producten = set.contracten.flatMap((c) => set.producten.filter((p) => p.contract === c.id));
   const tarievenVan = new Map<string, Tarief[]>();
   for (const x of zichtbareTarieven(set, plan.tarieven)) tarievenVan.set(x.product, [...(tarievenVan.get(x.product) ?? []), x]);
-  const oud = new Map(basis.tarieven.map((x) => [`${x.product}|${x.variant}`, x]));
-
-  const gebruikOp = (p: Param): ParamGebruik | undefined => {
-    const w = waardeOp(p, peil);
-    return w ? { pad: p.pad, waarde: w.waarde, eenheid: p.eenheid, ...w.herkomst, bron: bronTekst(w.bron), status: w.status, geldig_van: w.van, geldig_tot: w.tot } : undefined;
+  const r: Ronde = {
+    set,
+    plan,
+    opties,
+    ic: set.indexcijfers!,
+    jaar,
+    basisjaar: set.indexering?.basisjaar ?? jaar - 1,
+    peil: plan.model.peildatum,
+    bronnen: new Bronnen(),
+    producten: set.contracten.flatMap((c) => set.producten.filter((p) => p.contract === c.id)),
+    tarievenVan,
+    oud: new Map(basis.tarieven.map((x) => [`${x.product}|${x.variant}`, x])),
   };
-  const kort = (p: ParamGebruik) => p.pad.slice(p.pad.lastIndexOf('.') + 1).replace(/_/g, ' ');
-  const regel = (p: ParamGebruik, naam = kort(p)): Tekst[] => paramRegel(p, bronnen, opties, naam);
-  const gewichtTekst = (loon: Decimal, materieel: Decimal) => `loon ${getal(loon, 0)} %, materieel ${getal(materieel, 0)} %`;
+  const { lijst, groepVan } = indexGroepen(r);
+  // the figures first, so their sources get the first numbers; then the weights, then the steps
+  const cijfers = cijferBlok(r, lijst);
+  const gewichten = gewichtenDeel(r, lijst, groepVan);
+  const berekening = berekeningBlokken(r, lijst);
+  const { bronnen } = r;
+  return {
+    sjabloon: 'indexatie.md.hbs',
+    document: documentgegevens(r),
+    view: indexatieView(r, lijst, gewichten),
+    blokken: {
+      cijfers: { argumenten: null, maak: () => [cijfers] },
+      gewichten: { argumenten: null, maak: () => [gewichten.blok] },
+      berekening: { argumenten: null, maak: () => berekening },
+      tarieven: { argumenten: set.contracten.map((c) => c.id), maak: (id?: string) => tarievenBlok(r, groepVan, id) },
+      bronnen: {
+        argumenten: null,
+        maak: () => [{ soort: 'tabel', klein: true, kolommen: [{ kop: 'nr', breedte: 30 }, { kop: 'bron', breedte: '*' }], rijen: bronnen.lijst.map((b, i) => ({ cellen: [cel(`[${i + 1}]`), cel(b)] })) }],
+      },
+    },
+  };
+}
 
-  // --- the index percentages (I1, I2, …) in the order of the products
+/** A parameter's value on the round's peildatum, as a step would show it. */
+function gebruikOp(r: Ronde, p: Param): ParamGebruik | undefined {
+  const w = waardeOp(p, r.peil);
+  return w ? { pad: p.pad, waarde: w.waarde, eenheid: p.eenheid, ...w.herkomst, bron: bronTekst(w.bron), status: w.status, geldig_van: w.van, geldig_tot: w.tot } : undefined;
+}
+
+/** One parameter as a line in a table cell: its short name, value, status, place and source number. */
+function regel(r: Ronde, p: ParamGebruik, naam = p.pad.slice(p.pad.lastIndexOf('.') + 1).replace(/_/g, ' ')): Tekst[] {
+  return paramRegel(p, r.bronnen, r.opties, naam);
+}
+
+const gewichtTekst = (loon: Decimal, materieel: Decimal) => `loon ${getal(loon, 0)} %, materieel ${getal(materieel, 0)} %`;
+
+/** The index percentages (I1, I2, …): products with the same chain share one; the set's own weights come first. */
+function indexGroepen(r: Ronde): { lijst: Groep[]; groepVan: Map<string, Groep> } {
   const groepen = new Map<string, Groep>();
   const groepVan = new Map<string, Groep>();
-  for (const p of producten) {
-    const x = (tarievenVan.get(p.code) ?? []).find((y) => indexStappen(y).length);
+  for (const p of r.producten) {
+    const x = (r.tarievenVan.get(p.code) ?? []).find((y) => indexStappen(y).length);
     if (!x) continue;
     const stappen = indexStappen(x);
     const sleutel = JSON.stringify(stappen.map((s) => [s.stap, s.label, s.formule, s.waarde.toFixed(), s.parameters.map((q) => q.pad)]));
     let g = groepen.get(sleutel);
     if (!g) {
-      const afwijking = ic.producten.get(p.code);
-      const laatste = stappen[stappen.length - 1]!;
-      const titel =
-        afwijking?.soort === 'componenten'
-          ? `${p.code} ${p.naam} in ${afwijking.componenten.length === 1 ? 'één component' : `${afwijking.componenten.length} componenten`}`
-          : afwijking?.soort === 'gewichten'
-            ? `eigen gewichten van ${p.code} ${p.naam}`
-            : 'gewichten van de set';
       // copies: the same chain under Jeugdwet and Wmo shows the cost element of both laws
-      g = { nr: groepen.size + 1, titel, stappen: stappen.map((s) => ({ ...s, kostenelementen: [...s.kostenelementen] })), index: laatste.waarde, producten: [] };
+      g = { nr: groepen.size + 1, titel: groepTitel(r, p), stappen: stappen.map((s) => ({ ...s, kostenelementen: [...s.kostenelementen] })), index: stappen[stappen.length - 1]!.waarde, producten: [] };
       groepen.set(sleutel, g);
     } else
       g.stappen.forEach((s, i) => {
@@ -93,12 +139,23 @@ export function indexatieSpec(set: ParameterSet, plan: Tarievenplan, basis: Tari
   // the set's own weights first (I1), then the products that deviate, in product order
   const lijst = [...groepen.values()].sort((a, b) => Number(b.titel === 'gewichten van de set') - Number(a.titel === 'gewichten van de set') || a.nr - b.nr);
   lijst.forEach((g, i) => (g.nr = i + 1));
+  return { lijst, groepVan };
+}
 
-  // --- the figures first, so their sources get the first numbers; then the weights, then the steps
+function groepTitel(r: Ronde, p: Product): string {
+  const afwijking = r.ic.producten.get(p.code);
+  if (afwijking?.soort === 'componenten') return `${p.code} ${p.naam} in ${afwijking.componenten.length === 1 ? 'één component' : `${afwijking.componenten.length} componenten`}`;
+  if (afwijking?.soort === 'gewichten') return `eigen gewichten van ${p.code} ${p.naam}`;
+  return 'gewichten van de set';
+}
+
+/** The OVA and PPC figures the index percentages use, by year, with their status and source. */
+function cijferBlok(r: Ronde, lijst: Groep[]): Blok {
+  const { opties, jaar, bronnen } = r;
   const cijferParams = new Map<string, ParamGebruik>();
   for (const g of lijst) for (const s of g.stappen) for (const p of s.parameters) if (/^indexcijfers\.\d{4}\./.test(p.pad)) cijferParams.set(p.pad, p);
   const cijfers = [...cijferParams.values()].sort((a, b) => vergelijkTekst(a.pad.slice(13, 17), b.pad.slice(13, 17)) || CIJFERS.indexOf(a.pad.slice(18) as never) - CIJFERS.indexOf(b.pad.slice(18) as never));
-  const cijferBlok: Blok = {
+  return {
     soort: 'tabel',
     klein: true,
     kolommen: [
@@ -117,182 +174,200 @@ export function indexatieSpec(set: ParameterSet, plan: Tarievenplan, basis: Tari
       };
     }),
   };
+}
 
-  const setLoon = gebruikOp(ic.gewichten.loon);
-  const setMaterieel = gebruikOp(ic.gewichten.materieel);
+interface Gewichten {
+  blok: Blok;
+  setLoon: ParamGebruik | undefined;
+  setMaterieel: ParamGebruik | undefined;
+  setGroep: Groep | undefined;
+  eigenGewichten: Record<string, unknown>[];
+  componentProducten: Record<string, unknown>[];
+}
+
+/** Which weights each index percentage comes from: the set's, a product's own, or a product's components. */
+function gewichtenDeel(r: Ronde, lijst: Groep[], groepVan: Map<string, Groep>): Gewichten {
+  const { ic } = r;
+  const setLoon = gebruikOp(r, ic.gewichten.loon);
+  const setMaterieel = gebruikOp(r, ic.gewichten.materieel);
   const setGroep = lijst.find((g) => g.titel === 'gewichten van de set');
-  const nrTekst = (g: Groep | undefined) => (g ? ` (I${g.nr})` : '');
   const eigenGewichten: Record<string, unknown>[] = [];
   const componentProducten: Record<string, unknown>[] = [];
   const gewichtRijen: Rij[] = [];
   if (setLoon && setMaterieel) {
     gewichtRijen.push({
-      cellen: [cel(ic.producten.size ? 'alle andere producten' : 'alle producten'), cel('—'), cel('—'), cel(`OVA en PPC, ${gewichtTekst(setLoon.waarde, setMaterieel.waarde)}${nrTekst(setGroep)}`), [regel(setLoon), regel(setMaterieel)]],
+      cellen: [cel(ic.producten.size ? 'alle andere producten' : 'alle producten'), cel('—'), cel('—'), cel(`OVA en PPC, ${gewichtTekst(setLoon.waarde, setMaterieel.waarde)}${setGroep ? ` (I${setGroep.nr})` : ''}`), [regel(r, setLoon), regel(r, setMaterieel)]],
     });
   }
-  for (const p of producten) {
+  for (const p of r.producten) {
     const afwijking = ic.producten.get(p.code);
     const g = groepVan.get(p.code);
     if (!afwijking || !g) continue;
     if (afwijking.soort === 'gewichten') {
-      const l = gebruikOp(afwijking.gewichten.loon);
-      const m = gebruikOp(afwijking.gewichten.materieel);
+      const l = gebruikOp(r, afwijking.gewichten.loon);
+      const m = gebruikOp(r, afwijking.gewichten.materieel);
       if (!l || !m) continue;
       eigenGewichten.push({ code: p.code, naam: p.naam, loon: l.waarde, materieel: m.waarde, index: g.index, nr: g.nr });
-      gewichtRijen.push({ cellen: [cel(`${p.code} ${p.naam}`, { vet: true }), cel('—'), cel('—'), cel(`OVA en PPC, ${gewichtTekst(l.waarde, m.waarde)} (I${g.nr})`), [regel(l), regel(m)]] });
+      gewichtRijen.push({ cellen: [cel(`${p.code} ${p.naam}`, { vet: true }), cel('—'), cel('—'), cel(`OVA en PPC, ${gewichtTekst(l.waarde, m.waarde)} (I${g.nr})`), [regel(r, l), regel(r, m)]] });
       continue;
     }
-    const comps = afwijking.componenten.map((c) => ({ c, aandeel: gebruikOp(c.aandeel), loon: c.gewichten && gebruikOp(c.gewichten.loon), materieel: c.gewichten && gebruikOp(c.gewichten.materieel), index: c.index && gebruikOp(c.index) }));
-    componentProducten.push({
-      code: p.code,
-      naam: p.naam,
-      index: g.index,
-      nr: g.nr,
-      componenten: comps.map((x) => ({ naam: x.c.naam, aandeel: x.aandeel?.waarde ?? null, gegeven: !!x.c.index, index: x.index?.waarde ?? null, loon: x.loon?.waarde ?? null, materieel: x.materieel?.waarde ?? null })),
-    });
-    comps.forEach((x, i) => {
-      const uit = x.index ? `gegeven: ${pct(x.index.waarde)}` : x.loon && x.materieel ? `OVA en PPC, ${gewichtTekst(x.loon.waarde, x.materieel.waarde)}` : '—';
-      const params = [x.aandeel, x.loon, x.materieel, x.index].filter((q): q is ParamGebruik => !!q);
-      gewichtRijen.push({ cellen: [i === 0 ? cel(`${p.code} ${p.naam}`, { vet: true }) : cel(''), cel(x.c.naam), cel(x.aandeel ? pct(x.aandeel.waarde, 0) : '—'), cel(uit), params.map((q) => regel(q))] });
-    });
-    gewichtRijen.push({ cellen: [cel(''), cel('samen'), cel('100 %'), cel(`indexpercentage ${pct(g.index)} (I${g.nr})`), cel('Σ aandeel × index ÷ 100', { klein: true })], stijl: 'nadruk' });
+    const c = componentRijen(r, p, afwijking.componenten, g);
+    componentProducten.push(c.view);
+    gewichtRijen.push(...c.rijen);
   }
   // without components the columns component and aandeel stay empty: leave them out
   const metComponenten = componentProducten.length > 0;
-  const gewichtBlok: Blok = {
+  const blok: Blok = {
     soort: 'tabel',
     klein: true,
     kolommen: [
       { kop: 'geldt voor', breedte: '*' },
       ...(metComponenten ? [{ kop: 'component', breedte: 74 }, { kop: 'aandeel', breedte: 48, rechts: true }] : []),
       { kop: 'index uit', breedte: 190 },
-      { kop: `parameters (${parameterNotatie(opties)})`, breedte: 250 },
+      { kop: `parameters (${parameterNotatie(r.opties)})`, breedte: 250 },
     ],
-    rijen: metComponenten ? gewichtRijen : gewichtRijen.map((r) => ({ ...r, cellen: [r.cellen[0]!, ...r.cellen.slice(3)] })),
+    rijen: metComponenten ? gewichtRijen : gewichtRijen.map((x) => ({ ...x, cellen: [x.cellen[0]!, ...x.cellen.slice(3)] })),
   };
+  return { blok, setLoon, setMaterieel, setGroep, eigenGewichten, componentProducten };
+}
 
-  const berekeningBlokken: Blok[] = lijst.flatMap((g): Blok[] => {
-    const namen = g.producten.map((c) => `${c} ${set.producten.find((p) => p.code === c)!.naam}`);
+/** A product indexed in components: a row per component with its share and index, and a closing row. */
+function componentRijen(r: Ronde, p: Product, componenten: IndexComponent[], g: Groep): { view: Record<string, unknown>; rijen: Rij[] } {
+  const comps = componenten.map((c) => ({ c, aandeel: gebruikOp(r, c.aandeel), loon: c.gewichten && gebruikOp(r, c.gewichten.loon), materieel: c.gewichten && gebruikOp(r, c.gewichten.materieel), index: c.index && gebruikOp(r, c.index) }));
+  const view = {
+    code: p.code,
+    naam: p.naam,
+    index: g.index,
+    nr: g.nr,
+    componenten: comps.map((x) => ({ naam: x.c.naam, aandeel: x.aandeel?.waarde ?? null, gegeven: !!x.c.index, index: x.index?.waarde ?? null, loon: x.loon?.waarde ?? null, materieel: x.materieel?.waarde ?? null })),
+  };
+  const rijen: Rij[] = comps.map((x, i) => {
+    const uit = x.index ? `gegeven: ${pct(x.index.waarde)}` : x.loon && x.materieel ? `OVA en PPC, ${gewichtTekst(x.loon.waarde, x.materieel.waarde)}` : '—';
+    const params = [x.aandeel, x.loon, x.materieel, x.index].filter((q): q is ParamGebruik => !!q);
+    return { cellen: [i === 0 ? cel(`${p.code} ${p.naam}`, { vet: true }) : cel(''), cel(x.c.naam), cel(x.aandeel ? pct(x.aandeel.waarde, 0) : '—'), cel(uit), params.map((q) => regel(r, q))] };
+  });
+  rijen.push({ cellen: [cel(''), cel('samen'), cel('100 %'), cel(`indexpercentage ${pct(g.index)} (I${g.nr})`), cel('Σ aandeel × index ÷ 100', { klein: true })], stijl: 'nadruk' });
+  return { view, rijen };
+}
+
+/** Per index percentage its steps, and which products it applies to. */
+function berekeningBlokken(r: Ronde, lijst: Groep[]): Blok[] {
+  return lijst.flatMap((g): Blok[] => {
+    const namen = g.producten.map((c) => `${c} ${r.set.producten.find((p) => p.code === c)!.naam}`);
     const geldt =
       g.titel === 'gewichten van de set' && namen.length > 6
-        ? `I${g.nr} geldt voor ${ic.producten.size ? `de ${namen.length} producten zonder eigen gewichten of componenten` : `alle ${namen.length} geïndexeerde producten`}; de kolom index bij de tarieven noemt bij elk tarief zijn indexpercentage.`
+        ? `I${g.nr} geldt voor ${r.ic.producten.size ? `de ${namen.length} producten zonder eigen gewichten of componenten` : `alle ${namen.length} geïndexeerde producten`}; de kolom index bij de tarieven noemt bij elk tarief zijn indexpercentage.`
         : `I${g.nr} geldt voor ${namen.length === 1 ? 'het product' : `${namen.length} producten`}: ${namen.join(', ')}.`;
-    return [stappenTabel(g.stappen, `I${g.nr} · ${g.titel}: ${pct(g.index)}`, bronnen, opties), { soort: 'alinea', klein: true, inhoud: [t(geldt)] }];
+    return [stappenTabel(g.stappen, `I${g.nr} · ${g.titel}: ${pct(g.index)}`, r.bronnen, r.opties), { soort: 'alinea', klein: true, inhoud: [t(geldt)] }];
   });
+}
 
-  // --- the tariffs per contract: one row per product, its variants stacked
+/** The tariffs of one contract: one row per product, its variants stacked, last year's and this year's. */
+function tarievenBlok(r: Ronde, groepVan: Map<string, Groep>, id?: string): Blok[] {
+  const { set, tarievenVan, oud } = r;
+  const ps = r.producten.filter((p) => p.contract === id && tarievenVan.has(p.code));
+  if (!ps.length) return [];
   const indexCel = (x: Tarief): string => {
     const g = indexStappen(x).length ? groepVan.get(x.product) : undefined;
     if (g) return `${pct(g.index)} (I${g.nr})`;
     if (x.opbouw.some((s) => s.stap === 'pgb_geindexeerd')) return 'via ZIN';
     return '—';
   };
-  const tarievenBlok = (id?: string): Blok[] => {
-    const ps = producten.filter((p) => p.contract === id && tarievenVan.has(p.code));
-    if (!ps.length) return [];
-    const minuut = ps.some((p) => tarievenVan.get(p.code)!.some((x) => x.tariefPerUur));
-    const rijen: Rij[] = ps.map((p) => {
-      const ts = sorteerVarianten(tarievenVan.get(p.code)!);
-      const vet = (x: Tarief) => (x.variantSoort === 'basistarief' || x.variantSoort === 'vast' ? { vet: true } : {});
-      const kolom = (f: (x: Tarief) => string, extra: (x: Tarief) => Omit<Tekst, 'tekst'> = vet): Cel => ts.map((x) => [t(f(x) || ' ', extra(x))]);
-      const vorig = (x: Tarief) => oud.get(`${x.product}|${x.variant}`);
-      return {
-        cellen: [
-          cel(p.code, { vet: true }),
-          [[t(p.naam)], [t(eenheidTekst(p), { klein: true })]],
-          kolom((x) => variantLabel(set, x)),
-          kolom((x) => (vorig(x) ? tariefBedrag(vorig(x)!) : '—')),
-          ...(minuut ? [kolom((x) => (vorig(x) ? perUurBedrag(vorig(x)!) : ''))] : []),
-          kolom(indexCel),
-          kolom(tariefBedrag, () => ({ vet: true })),
-          ...(minuut ? [kolom(perUurBedrag)] : []),
-          kolom((x) => x.status),
-        ],
-      };
-    });
-    return [
-      {
-        soort: 'tabel',
-        klein: true,
-        kolommen: [
-          { kop: 'code', breedte: 38 },
-          { kop: 'product', breedte: '*' },
-          { kop: 'variant', breedte: 'auto', geenTerugloop: true },
-          { kop: `tarief ${basisjaar}`, breedte: 66, rechts: true, geenTerugloop: true },
-          ...(minuut ? [{ kop: 'per uur', breedte: 60, rechts: true, geenTerugloop: true }] : []),
-          { kop: 'index', breedte: 66, rechts: true, geenTerugloop: true },
-          { kop: `tarief ${jaar}`, breedte: 66, rechts: true, geenTerugloop: true },
-          ...(minuut ? [{ kop: 'per uur', breedte: 60, rechts: true, geenTerugloop: true }] : []),
-          { kop: 'status', breedte: 58, geenTerugloop: true },
-        ],
-        rijen,
-      },
-    ];
-  };
+  const minuut = ps.some((p) => tarievenVan.get(p.code)!.some((x) => x.tariefPerUur));
+  const rijen: Rij[] = ps.map((p) => {
+    const ts = sorteerVarianten(tarievenVan.get(p.code)!);
+    const vet = (x: Tarief) => (x.variantSoort === 'basistarief' || x.variantSoort === 'vast' ? { vet: true } : {});
+    const kolom = (f: (x: Tarief) => string, extra: (x: Tarief) => Omit<Tekst, 'tekst'> = vet): Cel => ts.map((x) => [t(f(x) || ' ', extra(x))]);
+    const vorig = (x: Tarief) => oud.get(`${x.product}|${x.variant}`);
+    return {
+      cellen: [
+        cel(p.code, { vet: true }),
+        [[t(p.naam)], [t(eenheidTekst(p), { klein: true })]],
+        kolom((x) => variantLabel(set, x)),
+        kolom((x) => (vorig(x) ? tariefBedrag(vorig(x)!) : '—')),
+        ...(minuut ? [kolom((x) => (vorig(x) ? perUurBedrag(vorig(x)!) : ''))] : []),
+        kolom(indexCel),
+        kolom(tariefBedrag, () => ({ vet: true })),
+        ...(minuut ? [kolom(perUurBedrag)] : []),
+        kolom((x) => x.status),
+      ],
+    };
+  });
+  return [
+    {
+      soort: 'tabel',
+      klein: true,
+      kolommen: [
+        { kop: 'code', breedte: 38 },
+        { kop: 'product', breedte: '*' },
+        { kop: 'variant', breedte: 'auto', geenTerugloop: true },
+        { kop: `tarief ${r.basisjaar}`, breedte: 66, rechts: true, geenTerugloop: true },
+        ...(minuut ? [{ kop: 'per uur', breedte: 60, rechts: true, geenTerugloop: true }] : []),
+        { kop: 'index', breedte: 66, rechts: true, geenTerugloop: true },
+        { kop: `tarief ${r.jaar}`, breedte: 66, rechts: true, geenTerugloop: true },
+        ...(minuut ? [{ kop: 'per uur', breedte: 60, rechts: true, geenTerugloop: true }] : []),
+        { kop: 'status', breedte: 58, geenTerugloop: true },
+      ],
+      rijen,
+    },
+  ];
+}
 
-  const overgenomen = producten.filter((p) => p.berekening === 'overgenomen' && tarievenVan.has(p.code));
-  const metTarieven = new Set(producten.filter((p) => tarievenVan.has(p.code)).map((p) => p.contract));
+/** Cover and metadata of the overview. */
+function documentgegevens(r: Ronde): DocumentSpec['document'] {
+  const { set, plan, opties, ic, jaar, basisjaar, peil } = r;
   const zwak = plan.tarieven.filter((x) => x.status !== 'vastgesteld').length;
-  const d = ic.jaren.get(jaar);
-  const v = ic.jaren.get(basisjaar);
-
   return {
-    sjabloon: 'indexatie.md.hbs',
-    document: {
-      ...kaftgegevens(set, plan, opties),
-      naam: `indexatie-${jaar}`,
-      titel: 'Indexatie van de tarieven',
-      ondertitel: `van ${basisjaar} naar ${jaar}`,
-      onderwerp: `De tarieven ${basisjaar} geïndexeerd naar ${jaar} (${ic.methode === 'vng' ? 'VNG' : 'NZa'}), met de indexcijfers en hun bron, ${set.regio}`,
-      trefwoorden: ['indexatie', 'OVA', 'PPC', ic.methode === 'vng' ? 'VNG' : 'NZa', 'tarieven', set.regio, String(jaar)],
-      // the round's own document date (model.yaml), else the date the new tariffs take effect; never the clock
-      datum: set.documentdatum ?? peil,
-      statusTekst: opties.publicatie
-        ? 'Gepubliceerd: alle gebruikte waarden, ook de indexcijfers, zijn vastgesteld en hebben een bron.'
-        : `CONCEPT, niet publiceren. Dit overzicht is een concept${zwak ? ': een deel van de waarden waarop de tarieven rusten is nog niet vastgesteld (status illustratief of voorlopig)' : ' en nog niet vastgesteld'}.`,
-      inhoudsopgave: true,
-      liggend: true,
-    },
-    view: {
-      ...algemeneView(set, plan, opties),
-      datum: set.documentdatum ?? peil,
-      ingang: peil,
-      basisjaar,
-      basisset: opties.basisNaam,
-      methode: { vng: ic.methode === 'vng', nza: ic.methode === 'nza', naam: ic.methode === 'vng' ? 'VNG' : 'NZa' },
-      inhaal: { absoluut: ic.inhaal === 'absoluut', relatief: ic.inhaal === 'relatief' },
-      decimalen: ic.decimalen,
-      // VNG: each part rounded before the sum, or the sum rounded once (the corrected 2025 method)
-      afrondingspunt: { perDeel: ic.methode === 'vng' && ic.afrondingspunt === 'per_deel', eind: ic.methode === 'vng' && ic.afrondingspunt === 'eind' },
-      gewichten: { loon: setLoon?.waarde ?? null, materieel: setMaterieel?.waarde ?? null },
-      standaardIndex: setGroep?.index ?? null,
-      standaardNr: setGroep?.nr ?? null,
-      cijfers: {
-        vorig: v
-          ? { ovaVoorlopig: v.ovaVoorlopig?.waarde ?? null, ovaDefinitief: v.ovaDefinitief?.waarde ?? null, ppcVoorlopig: v.ppcVoorlopig?.waarde ?? null, ppcDefinitief: v.ppcDefinitief?.waarde ?? null, inhaal: v.inhaal?.waarde ?? null }
-          : null,
-        dit: d ? { ovaVoorlopig: d.ovaVoorlopig?.waarde ?? null, ppcVoorlopig: d.ppcVoorlopig?.waarde ?? null, index: d.index?.waarde ?? null } : null,
-      },
-      eigenGewichten,
-      componentProducten,
-      overgenomen: overgenomen.map((p) => `${p.code} ${p.naam}`),
-      pgbVolgtZin: plan.tarieven.some((x) => x.opbouw.some((s) => s.stap === 'pgb_geindexeerd')),
-      aantalTarieven: zichtbareTarieven(set, plan.tarieven).length,
-      aantalProducten: tarievenVan.size,
-      aantalIndexpercentages: lijst.length,
-      meerdereIndexpercentages: lijst.length > 1,
-      contracten: contractenView(set).filter((c) => metTarieven.has(c.id as string)),
-    },
-    blokken: {
-      cijfers: { argumenten: null, maak: () => [cijferBlok] },
-      gewichten: { argumenten: null, maak: () => [gewichtBlok] },
-      berekening: { argumenten: null, maak: () => berekeningBlokken },
-      tarieven: { argumenten: set.contracten.map((c) => c.id), maak: tarievenBlok },
-      bronnen: {
-        argumenten: null,
-        maak: () => [{ soort: 'tabel', klein: true, kolommen: [{ kop: 'nr', breedte: 30 }, { kop: 'bron', breedte: '*' }], rijen: bronnen.lijst.map((b, i) => ({ cellen: [cel(`[${i + 1}]`), cel(b)] })) }],
-      },
-    },
+    ...kaftgegevens(set, plan, opties),
+    naam: `indexatie-${jaar}`,
+    titel: 'Indexatie van de tarieven',
+    ondertitel: `van ${basisjaar} naar ${jaar}`,
+    onderwerp: `De tarieven ${basisjaar} geïndexeerd naar ${jaar} (${ic.methode === 'vng' ? 'VNG' : 'NZa'}), met de indexcijfers en hun bron, ${set.regio}`,
+    trefwoorden: ['indexatie', 'OVA', 'PPC', ic.methode === 'vng' ? 'VNG' : 'NZa', 'tarieven', set.regio, String(jaar)],
+    // the round's own document date (model.yaml), else the date the new tariffs take effect; never the clock
+    datum: set.documentdatum ?? peil,
+    statusTekst: opties.publicatie
+      ? 'Gepubliceerd: alle gebruikte waarden, ook de indexcijfers, zijn vastgesteld en hebben een bron.'
+      : `CONCEPT, niet publiceren. Dit overzicht is een concept${zwak ? ': een deel van de waarden waarop de tarieven rusten is nog niet vastgesteld (status illustratief of voorlopig)' : ' en nog niet vastgesteld'}.`,
+    inhoudsopgave: true,
+    liggend: true,
   };
 }
 
+/** What the template indexatie.md.hbs reads. */
+function indexatieView(r: Ronde, lijst: Groep[], gewichten: Gewichten): DocumentSpec['view'] {
+  const { set, plan, opties, ic, jaar, basisjaar, peil, producten, tarievenVan } = r;
+  const d = ic.jaren.get(jaar);
+  const v = ic.jaren.get(basisjaar);
+  const metTarieven = new Set(producten.filter((p) => tarievenVan.has(p.code)).map((p) => p.contract));
+  return {
+    ...algemeneView(set, plan, opties),
+    datum: set.documentdatum ?? peil,
+    ingang: peil,
+    basisjaar,
+    basisset: opties.basisNaam,
+    methode: { vng: ic.methode === 'vng', nza: ic.methode === 'nza', naam: ic.methode === 'vng' ? 'VNG' : 'NZa' },
+    inhaal: { absoluut: ic.inhaal === 'absoluut', relatief: ic.inhaal === 'relatief' },
+    decimalen: ic.decimalen,
+    // VNG: each part rounded before the sum, or the sum rounded once (the corrected 2025 method)
+    afrondingspunt: { perDeel: ic.methode === 'vng' && ic.afrondingspunt === 'per_deel', eind: ic.methode === 'vng' && ic.afrondingspunt === 'eind' },
+    gewichten: { loon: gewichten.setLoon?.waarde ?? null, materieel: gewichten.setMaterieel?.waarde ?? null },
+    standaardIndex: gewichten.setGroep?.index ?? null,
+    standaardNr: gewichten.setGroep?.nr ?? null,
+    cijfers: {
+      vorig: v
+        ? { ovaVoorlopig: v.ovaVoorlopig?.waarde ?? null, ovaDefinitief: v.ovaDefinitief?.waarde ?? null, ppcVoorlopig: v.ppcVoorlopig?.waarde ?? null, ppcDefinitief: v.ppcDefinitief?.waarde ?? null, inhaal: v.inhaal?.waarde ?? null }
+        : null,
+      dit: d ? { ovaVoorlopig: d.ovaVoorlopig?.waarde ?? null, ppcVoorlopig: d.ppcVoorlopig?.waarde ?? null, index: d.index?.waarde ?? null } : null,
+    },
+    eigenGewichten: gewichten.eigenGewichten,
+    componentProducten: gewichten.componentProducten,
+    overgenomen: producten.filter((p) => p.berekening === 'overgenomen' && tarievenVan.has(p.code)).map((p) => `${p.code} ${p.naam}`),
+    pgbVolgtZin: plan.tarieven.some((x) => x.opbouw.some((s) => s.stap === 'pgb_geindexeerd')),
+    aantalTarieven: zichtbareTarieven(set, plan.tarieven).length,
+    aantalProducten: tarievenVan.size,
+    aantalIndexpercentages: lijst.length,
+    meerdereIndexpercentages: lijst.length > 1,
+    contracten: contractenView(set).filter((c) => metTarieven.has(c.id as string)),
+  };
+}
