@@ -18,13 +18,43 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const run = (args: string[], cwd: string) => voerUit(args, cwd);
 
-describe('indexeer', () => {
-  const werk = path.join(tmp, 'werk');
+/** A new working folder with the test set and the index figures of volledig-geindexeerd. */
+function nieuwWerk(naam: string): string {
+  const werk = path.join(tmp, naam);
   cpSync(path.join(ROOT, 'test/fixtures/sets/volledig'), path.join(werk, 'models/volledig'), { recursive: true });
   cpSync(path.join(ROOT, 'test/fixtures/sets/volledig-geindexeerd/indexcijfers.yaml'), path.join(werk, 'models/volledig/indexcijfers.yaml'));
+  return werk;
+}
 
+/** A copy of a working folder, for a test that changes what it finds there. */
+function kopie(werk: string, naam: string): string {
+  const doel = path.join(tmp, naam);
+  cpSync(werk, doel, { recursive: true });
+  return doel;
+}
+
+type Ronde = { werk: string; r: Awaited<ReturnType<typeof run>> };
+let ronde2027: Promise<Ronde> | undefined;
+let ronde2028: Promise<Ronde> | undefined;
+/** `indexeer volledig --naar 2027`, run once; tests that change the result work on a copy. */
+const eersteRonde = () =>
+  (ronde2027 ??= (async () => {
+    const werk = nieuwWerk('ronde-2027');
+    return { werk, r: await run(['indexeer', 'volledig', '--naar', '2027', '--versie', '2027.1', '--documentdatum', '2026-11-15'], werk) };
+  })());
+/** The 2027 set with this year's figures (2027 definitief, 2028 voorlopig), indexed once more to 2028. */
+const tweedeRonde = () =>
+  (ronde2028 ??= (async () => {
+    const eerste = await eersteRonde();
+    expect(eerste.r.code, eerste.r.err).toBe(0);
+    const werk = kopie(eerste.werk, 'ronde-2028');
+    cpSync(path.join(ROOT, 'test/fixtures/sets/volledig-geindexeerd-2028/indexcijfers.yaml'), path.join(werk, 'models/volledig-2027/indexcijfers.yaml'));
+    return { werk, r: await run(['indexeer', 'volledig-2027', '--naar', '2028', '--versie', '2028.1', '--documentdatum', '2027-11-15'], werk) };
+  })());
+
+describe('indexeer', () => {
   it('maakt een kleine overlay-set en het overzicht voor aanbieders', async () => {
-    const r = await run(['indexeer', 'volledig', '--naar', '2027', '--versie', '2027.1', '--documentdatum', '2026-11-15'], werk);
+    const { werk, r } = await eersteRonde();
     expect(r.code, r.err).toBe(0);
     const model = readFileSync(path.join(werk, 'models/volledig-2027/model.yaml'), 'utf8');
     expect(model).toContain('basis: "volledig"');
@@ -50,9 +80,8 @@ describe('indexeer', () => {
   });
 
   it('een ronde op een ronde: indexeert de geïndexeerde tarieven van het vorige jaar, zoals de testset met twee rondes', async () => {
-    // the 2027 set from the test above gets this year's figures (2027 definitief, 2028 voorlopig) as an overlay
-    cpSync(path.join(ROOT, 'test/fixtures/sets/volledig-geindexeerd-2028/indexcijfers.yaml'), path.join(werk, 'models/volledig-2027/indexcijfers.yaml'));
-    const r = await run(['indexeer', 'volledig-2027', '--naar', '2028', '--versie', '2028.1', '--documentdatum', '2027-11-15'], werk);
+    // the 2027 set gets this year's figures (2027 definitief, 2028 voorlopig) as an overlay
+    const { werk, r } = await tweedeRonde();
     expect(r.code, r.err).toBe(0);
     const model = readFileSync(path.join(werk, 'models/volledig-2028/model.yaml'), 'utf8');
     expect(model).toContain('basis: "volledig-2027"');
@@ -86,6 +115,9 @@ describe('indexeer', () => {
 
   it('een kostprijsparameter in een indexatieronde heeft geen effect, en controleer zegt dat', async () => {
     // 30 % overhead instead of 20 % in the 2028 set: the round indexes the 2027 tariffs as the 2027 set gives them
+    const tweede = await tweedeRonde();
+    expect(tweede.r.code, tweede.r.err).toBe(0);
+    const werk = kopie(tweede.werk, 'overhead-in-ronde');
     writeFileSync(path.join(werk, 'models/volledig-2028/opslagen.yaml'), readFileSync(path.join(ROOT, 'test/fixtures/sets/volledig/opslagen.yaml'), 'utf8').replace(/(standaard:\n\s+eenheid: procent\n\s+waarde:) 20/, '$1 30'));
     const g = laadParameterset(path.join(werk, 'models/volledig-2028'));
     const t = berekenTarieven(g.set).tarieven.find((x) => x.product === '02A02' && x.variant === 'alfa')!;
@@ -94,16 +126,21 @@ describe('indexeer', () => {
     expect(w.bestand).toMatch(/models\/volledig-2028\/opslagen\.yaml$/);
     expect(w.verwacht).toBe('dezelfde waarde als in volledig-2027: 20 (2026-01-01 t/m 2026-12-31)');
     expect(w.hint).toBe('wijzig de waarde in volledig-2027, of maak een set zonder indexering die opnieuw rekent (route 2)');
-    rmSync(path.join(werk, 'models/volledig-2028/opslagen.yaml'));
   });
 
   it('overschrijft nooit een bestaande set', async () => {
+    const eerste = await eersteRonde();
+    expect(eerste.r.code, eerste.r.err).toBe(0);
+    const werk = kopie(eerste.werk, 'bestaat-al');
+    const model = readFileSync(path.join(werk, 'models/volledig-2027/model.yaml'), 'utf8');
     const r = await run(['indexeer', 'volledig', '--naar', '2027', '--versie', '2027.1', '--documentdatum', '2026-11-15'], werk);
     expect(r.code).toBe(1);
     expect(r.err).toContain('models/volledig-2027 bestaat al; indexeer overschrijft nooit een set');
+    expect(readFileSync(path.join(werk, 'models/volledig-2027/model.yaml'), 'utf8')).toBe(model);
   });
 
   it('ontbrekende indexcijfers voor het doeljaar: melding, afsluitcode 1, niets geschreven', async () => {
+    const werk = nieuwWerk('zonder-cijfers');
     cpSync(path.join(ROOT, 'test/fixtures/sets/volledig'), path.join(werk, 'models/zonder-cijfers'), { recursive: true });
     const ic = readFileSync(path.join(werk, 'models/volledig/indexcijfers.yaml'), 'utf8');
     writeFileSync(path.join(werk, 'models/zonder-cijfers/indexcijfers.yaml'), ic.slice(0, ic.indexOf('cijfers:')) + 'cijfers:\n  - jaar: 2026\n    ova_voorlopig: { waarde: 4.74, bron: test, status: illustratief }\n    ppc_voorlopig: { waarde: 4.87, bron: test, status: illustratief }\n');
@@ -116,6 +153,7 @@ describe('indexeer', () => {
   });
 
   it('een component zonder indexpercentage voor het nieuwe jaar: melding met de plek, niets geschreven', async () => {
+    const werk = nieuwWerk('zonder-component');
     cpSync(path.join(ROOT, 'test/fixtures/sets/volledig'), path.join(werk, 'models/zonder-component'), { recursive: true });
     const ic = readFileSync(path.join(werk, 'models/volledig/indexcijfers.yaml'), 'utf8');
     writeFileSync(path.join(werk, 'models/zonder-component/indexcijfers.yaml'), ic.replace(/(huisvesting:\n.*\n\s+index: \{[^}]*geldig_van: )2027-01-01, geldig_tot: 2027-12-31/, '$12026-01-01, geldig_tot: 2026-12-31'));
@@ -129,6 +167,7 @@ describe('indexeer', () => {
   });
 
   it('een ronde indexeert één jaar', async () => {
+    const werk = nieuwWerk('twee-jaar');
     const r = await run(['indexeer', 'volledig', '--naar', '2028', '--versie', '2028.1', '--documentdatum', '2027-11-15'], werk);
     expect(r.code).toBe(2);
     expect(r.err).toContain('fout: --naar 2028 is niet het jaar na 2026');
@@ -136,6 +175,9 @@ describe('indexeer', () => {
 
   it('route 2 (opnieuw rekenen met nieuwe tabellen) is te vergelijken met route 1', async () => {
     // route 2: the same set with every salary 5 % higher, the tables dated in 2027
+    const eerste = await eersteRonde();
+    expect(eerste.r.code, eerste.r.err).toBe(0);
+    const werk = kopie(eerste.werk, 'route-2');
     const route2 = path.join(werk, 'models/volledig-2027-herberekend');
     cpSync(path.join(werk, 'models/volledig'), route2, { recursive: true });
     for (const f of ['model.yaml', 'cao/alfa.yaml', 'cao/beta.yaml', 'productiviteit.yaml', 'opslagen.yaml', 'varianten.yaml', 'producten/jeugd.yaml', 'producten/wmo.yaml', 'aanbieders/kleine-groep.yaml']) {
