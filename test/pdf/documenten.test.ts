@@ -58,8 +58,31 @@ describe('de documenten van de standaardset', () => {
   metPoppler('productenboek: elke productcode en elk tarief staat erin', () => {
     const t = plat(tekst('productenboek.pdf').join('\n'));
     for (const p of set.producten) expect(t, p.code).toContain(`${p.code} ${plat(p.naam)}`);
-    for (const x of plan.tarieven.filter((y) => y.variantSoort !== 'aanbieder')) expect(t, `${x.product} ${x.variant}`).toContain(euro(x.tarief).replace(' ', ' '));
     expect(t).toContain('Zorgboerderij De Linde; zie het addendum');
+  });
+
+  metPoppler('productenboek: de tarieventabel van elk product heeft precies de tarieven van dat product', () => {
+    // Per product the rows under "Tarieven <code> <jaar>" (a table split over two pages repeats that title):
+    // each row is a variant with its tariff and, for a minute product, the hourly tariff. A whole-document
+    // search would find an amount at another product (151 tariffs share 109 amounts).
+    const regels = tekst('productenboek.pdf').join('\n').split('\n').map((r) => r.replace(/\s+/g, ' ').trim());
+    const gevonden = new Map<string, string[]>();
+    regels.forEach((r, i) => {
+      const m = new RegExp(`^Tarieven (\\S+) ${set.tariefjaar}$`).exec(r);
+      if (!m) return;
+      let j = i + 1;
+      while (j < regels.length && j < i + 4 && !regels[j]!.includes('€')) j++;
+      const rijen = gevonden.get(m[1]!) ?? [];
+      for (; j < regels.length && regels[j]!.includes('€'); j++) rijen.push(regels[j]!.match(/€ [\d.]+,\d+/g)!.join(' | '));
+      gevonden.set(m[1]!, rijen);
+    });
+    const verwacht = new Map<string, string[]>();
+    for (const x of plan.tarieven.filter((y) => y.variantSoort !== 'aanbieder')) {
+      const rij = [euro(x.tarief), ...(x.tariefPerUur ? [euro(x.tariefPerUur)] : [])].map((e) => e.replace(/\s+/g, ' ')).join(' | ');
+      verwacht.set(x.product, [...(verwacht.get(x.product) ?? []), rij]);
+    }
+    const sorteer = (m: Map<string, string[]>) => [...m].map(([k, v]) => [k, [...v].sort()] as const).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    expect(sorteer(gevonden)).toEqual(sorteer(verwacht));
   });
 
   metPoppler('tariefbijlage: elke productcode, elk tarief en de opbouw met vindplaats en bron', () => {

@@ -189,8 +189,31 @@ describe('indexeer', () => {
     const r = await run(['vergelijk', 'volledig-2027', 'volledig-2027-herberekend', '--json'], werk);
     expect(r.code, r.err).toBe(0);
     const j = JSON.parse(r.out);
-    expect(j.tarieven.length).toBeGreaterThan(10);
-    expect(j.parameters.some((p: { pad: string }) => p.pad.startsWith('cao.alfa.tabel.schaal'))).toBe(true);
+    // exactly the tariffs that differ when both sets are computed here, with the same difference
+    const oud = berekenTarieven(laadParameterset(path.join(werk, 'models/volledig-2027')).set);
+    const nieuw = berekenTarieven(laadParameterset(route2).set);
+    const verwacht = new Map<string, string>();
+    for (const t of nieuw.tarieven) {
+      const o = oud.tarieven.find((x) => x.product === t.product && x.variant === t.variant)!;
+      if (!o.tarief.eq(t.tarief)) verwacht.set(`${t.product}/${t.variant}`, t.tarief.minus(o.tarief).toFixed(2));
+    }
+    expect(new Map(j.tarieven.map((t: { product: string; variant: string; delta: string }) => [`${t.product}/${t.variant}`, t.delta]))).toEqual(verwacht);
+    // every tariff computed from a salary moves; the overgenomen tariffs and the pgb shares of one do not
+    expect(nieuw.tarieven.filter((t) => !verwacht.has(`${t.product}/${t.variant}`)).map((t) => `${t.product}/${t.variant}`)).toEqual(['02A01/vast', '02A01/pgb-professioneel', '02A01/pgb-sociaal_netwerk', '48A01/vast']);
+    // the changed parameters: the five table cells the functiehuis uses, and the index figures only route 1 has
+    expect(j.parameters.map((p: { pad: string }) => p.pad)).toEqual([
+      'cao.alfa.tabel.schaal[10].trede[1]',
+      'cao.alfa.tabel.schaal[10].trede[2]',
+      'cao.alfa.tabel.schaal[8].trede[1]',
+      'cao.beta.tabel.schaal[6].trede[2]',
+      'cao.beta.tabel.schaal[9].trede[1]',
+      'indexcijfers.2026.ova_definitief',
+      'indexcijfers.2026.ova_voorlopig',
+      'indexcijfers.2026.ppc_definitief',
+      'indexcijfers.2026.ppc_voorlopig',
+      'indexcijfers.2027.ova_voorlopig',
+      'indexcijfers.2027.ppc_voorlopig',
+    ]);
   });
 });
 
