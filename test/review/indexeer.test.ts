@@ -309,8 +309,14 @@ describe('signalen', () => {
     w.waarde = new Decimal(-5);
     try {
       const s = signalenVoorPlan(set, berekenTarieven(set));
-      expect(s.some((x) => x.soort === 'oude_bron' && x.melding.startsWith('opslagen.winst_en_risico: de bron is van 2024-01-01'))).toBe(true);
-      expect(s.some((x) => x.soort === 'onder_kostprijs')).toBe(true);
+      expect(s.filter((x) => x.soort === 'oude_bron').map((x) => x.melding)).toEqual(['opslagen.winst_en_risico: de bron is van 2024-01-01, ouder dan 6 maanden voor de peildatum']);
+      // with −5 % winst en risico every tariff that has a kostprijs lies below it, and no other signal of this kind
+      const onder = s.filter((x) => x.soort === 'onder_kostprijs');
+      const metKostprijs = berekenTarieven(set).tarieven.filter((t) => t.kostprijs);
+      expect(onder.map((x) => x.melding.split(':')[0])).toEqual(metKostprijs.map((t) => `${t.product} ${t.variant}`));
+      expect(onder).toHaveLength(22);
+      // 45A01 alfa: kostprijs 75,40 per uur × 0,95 = 71,63 → veelvoud van € 0,60: 71,40
+      expect(onder.find((x) => x.melding.startsWith('45A01 alfa:'))!.melding).toBe('45A01 alfa: tarief 71,40 ligt onder de eigen kostprijs 75,40');
     } finally {
       w.bron = oudeBron;
       w.waarde = oudeWaarde;
@@ -320,7 +326,14 @@ describe('signalen', () => {
   it('een tarief dat in één ronde meer beweegt dan de drempel', () => {
     const basis = berekenTarieven(laadParameterset(path.join(ROOT, 'test/fixtures/sets/volledig-conventies')).set);
     const s = signalenVoorVergelijking(set, vergelijk(basis, plan));
-    expect(s.length).toBeGreaterThan(0);
-    expect(s[0]!.melding).toMatch(/beweegt -?[\d,]+ % in één ronde, meer dan 5,0 %/);
+    // exactly the tariffs that move more than 5,0 % between the two plans, worked out here from the tariffs
+    const verwacht: string[] = [];
+    for (const t of plan.tarieven) {
+      const o = basis.tarieven.find((x) => x.product === t.product && x.variant === t.variant);
+      if (o && t.tarief.minus(o.tarief).div(o.tarief).abs().gt('0.05')) verwacht.push(`${t.product} ${t.variant}`);
+    }
+    expect(s.map((x) => x.melding.split(' beweegt')[0]).sort()).toEqual(verwacht.sort());
+    expect(s).toHaveLength(16);
+    expect(s.map((x) => x.melding)).toContain('07A01 beta beweegt -17,4 % in één ronde, meer dan 5,0 %');
   });
 });
