@@ -7,10 +7,10 @@
  * test/model/cases.test.ts checks that this file reproduces each case's verwacht exactly, and that no
  * hand-calculated case is without one.
  */
-import DecimalJs from 'decimal.js';
+import { Decimal as DecimalJs } from 'decimal.js';
 
 const D = DecimalJs.clone({ precision: 50, rounding: DecimalJs.ROUND_HALF_UP });
-type Dec = InstanceType<typeof D>;
+type Dec = DecimalJs;
 const d = (x: string | number) => new D(x);
 
 export interface Uitkomst {
