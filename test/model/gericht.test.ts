@@ -84,9 +84,16 @@ describe('signaal 18-/18+', () => {
     // 02A02 (Wmo, uur, 1 mbo, ambulant) has basistarief 54,84 (CAO Alfa). A Jeugd product with the same inzet
     // under CAO Beta only has basistarief 58,62. Verschil 3,78: against the lower tariff 3,78 ÷ 54,84 = 6,893 %,
     // against the higher 3,78 ÷ 58,62 = 6,448 %. With a threshold of 6,5 % only the first is a signal.
+    // 45A10 (Jeugd, uur, 1 hbo) has no Wmo counterpart with the same inzet: no signal. 02A02 lists CAO Beta first,
+    // so its first tariff (beta 58,62) is not its basistarief (54,84): the signal must compare basistarieven.
+    // 45A11 has the same inzet as 02A02 under CAO Alfa: the same 54,84, a gap of 0 %, no signal; but against the Wmo
+    // product 02A03 (CAO Beta only, 58,62) the gap is again 6,893 %. Two Jeugd or two Wmo products are never compared.
+    const product = (code: string, naam: string, niveau: string, cao = 'beta') =>
+      `  ${code}:\n    naam: ${naam}\n    wet: jeugdwet\n    productcategorie: "45"\n    eenheid: uur\n    berekening: kostprijs\n    caos: [${cao}]\n    productiviteit: ambulant\n    inzet:\n      - niveau: ${niveau}\n        aantal: 1\n`;
     const map = proefset(
       {
-        'producten/jeugd.yaml': 'producten:\n  45A09:\n    naam: Individuele begeleiding jeugd\n    wet: jeugdwet\n    productcategorie: "45"\n    eenheid: uur\n    berekening: kostprijs\n    caos: [beta]\n    productiviteit: ambulant\n    inzet:\n      - niveau: mbo\n        aantal: 1\n',
+        'producten/jeugd.yaml': `producten:\n${product('45A09', 'Individuele begeleiding jeugd', 'mbo')}${product('45A10', 'Individuele behandeling jeugd', 'hbo')}${product('45A11', 'Individuele begeleiding jeugd alfa', 'mbo', 'alfa')}`,
+        'producten/wmo.yaml': 'producten:\n  02A02:\n    caos: [beta, alfa]\n  02A03:\n    naam: Begeleiding individueel beta\n    wet: wmo\n    productcategorie: "02"\n    eenheid: uur\n    berekening: kostprijs\n    caos: [beta]\n    productiviteit: ambulant\n    inzet:\n      - niveau: mbo\n        aantal: 1\n',
         'signalen.yaml': `jeugd_wmo_verschil:\n${param('procent', '6.5', 2)}\n`,
       },
       'test/fixtures/sets/volledig',
@@ -95,7 +102,15 @@ describe('signaal 18-/18+', () => {
     const plan = berekenTarieven(set);
     const basis = (code: string) => plan.tarieven.find((t) => t.product === code && t.variant === 'basistarief')!.tarief.toFixed(2);
     expect([basis('45A09'), basis('02A02')]).toEqual(['58.62', '54.84']);
+    expect(plan.tarieven.find((t) => t.product === '02A02')!.variant).toBe('beta');
     const s = signalenVoorPlan(set, plan).filter((x) => x.soort === 'jeugd_wmo_verschil');
-    expect(s.map((x) => x.melding)).toEqual(['45A09 (Jeugdwet, 58,62) en 02A02 (Wmo, 54,84) hebben dezelfde inzet maar verschillen 6,9 %, meer dan 6,5 %: let op de overgang 18-/18+']);
+    expect(s.map((x) => x.melding)).toEqual([
+      '45A09 (Jeugdwet, 58,62) en 02A02 (Wmo, 54,84) hebben dezelfde inzet maar verschillen 6,9 %, meer dan 6,5 %: let op de overgang 18-/18+',
+      '45A11 (Jeugdwet, 54,84) en 02A03 (Wmo, 58,62) hebben dezelfde inzet maar verschillen 6,9 %, meer dan 6,5 %: let op de overgang 18-/18+',
+    ]);
+    // the signal points at the Jeugd product in the overlay's producten/jeugd.yaml
+    expect(s[0]!.plek).toBe(`${s[0]!.bestand}:${s[0]!.regel}`);
+    expect(s[0]!.bestand).toMatch(/producten\/jeugd\.yaml$/);
+    expect(basis('45A11')).toBe('54.84');
   });
 });
