@@ -105,8 +105,8 @@ describe('signaal 18-/18+', () => {
     expect(plan.tarieven.find((t) => t.product === '02A02')!.variant).toBe('beta');
     const s = signalenVoorPlan(set, plan).filter((x) => x.soort === 'jeugd_wmo_verschil');
     expect(s.map((x) => x.melding)).toEqual([
-      '45A09 (Jeugdwet, 58,62) en 02A02 (Wmo, 54,84) hebben dezelfde inzet maar verschillen 6,9 %, meer dan 6,5 %: let op de overgang 18-/18+',
-      '45A11 (Jeugdwet, 54,84) en 02A03 (Wmo, 58,62) hebben dezelfde inzet maar verschillen 6,9 %, meer dan 6,5 %: let op de overgang 18-/18+',
+      '45A09 (Jeugdwet, 58,62) en 02A02 (Wmo, 54,84) hebben dezelfde inzet maar verschillen 6,9 % bij variant basistarief, meer dan 6,5 %: let op de overgang 18-/18+',
+      '45A11 (Jeugdwet, 54,84) en 02A03 (Wmo, 58,62) hebben dezelfde inzet maar verschillen 6,9 % bij variant basistarief, meer dan 6,5 %: let op de overgang 18-/18+',
     ]);
     // the signal points at the Jeugd product in the overlay's producten/jeugd.yaml
     expect(s[0]!.plek).toBe(`${s[0]!.bestand}:${s[0]!.regel}`);
