@@ -198,8 +198,9 @@ describe('indexeer', () => {
     expect(new Map(j.tarieven.map((t: { product: string; variant: string; delta: string }) => [`${t.product}/${t.variant}`, t.delta]))).toEqual(verwacht);
     // every tariff computed from a salary moves; the overgenomen tariffs and the pgb shares of one do not
     expect(nieuw.tarieven.filter((t) => !verwacht.has(`${t.product}/${t.variant}`)).map((t) => `${t.product}/${t.variant}`)).toEqual(['02A01/vast', '02A01/pgb-professioneel', '02A01/pgb-sociaal_netwerk', '48A01/vast']);
-    // the changed parameters: the five table cells the functiehuis uses, and the index figures only route 1 has
-    expect(j.parameters.map((p: { pad: string }) => p.pad)).toEqual([
+    // the changed parameters (in any order: vergelijk lists them by cause): the five table cells the functiehuis
+    // uses, and what only route 1 has: the index figures and the rounding point of the indexation (default per_deel)
+    expect(j.parameters.map((p: { pad: string }) => p.pad).sort()).toEqual([
       'cao.alfa.tabel.schaal[10].trede[1]',
       'cao.alfa.tabel.schaal[10].trede[2]',
       'cao.alfa.tabel.schaal[8].trede[1]',
@@ -211,6 +212,7 @@ describe('indexeer', () => {
       'indexcijfers.2026.ppc_voorlopig',
       'indexcijfers.2027.ova_voorlopig',
       'indexcijfers.2027.ppc_voorlopig',
+      'indexcijfers.afrondingspunt',
     ]);
   });
 });
