@@ -199,12 +199,12 @@ export const NAREKENING: Record<string, () => Uitkomst> = {
   },
   // an overgenomen tariff (55,80 per uur) is not indexed; its pgb share (75 %) neither: 41,85 per uur → per minuut
   [`${G}|02A01|pgb-professioneel`]: () => ({ tarief: cent(d('55.80').times('0.75').div(60)) }),
-  // the pgb share of the indexed ZIN tariff
+  // the pgb share of the indexed ZIN tariff, rounded per minute as outside a round; per hour is 60 × that minute
   [`${G}|45A01|pgb-professioneel`]: () => {
     const i = vngRelatief('90', '10');
     const zin = veelvoud(uurBasis45A01().times(d(1).plus(i.index.div(100))), '0.60');
-    const pgb = cent(zin.times('0.75'));
-    return { tarief: cent(pgb.div(60)), tarief_per_uur: pgb };
+    const perMinuut = cent(cent(zin.times('0.75')).div(60));
+    return { tarief: perMinuut, tarief_per_uur: perMinuut.times(60) };
   },
 
   [`${N}|45A01|alfa`]: () => {
