@@ -1,6 +1,8 @@
 /**
- * Data-driven tariff cases (test/cases/*.yaml). Every case says where its
- * expected value comes from: gepubliceerd, handberekening or regressie.
+ * Data-driven tariff cases (test/cases/*.yaml). Every case says where its expected value comes from:
+ * gepubliceerd (a source outside this project, named in bron) or handberekening (recalculated
+ * independently in test/cases/narekening.ts, see test/model/narekening.test.ts), and explains it in a
+ * toelichting. There is no "regressie": a value copied from the model's own output proves nothing.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +15,7 @@ import { Decimal } from '../../src/shared/decimal.ts';
 
 const Case = z.strictObject({
   naam: z.string(),
-  herkomst: z.enum(['gepubliceerd', 'handberekening', 'regressie']),
+  herkomst: z.enum(['gepubliceerd', 'handberekening']),
   bron: z.string().optional(),
   set: z.string(),
   product: z.string(),
@@ -24,7 +26,7 @@ const Case = z.strictObject({
     stappen: z.record(z.string(), z.string()).optional(),
   }),
   tolerantie_procent: z.number().optional(),
-  toelichting: z.string().optional(),
+  toelichting: z.string().min(20),
 });
 
 const map = path.join(import.meta.dirname, '..', 'cases');

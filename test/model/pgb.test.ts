@@ -68,6 +68,9 @@ describe('pgb-varianten', () => {
     const p = set.producten.find((x) => x.code === '45A01')!;
     p.pgb = [...p.pgb.filter((o) => o.soort !== 'professioneel'), { soort: 'professioneel', uitgesloten: false, param: vast('producten.45A01.pgb.professioneel', 'euro_per_eenheid', '55.80') }];
     const s = signalenVoorPlan(set, berekenTarieven(set)).filter((x) => x.soort === 'pgb_boven_zin');
-    expect(s.map((x) => x.melding)).toContain('45A01 pgb-professioneel: pgb-tarief 3348,00 ligt boven het ZIN-tarief 75,60 waarvan het is afgeleid');
+    // exactly this one: 55,80 per minuut = 3.348,00 per uur against the basistarief 75,60 per uur; no other pgb tariff
+    expect(s.map((x) => x.melding)).toEqual(['45A01 pgb-professioneel: pgb-tarief 3348,00 ligt boven het ZIN-tarief 75,60 waarvan het is afgeleid']);
+    expect(s[0]!.bestand).toMatch(/producten\/jeugd\.yaml$/);
+    expect(s[0]!.plek).toBe(`${s[0]!.bestand}:${p.herkomst.regel}`);
   });
 });

@@ -1,14 +1,16 @@
 /** Helpers for PDF tests: poppler tools, and the character map of the embedded font. */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gereedschapPad } from '../gereedschap.ts';
 
+/** Whether poppler's programs are on PATH (see test/gereedschap.ts for declaring a test that needs them). */
 export function heeftPoppler(): boolean {
-  return spawnSync('sh', ['-c', 'command -v pdftotext && command -v pdffonts && command -v pdfinfo && command -v pdftohtml'], { encoding: 'utf8' }).status === 0;
+  return gereedschapPad('poppler') !== undefined;
 }
 
-export const inCi = process.env.CI === 'true' || process.env.CI === '1';
+export { inCi } from '../gereedschap.ts';
 
 function alsBestand(buf: Buffer): string {
   const f = path.join(mkdtempSync(path.join(tmpdir(), 'tariefbouw-pdf-')), 'doc.pdf');

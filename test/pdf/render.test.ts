@@ -1,17 +1,18 @@
 /** The PDF renderer on its own: nothing is lost, metadata stays valid, fonts carry Dutch characters. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { Document } from '../../src/docmodel/document.ts';
 import { schrijfPdf } from '../../src/render/pdf.ts';
-import { heeftPoppler, pdfInfo, pdfTekst, plat } from './hulp.ts';
+import { metGereedschap } from '../gereedschap.ts';
+import { pdfInfo, pdfTekst, plat } from './hulp.ts';
 
-const poppler = heeftPoppler();
+const metPoppler = metGereedschap('poppler');
 
 function document(blokken: Document['blokken'], extra: Partial<Document> = {}): Document {
   return { naam: 'proef', titel: 'Proef', onderwerp: 'Proef', trefwoorden: ['proef'], regio: 'Regio', gemeenten: [], tariefjaar: 2027, versie: '1', datum: '2026-12-01', vingerafdruk: 'a'.repeat(64), concept: true, statusTekst: 'concept', inhoudsopgave: false, blokken, ...extra };
 }
 
 describe('PDF-renderer', () => {
-  it.skipIf(!poppler)('een tabelrij die hoger is dan een pagina gaat niet verloren', async () => {
+  metPoppler('een tabelrij die hoger is dan een pagina gaat niet verloren', async () => {
     const lang = Array.from({ length: 160 }, (_, i) => `regel${i}`).join(' met een paar woorden ertussen ');
     const pdf = await schrijfPdf(document([{ soort: 'tabel', kolommen: [{ kop: 'a', breedte: 80 }, { kop: 'b', breedte: '*' }], rijen: [{ cellen: [[[{ tekst: 'lang' }]], [[{ tekst: lang }]]] }, { cellen: [[[{ tekst: 'na' }]], [[{ tekst: 'EINDE' }]]] }] }]));
     const t = plat(pdfTekst(pdf).join('\n'));
@@ -19,7 +20,7 @@ describe('PDF-renderer', () => {
     expect(t).toContain('EINDE');
   });
 
-  it.skipIf(!poppler)('tekens als & en < in de metadata maken de XMP niet ongeldig', async () => {
+  metPoppler('tekens als & en < in de metadata maken de XMP niet ongeldig', async () => {
     const pdf = await schrijfPdf(document([{ soort: 'alinea', inhoud: [{ tekst: 'ĳs € 12,50 é ë' }] }], { regio: 'Noord & Zuid <test>' }));
     expect(pdfInfo(pdf).Title).toBe('Proef Noord en Zuid test 2027');
     const ruw = pdf.toString('latin1');
@@ -28,7 +29,7 @@ describe('PDF-renderer', () => {
     expect(plat(pdfTekst(pdf).join(' '))).toContain('ĳs € 12,50 é ë');
   });
 
-  it.skipIf(!poppler)('zonder concept geen CONCEPT-merk', async () => {
+  metPoppler('zonder concept geen CONCEPT-merk', async () => {
     const pdf = await schrijfPdf(document([{ soort: 'kop', niveau: 1, tekst: 'Hoofdstuk', inhoud: true }, { soort: 'alinea', inhoud: [{ tekst: 'tekst' }] }], { concept: false, statusTekst: 'gepubliceerd' }));
     for (const p of pdfTekst(pdf)) expect(p).not.toContain('CONCEPT');
   });

@@ -7,8 +7,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { laadParameterset } from '../../src/params/laden.ts';
 import { berekenTarieven } from '../../src/model/bereken.ts';
 import { berekenBegroting } from '../../src/model/begroting.ts';
-import { signalenVoorPlan, signalenVoorVergelijking } from '../../src/model/signalen.ts';
-import { vergelijk } from '../../src/model/vergelijk.ts';
 import { Decimal } from '../../src/shared/decimal.ts';
 import { voerUit } from '../cli/hulp.ts';
 
@@ -18,13 +16,43 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const run = (args: string[], cwd: string) => voerUit(args, cwd);
 
-describe('indexeer', () => {
-  const werk = path.join(tmp, 'werk');
+/** A new working folder with the test set and the index figures of volledig-geindexeerd. */
+function nieuwWerk(naam: string): string {
+  const werk = path.join(tmp, naam);
   cpSync(path.join(ROOT, 'test/fixtures/sets/volledig'), path.join(werk, 'models/volledig'), { recursive: true });
   cpSync(path.join(ROOT, 'test/fixtures/sets/volledig-geindexeerd/indexcijfers.yaml'), path.join(werk, 'models/volledig/indexcijfers.yaml'));
+  return werk;
+}
 
+/** A copy of a working folder, for a test that changes what it finds there. */
+function kopie(werk: string, naam: string): string {
+  const doel = path.join(tmp, naam);
+  cpSync(werk, doel, { recursive: true });
+  return doel;
+}
+
+type Ronde = { werk: string; r: Awaited<ReturnType<typeof run>> };
+let ronde2027: Promise<Ronde> | undefined;
+let ronde2028: Promise<Ronde> | undefined;
+/** `indexeer volledig --naar 2027`, run once; tests that change the result work on a copy. */
+const eersteRonde = () =>
+  (ronde2027 ??= (async () => {
+    const werk = nieuwWerk('ronde-2027');
+    return { werk, r: await run(['indexeer', 'volledig', '--naar', '2027', '--versie', '2027.1', '--documentdatum', '2026-11-15'], werk) };
+  })());
+/** The 2027 set with this year's figures (2027 definitief, 2028 voorlopig), indexed once more to 2028. */
+const tweedeRonde = () =>
+  (ronde2028 ??= (async () => {
+    const eerste = await eersteRonde();
+    expect(eerste.r.code, eerste.r.err).toBe(0);
+    const werk = kopie(eerste.werk, 'ronde-2028');
+    cpSync(path.join(ROOT, 'test/fixtures/sets/volledig-geindexeerd-2028/indexcijfers.yaml'), path.join(werk, 'models/volledig-2027/indexcijfers.yaml'));
+    return { werk, r: await run(['indexeer', 'volledig-2027', '--naar', '2028', '--versie', '2028.1', '--documentdatum', '2027-11-15'], werk) };
+  })());
+
+describe('indexeer', () => {
   it('maakt een kleine overlay-set en het overzicht voor aanbieders', async () => {
-    const r = await run(['indexeer', 'volledig', '--naar', '2027', '--versie', '2027.1', '--documentdatum', '2026-11-15'], werk);
+    const { werk, r } = await eersteRonde();
     expect(r.code, r.err).toBe(0);
     const model = readFileSync(path.join(werk, 'models/volledig-2027/model.yaml'), 'utf8');
     expect(model).toContain('basis: "volledig"');
@@ -50,9 +78,8 @@ describe('indexeer', () => {
   });
 
   it('een ronde op een ronde: indexeert de geïndexeerde tarieven van het vorige jaar, zoals de testset met twee rondes', async () => {
-    // the 2027 set from the test above gets this year's figures (2027 definitief, 2028 voorlopig) as an overlay
-    cpSync(path.join(ROOT, 'test/fixtures/sets/volledig-geindexeerd-2028/indexcijfers.yaml'), path.join(werk, 'models/volledig-2027/indexcijfers.yaml'));
-    const r = await run(['indexeer', 'volledig-2027', '--naar', '2028', '--versie', '2028.1', '--documentdatum', '2027-11-15'], werk);
+    // the 2027 set gets this year's figures (2027 definitief, 2028 voorlopig) as an overlay
+    const { werk, r } = await tweedeRonde();
     expect(r.code, r.err).toBe(0);
     const model = readFileSync(path.join(werk, 'models/volledig-2028/model.yaml'), 'utf8');
     expect(model).toContain('basis: "volledig-2027"');
@@ -86,6 +113,9 @@ describe('indexeer', () => {
 
   it('een kostprijsparameter in een indexatieronde heeft geen effect, en controleer zegt dat', async () => {
     // 30 % overhead instead of 20 % in the 2028 set: the round indexes the 2027 tariffs as the 2027 set gives them
+    const tweede = await tweedeRonde();
+    expect(tweede.r.code, tweede.r.err).toBe(0);
+    const werk = kopie(tweede.werk, 'overhead-in-ronde');
     writeFileSync(path.join(werk, 'models/volledig-2028/opslagen.yaml'), readFileSync(path.join(ROOT, 'test/fixtures/sets/volledig/opslagen.yaml'), 'utf8').replace(/(standaard:\n\s+eenheid: procent\n\s+waarde:) 20/, '$1 30'));
     const g = laadParameterset(path.join(werk, 'models/volledig-2028'));
     const t = berekenTarieven(g.set).tarieven.find((x) => x.product === '02A02' && x.variant === 'alfa')!;
@@ -94,16 +124,21 @@ describe('indexeer', () => {
     expect(w.bestand).toMatch(/models\/volledig-2028\/opslagen\.yaml$/);
     expect(w.verwacht).toBe('dezelfde waarde als in volledig-2027: 20 (2026-01-01 t/m 2026-12-31)');
     expect(w.hint).toBe('wijzig de waarde in volledig-2027, of maak een set zonder indexering die opnieuw rekent (route 2)');
-    rmSync(path.join(werk, 'models/volledig-2028/opslagen.yaml'));
   });
 
   it('overschrijft nooit een bestaande set', async () => {
+    const eerste = await eersteRonde();
+    expect(eerste.r.code, eerste.r.err).toBe(0);
+    const werk = kopie(eerste.werk, 'bestaat-al');
+    const model = readFileSync(path.join(werk, 'models/volledig-2027/model.yaml'), 'utf8');
     const r = await run(['indexeer', 'volledig', '--naar', '2027', '--versie', '2027.1', '--documentdatum', '2026-11-15'], werk);
     expect(r.code).toBe(1);
     expect(r.err).toContain('models/volledig-2027 bestaat al; indexeer overschrijft nooit een set');
+    expect(readFileSync(path.join(werk, 'models/volledig-2027/model.yaml'), 'utf8')).toBe(model);
   });
 
   it('ontbrekende indexcijfers voor het doeljaar: melding, afsluitcode 1, niets geschreven', async () => {
+    const werk = nieuwWerk('zonder-cijfers');
     cpSync(path.join(ROOT, 'test/fixtures/sets/volledig'), path.join(werk, 'models/zonder-cijfers'), { recursive: true });
     const ic = readFileSync(path.join(werk, 'models/volledig/indexcijfers.yaml'), 'utf8');
     writeFileSync(path.join(werk, 'models/zonder-cijfers/indexcijfers.yaml'), ic.slice(0, ic.indexOf('cijfers:')) + 'cijfers:\n  - jaar: 2026\n    ova_voorlopig: { waarde: 4.74, bron: test, status: illustratief }\n    ppc_voorlopig: { waarde: 4.87, bron: test, status: illustratief }\n');
@@ -116,6 +151,7 @@ describe('indexeer', () => {
   });
 
   it('een component zonder indexpercentage voor het nieuwe jaar: melding met de plek, niets geschreven', async () => {
+    const werk = nieuwWerk('zonder-component');
     cpSync(path.join(ROOT, 'test/fixtures/sets/volledig'), path.join(werk, 'models/zonder-component'), { recursive: true });
     const ic = readFileSync(path.join(werk, 'models/volledig/indexcijfers.yaml'), 'utf8');
     writeFileSync(path.join(werk, 'models/zonder-component/indexcijfers.yaml'), ic.replace(/(huisvesting:\n.*\n\s+index: \{[^}]*geldig_van: )2027-01-01, geldig_tot: 2027-12-31/, '$12026-01-01, geldig_tot: 2026-12-31'));
@@ -129,6 +165,7 @@ describe('indexeer', () => {
   });
 
   it('een ronde indexeert één jaar', async () => {
+    const werk = nieuwWerk('twee-jaar');
     const r = await run(['indexeer', 'volledig', '--naar', '2028', '--versie', '2028.1', '--documentdatum', '2027-11-15'], werk);
     expect(r.code).toBe(2);
     expect(r.err).toContain('fout: --naar 2028 is niet het jaar na 2026');
@@ -136,6 +173,9 @@ describe('indexeer', () => {
 
   it('route 2 (opnieuw rekenen met nieuwe tabellen) is te vergelijken met route 1', async () => {
     // route 2: the same set with every salary 5 % higher, the tables dated in 2027
+    const eerste = await eersteRonde();
+    expect(eerste.r.code, eerste.r.err).toBe(0);
+    const werk = kopie(eerste.werk, 'route-2');
     const route2 = path.join(werk, 'models/volledig-2027-herberekend');
     cpSync(path.join(werk, 'models/volledig'), route2, { recursive: true });
     for (const f of ['model.yaml', 'cao/alfa.yaml', 'cao/beta.yaml', 'productiviteit.yaml', 'opslagen.yaml', 'varianten.yaml', 'producten/jeugd.yaml', 'producten/wmo.yaml', 'aanbieders/kleine-groep.yaml']) {
@@ -147,8 +187,33 @@ describe('indexeer', () => {
     const r = await run(['vergelijk', 'volledig-2027', 'volledig-2027-herberekend', '--json'], werk);
     expect(r.code, r.err).toBe(0);
     const j = JSON.parse(r.out);
-    expect(j.tarieven.length).toBeGreaterThan(10);
-    expect(j.parameters.some((p: { pad: string }) => p.pad.startsWith('cao.alfa.tabel.schaal'))).toBe(true);
+    // exactly the tariffs that differ when both sets are computed here, with the same difference
+    const oud = berekenTarieven(laadParameterset(path.join(werk, 'models/volledig-2027')).set);
+    const nieuw = berekenTarieven(laadParameterset(route2).set);
+    const verwacht = new Map<string, string>();
+    for (const t of nieuw.tarieven) {
+      const o = oud.tarieven.find((x) => x.product === t.product && x.variant === t.variant)!;
+      if (!o.tarief.eq(t.tarief)) verwacht.set(`${t.product}/${t.variant}`, t.tarief.minus(o.tarief).toFixed(2));
+    }
+    expect(new Map(j.tarieven.map((t: { product: string; variant: string; delta: string }) => [`${t.product}/${t.variant}`, t.delta]))).toEqual(verwacht);
+    // every tariff computed from a salary moves; the overgenomen tariffs and the pgb shares of one do not
+    expect(nieuw.tarieven.filter((t) => !verwacht.has(`${t.product}/${t.variant}`)).map((t) => `${t.product}/${t.variant}`)).toEqual(['02A01/vast', '02A01/pgb-professioneel', '02A01/pgb-sociaal_netwerk', '48A01/vast']);
+    // the changed parameters (in any order: vergelijk lists them by cause): the five table cells the functiehuis
+    // uses, and what only route 1 has: the index figures and the rounding point of the indexation (default per_deel)
+    expect(j.parameters.map((p: { pad: string }) => p.pad).sort()).toEqual([
+      'cao.alfa.tabel.schaal[10].trede[1]',
+      'cao.alfa.tabel.schaal[10].trede[2]',
+      'cao.alfa.tabel.schaal[8].trede[1]',
+      'cao.beta.tabel.schaal[6].trede[2]',
+      'cao.beta.tabel.schaal[9].trede[1]',
+      'indexcijfers.2026.ova_definitief',
+      'indexcijfers.2026.ova_voorlopig',
+      'indexcijfers.2026.ppc_definitief',
+      'indexcijfers.2026.ppc_voorlopig',
+      'indexcijfers.2027.ova_voorlopig',
+      'indexcijfers.2027.ppc_voorlopig',
+      'indexcijfers.afrondingspunt',
+    ]);
   });
 });
 
@@ -192,70 +257,5 @@ describe('begroting', () => {
     const r = await run(['begroting', path.join(ROOT, 'test/fixtures/sets/volledig')], ROOT);
     expect(r.code).toBe(1);
     expect(r.err).toContain('heeft geen volumes');
-  });
-});
-
-describe('signalen', () => {
-  const { set } = laadParameterset(path.join(ROOT, 'test/fixtures/sets/volledig-review'));
-  const plan = berekenTarieven(set);
-
-  it('een uurloon onder het minimumloon', () => {
-    const s = signalenVoorPlan(set, plan).filter((x) => x.soort === 'onder_minimumloon');
-    expect(s.map((x) => x.melding)).toEqual([
-      'alfa mbo: uurloon 19,87 ligt onder het wettelijk minimumloon 25,00 (2026-01-01)',
-      'beta mbo: uurloon 21,00 ligt onder het wettelijk minimumloon 25,00 (2026-01-01)',
-    ]);
-  });
-
-  it('een Jeugd- en een Wmo-product met dezelfde inzet en te groot tariefverschil (18-/18+)', () => {
-    const p = set.producten.find((x) => x.code === '02A02')!;
-    const oud = p.wet;
-    p.wet = 'jeugdwet';
-    const kopie = set.producten.find((x) => x.code === '45A01')!;
-    const oudInzet = kopie.berekening === 'kostprijs' ? kopie.inzet : [];
-    const oudEenheid = kopie.eenheid;
-    const oudeCaos = kopie.berekening === 'kostprijs' ? kopie.caos : [];
-    try {
-      // same staff mix, but the Jeugd product only under CAO Beta: a different tariff
-      if (kopie.berekening === 'kostprijs') kopie.caos = ['beta'];
-      // make 45A01 (Jeugd) an hourly mbo product like 02A02, and 02A02 the Wmo side
-      p.wet = 'wmo';
-      if (kopie.berekening === 'kostprijs') kopie.inzet = (p as typeof kopie).inzet;
-      kopie.eenheid = 'uur';
-      const s = signalenVoorPlan(set, berekenTarieven(set)).filter((x) => x.soort === 'jeugd_wmo_verschil');
-      expect(s.length).toBe(1);
-      expect(s[0]!.melding).toMatch(/^45A01 \(Jeugdwet, .*\) en 02A02 \(Wmo, .*\) hebben dezelfde inzet maar verschillen/);
-    } finally {
-      p.wet = oud;
-      if (kopie.berekening === 'kostprijs') {
-        kopie.inzet = oudInzet;
-        kopie.caos = oudeCaos;
-      }
-      kopie.eenheid = oudEenheid;
-    }
-  });
-
-  it('een bron ouder dan toegestaan, en een tarief onder de eigen kostprijs', () => {
-    const param = set.parameters.find((x) => x.pad === 'opslagen.winst_en_risico')!;
-    const w = param.reeks[0]!;
-    const oudeBron = w.bron;
-    const oudeWaarde = w.waarde;
-    w.bron = { titel: 'oud besluit', datum: '2024-01-01' };
-    w.waarde = new Decimal(-5);
-    try {
-      const s = signalenVoorPlan(set, berekenTarieven(set));
-      expect(s.some((x) => x.soort === 'oude_bron' && x.melding.startsWith('opslagen.winst_en_risico: de bron is van 2024-01-01'))).toBe(true);
-      expect(s.some((x) => x.soort === 'onder_kostprijs')).toBe(true);
-    } finally {
-      w.bron = oudeBron;
-      w.waarde = oudeWaarde;
-    }
-  });
-
-  it('een tarief dat in één ronde meer beweegt dan de drempel', () => {
-    const basis = berekenTarieven(laadParameterset(path.join(ROOT, 'test/fixtures/sets/volledig-conventies')).set);
-    const s = signalenVoorVergelijking(set, vergelijk(basis, plan));
-    expect(s.length).toBeGreaterThan(0);
-    expect(s[0]!.melding).toMatch(/beweegt -?[\d,]+ % in één ronde, meer dan 5,0 %/);
   });
 });

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { laadParameterset } from '../../src/params/laden.ts';
 import { berekenTarieven } from '../../src/model/bereken.ts';
 import { vergelijk } from '../../src/model/vergelijk.ts';
@@ -19,13 +19,15 @@ const run = (args: string[], cwd = ROOT) => voerUit(args, cwd);
 describe('vergelijk twee mappen', () => {
   // A copy of the default set in which one CAO table changed: every amount of CAO Jeugdzorg + 2 %.
   const kopie = path.join(tmp, 'models', 'voorbeeldregio-2027');
-  cpSync(path.join(ROOT, 'models/voorbeeldregio-2027'), kopie, { recursive: true });
-  const caoBestand = path.join(kopie, 'cao/jeugdzorg.yaml');
-  const tekst = readFileSync(caoBestand, 'utf8');
-  const gewijzigd = tekst.replace(/("\d+":\s*\[)([^\]]+)\]/g, (_, kop: string, lijst: string) => `${kop}${lijst.split(',').map((x) => (x.trim() === 'null' ? ' null' : ` ${(Number(x) * 1.02).toFixed(2)}`)).join(',').trimStart()}]`);
-  expect(gewijzigd).not.toBe(tekst);
-  writeFileSync(caoBestand, gewijzigd);
-  writeFileSync(path.join(kopie, 'controletotalen.yaml'), 'controletotalen: []\n');
+  beforeAll(() => {
+    cpSync(path.join(ROOT, 'models/voorbeeldregio-2027'), kopie, { recursive: true });
+    const caoBestand = path.join(kopie, 'cao/jeugdzorg.yaml');
+    const tekst = readFileSync(caoBestand, 'utf8');
+    const gewijzigd = tekst.replace(/("\d+":\s*\[)([^\]]+)\]/g, (_, kop: string, lijst: string) => `${kop}${lijst.split(',').map((x) => (x.trim() === 'null' ? ' null' : ` ${(Number(x) * 1.02).toFixed(2)}`)).join(',').trimStart()}]`);
+    expect(gewijzigd).not.toBe(tekst);
+    writeFileSync(caoBestand, gewijzigd);
+    writeFileSync(path.join(kopie, 'controletotalen.yaml'), 'controletotalen: []\n');
+  });
 
   it('noemt precies de tarieven die bewegen, met het juiste verschil', async () => {
     const r = await run(['vergelijk', path.join(ROOT, 'models/voorbeeldregio-2027'), kopie, '--json']);
@@ -131,13 +133,15 @@ describe('vergelijk twee mappen', () => {
 describe('vergelijk een ander aandeel van een component', () => {
   // The indexed test set with 44A01 in components; in the copy dienst goes from 75 to 70 % and huisvesting from 15 to 20 %.
   const map = path.join(tmp, 'componenten');
-  cpSync(path.join(ROOT, 'test/fixtures/sets/volledig'), path.join(map, 'volledig'), { recursive: true });
-  cpSync(path.join(ROOT, 'test/fixtures/sets/volledig-geindexeerd'), path.join(map, 'volledig-geindexeerd'), { recursive: true });
-  const ic = path.join(map, 'volledig-geindexeerd/indexcijfers.yaml');
-  const tekst = readFileSync(ic, 'utf8');
-  const gewijzigd = tekst.replace(/(dienst:\n\s+aandeel: \{ eenheid: procent, waarde: )75/, '$170').replace(/(huisvesting:\n\s+aandeel: \{ eenheid: procent, waarde: )15/, '$120');
-  expect(gewijzigd.split('\n').filter((r, i) => r !== tekst.split('\n')[i])).toHaveLength(2);
-  writeFileSync(ic, gewijzigd);
+  beforeAll(() => {
+    cpSync(path.join(ROOT, 'test/fixtures/sets/volledig'), path.join(map, 'volledig'), { recursive: true });
+    cpSync(path.join(ROOT, 'test/fixtures/sets/volledig-geindexeerd'), path.join(map, 'volledig-geindexeerd'), { recursive: true });
+    const ic = path.join(map, 'volledig-geindexeerd/indexcijfers.yaml');
+    const tekst = readFileSync(ic, 'utf8');
+    const gewijzigd = tekst.replace(/(dienst:\n\s+aandeel: \{ eenheid: procent, waarde: )75/, '$170').replace(/(huisvesting:\n\s+aandeel: \{ eenheid: procent, waarde: )15/, '$120');
+    expect(gewijzigd.split('\n').filter((r, i) => r !== tekst.split('\n')[i])).toHaveLength(2);
+    writeFileSync(ic, gewijzigd);
+  });
 
   it('noemt de aandelen oud → nieuw, met precies de tarieven van het product dat ze bewegen', async () => {
     const r = await run(['vergelijk', path.join(ROOT, 'test/fixtures/sets/volledig-geindexeerd'), path.join(map, 'volledig-geindexeerd'), '--json']);
@@ -166,15 +170,18 @@ describe('vergelijk een ander aandeel van een component', () => {
 describe('vergelijk git-refs', () => {
   const repo = path.join(tmp, 'repo');
   const git = (...a: string[]) => execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.org', ...a], { cwd: repo, stdio: 'pipe' });
-  cpSync(path.join(ROOT, 'test/fixtures/sets/volledig'), path.join(repo, 'models/volledig'), { recursive: true });
-  git('init', '-q', '-b', 'main');
-  git('add', '.');
-  git('commit', '-qm', 'eerste');
   const opslagen = path.join(repo, 'models/volledig/opslagen.yaml');
-  const origineel = readFileSync(opslagen, 'utf8');
-  writeFileSync(opslagen, origineel.replace(/(standaard:\n {4}eenheid: procent\n {4}waarde: )20/, '$121'));
-  git('commit', '-qam', 'overhead 21 procent');
-  git('tag', 'v2');
+  let origineel = '';
+  beforeAll(() => {
+    cpSync(path.join(ROOT, 'test/fixtures/sets/volledig'), path.join(repo, 'models/volledig'), { recursive: true });
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('commit', '-qm', 'eerste');
+    origineel = readFileSync(opslagen, 'utf8');
+    writeFileSync(opslagen, origineel.replace(/(standaard:\n {4}eenheid: procent\n {4}waarde: )20/, '$121'));
+    git('commit', '-qam', 'overhead 21 procent');
+    git('tag', 'v2');
+  });
 
   it('leest beide kanten uit git zonder de werkmap te veranderen', async () => {
     writeFileSync(opslagen, origineel.replace(/(standaard:\n {4}eenheid: procent\n {4}waarde: )20/, '$125'));

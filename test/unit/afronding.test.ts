@@ -21,6 +21,9 @@ describe('afronding', () => {
     ['76.907', '0.60', 'rekenkundig', '76.80'],
     ['76.50', '0.60', 'rekenkundig', '76.80'],
     ['76.49', '0.60', 'rekenkundig', '76.20'],
+    // 75,90 ÷ 0,60 = 126,5 precies: rekenkundig naar 127 × 0,60 = 76,20; bankiersafronding (half-even) gaf 75,60
+    ['75.90', '0.60', 'rekenkundig', '76.20'],
+    ['75.30', '0.60', 'rekenkundig', '75.60'],
     ['75.3636', '0.60', 'rekenkundig', '75.60'],
     ['52039.32', '1', 'rekenkundig', '52039.00'],
     ['52039.50', '1', 'rekenkundig', '52040.00'],

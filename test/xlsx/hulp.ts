@@ -1,16 +1,10 @@
 /** Helpers for workbook tests: LibreOffice recalculation and reading formula cells back. */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-
-export function sofficePad(): string | undefined {
-  const r = spawnSync('sh', ['-c', 'command -v soffice || command -v libreoffice'], { encoding: 'utf8' });
-  const p = r.stdout.trim();
-  return p || undefined;
-}
 
 /** A LibreOffice profile that recalculates every formula on load instead of trusting cached results. */
 function profiel(): string {

@@ -1,29 +1,24 @@
 /**
  * A real spreadsheet engine recomputes every formula of the generated
  * workbooks (with the cached results removed first) and must agree with the
- * decimal model to the cent. Needs LibreOffice (`soffice`): skipped with a
- * message on a machine without it, but a failure in CI (CI=true).
+ * decimal model to the cent. Needs LibreOffice (`soffice`): see test/gereedschap.ts (skipped with a
+ * message on a laptop without it, a failure in CI).
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { gereedschapPad, metGereedschap } from '../gereedschap.ts';
 import { laadParameterset } from '../../src/params/laden.ts';
 import { berekenTarieven } from '../../src/model/bereken.ts';
 import { tariefbijlageWerkboek } from '../../src/docmodel/tariefbijlage.ts';
 import { productenboekWerkboek } from '../../src/docmodel/productenboek.ts';
 import { schrijfXlsx } from '../../src/render/xlsx.ts';
-import { formuleCellen, herbereken, sofficePad, zonderResultaten } from './hulp.ts';
+import { formuleCellen, herbereken, zonderResultaten } from './hulp.ts';
 
-const soffice = sofficePad();
-const inCi = process.env.CI === 'true' || process.env.CI === '1';
-if (!soffice && !inCi) console.warn('\n⚠ LibreOffice (soffice) ontbreekt: de herberekeningstest van de werkboeken wordt overgeslagen. Installeer libreoffice-calc-nogui om hem te draaien.\n');
+const metLibreOffice = metGereedschap('libreoffice');
 
 const SETS = [...(process.env.ZONDER_STANDAARD ? [] : ['models/voorbeeldregio-2027']), 'test/fixtures/sets/volledig', 'test/fixtures/sets/volledig-conventies', 'test/fixtures/sets/volledig-opslag', 'test/fixtures/sets/volledig-jaargemiddelde', 'test/fixtures/sets/volledig-geindexeerd', 'test/fixtures/sets/volledig-geindexeerd-nza', 'test/fixtures/sets/volledig-geindexeerd-2028', 'test/fixtures/sets/volledig-review', 'test/fixtures/sets/volledig-review-mix', 'test/fixtures/sets/e1-opbouw-begeleiding'];
 
 describe('LibreOffice herberekent de werkboeken', () => {
-  it('LibreOffice is beschikbaar in CI', () => {
-    if (inCi) expect(soffice, 'soffice ontbreekt in CI: .ci/run moet libreoffice-calc-nogui installeren').toBeTruthy();
-  });
-
-  it.skipIf(!soffice)('elke formulecel is gelijk aan het model, tot op de cent', async () => {
+  metLibreOffice('elke formulecel is gelijk aan het model, tot op de cent', async () => {
     const origineel: Record<string, Buffer> = {};
     const leeg: Record<string, Buffer> = {};
     for (const map of SETS) {
@@ -40,7 +35,7 @@ describe('LibreOffice herberekent de werkboeken', () => {
         leeg[naam] = await zonderResultaten(origineel[naam]);
       }
     }
-    const herberekend = herbereken(soffice!, leeg);
+    const herberekend = herbereken(gereedschapPad('libreoffice')!, leeg);
     let totaal = 0;
     const afwijkingen: string[] = [];
     for (const naam of Object.keys(origineel)) {
