@@ -153,6 +153,8 @@ export function bouwInkoop(b: Bouwer, best: Bestand<z.infer<typeof S.InkoopBesta
         : {}),
       ...(d.no_show.toelichting ? { toelichting: d.no_show.toelichting } : {}),
     },
+    ...(d.functiemix ? { functiemix: d.functiemix } : {}),
+    ...(d.directe_tijd ? { directeTijd: d.directe_tijd } : {}),
     aanbiederSpecifiekeTarieven: d.aanbieder_specifieke_tarieven ?? 'addendum',
     ...(d.toelichting ? { toelichting: d.toelichting } : {}),
     herkomst: { bestand: weergave, regel: 1, kolom: 1 },
@@ -164,6 +166,7 @@ export function bouwInkoop(b: Bouwer, best: Bestand<z.infer<typeof S.InkoopBesta
  * otherwise state two facts that cannot both be true.
  * - no-show cannot be declared (the tariffs include it), yet a product's tariff has 0 % no-show and inkoop.yaml
  *   does not say why (no_show.zonder_no_show); or a product listed there does have no-show in its tariff.
+ * - the set has minute products (declared in directe tijd) but inkoop.yaml does not define directe tijd.
  * (A municipality in volumes.yaml outside the region is an error of the volumes check, not a warning here.)
  */
 export function controleerInkoop(set: T.ParameterSet): Probleem[] {
@@ -209,6 +212,18 @@ export function controleerInkoop(set: T.ParameterSet): Probleem[] {
         });
       }
     }
+  }
+  // a minute product is declared in directe tijd: the documents must say what that is
+  const minuut = set.producten.filter((p) => p.eenheid === 'minuut');
+  if (minuut.length && !ink.directeTijd) {
+    uit.push({
+      ernst: 'waarschuwing',
+      ...ink.herkomst,
+      melding: `${minuut.length} minuutproducten (${minuut.map((p) => p.code).join(', ')}) worden in directe tijd gedeclareerd, maar inkoop.yaml zegt niet wat directe tijd is`,
+      verwacht: 'directe_tijd: wat als directe tijd telt (en wat niet)',
+      gevonden: 'geen directe_tijd',
+      hint: 'het productenboek geeft de definitie bij elk minuutproduct; zonder definitie is niet na te gaan wat een aanbieder mag declareren',
+    });
   }
   return uit;
 }

@@ -482,6 +482,10 @@ export interface Inkoop {
     zonderNoShow?: { producten: { code: string; herkomst: Herkomst }[]; reden: string };
     toelichting?: string;
   };
+  /** Whether the products' staff mix binds the provider or is the basis of the tariff only (a product may say otherwise). */
+  functiemix?: 'norm' | 'rekenbasis';
+  /** Definition of directe tijd for minute products. */
+  directeTijd?: string;
   /** Where aanbieder-specifieke tarieven are shown: 'addendum' (only there, the default) or 'alle_documenten'. */
   aanbiederSpecifiekeTarieven: 'addendum' | 'alle_documenten';
   toelichting?: string;
