@@ -131,6 +131,30 @@ export function bouwInkoop(b: Bouwer, best: Bestand<z.infer<typeof S.InkoopBesta
     artikelen.add(a.id);
   }
 
+  // the letter rests on an article of the agreement: it must be one the set gives
+  let brief: T.Inkoop['indexatiebrief'];
+  if (d.indexatiebrief) {
+    const ib = d.indexatiebrief;
+    const artikel = d.overeenkomst?.artikelen.find((a) => a.id === ib.artikel);
+    if (!artikel) {
+      const ids = d.overeenkomst?.artikelen.map((a) => a.id) ?? [];
+      const s = bedoeldeU(ib.artikel, ids);
+      b.fout(r, ['indexatiebrief', 'artikel'], `de indexatiebrief rust op artikel ${ib.artikel}, maar de overeenkomst heeft dat artikel niet`, {
+        verwacht: ids.length ? `een artikel uit overeenkomst.artikelen: ${ids.join(', ')}` : 'een artikel onder overeenkomst.artikelen over de indexatie',
+        gevonden: ib.artikel,
+        hint: s ? `bedoelde u '${s}'?` : 'voeg het artikel over de indexatie toe aan de overeenkomst',
+      });
+    } else {
+      brief = {
+        aan: ib.aan,
+        artikel: { id: artikel.id, titel: artikel.titel },
+        contactpersoon: { naam: ib.contactpersoon.naam, email: ib.contactpersoon.email, ...(ib.contactpersoon.functie ? { functie: ib.contactpersoon.functie } : {}), ...(ib.contactpersoon.telefoon ? { telefoon: ib.contactpersoon.telefoon } : {}) },
+        reactie: ib.reactie,
+        ...(ib.ondertekening ? { ondertekening: ib.ondertekening } : {}),
+      };
+    }
+  }
+
   const bijdrage = b.param(d.no_show.maximale_clientbijdrage, r, ['no_show', 'maximale_clientbijdrage'], 'inkoop.no_show.maximale_clientbijdrage', ['euro'], NIET_NEGATIEF);
 
   return {
@@ -153,6 +177,7 @@ export function bouwInkoop(b: Bouwer, best: Bestand<z.infer<typeof S.InkoopBesta
         : {}),
       ...(d.no_show.toelichting ? { toelichting: d.no_show.toelichting } : {}),
     },
+    ...(brief ? { indexatiebrief: brief } : {}),
     ...(d.functiemix ? { functiemix: d.functiemix } : {}),
     ...(d.directe_tijd ? { directeTijd: d.directe_tijd } : {}),
     aanbiederSpecifiekeTarieven: d.aanbieder_specifieke_tarieven ?? 'addendum',

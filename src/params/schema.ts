@@ -555,6 +555,16 @@ export const InkoopBestand = z.strictObject({
     zonder_no_show: z.strictObject({ producten: z.array(z.string()).min(1), reden: tekst }).optional(),
     toelichting: tekst.optional(),
   }),
+  /** The indexation overview as a letter: to whom, on which article of the agreement, and who answers questions. */
+  indexatiebrief: z
+    .strictObject({
+      aan: tekst,
+      artikel: z.string().regex(/^[A-Z][A-Z0-9]*(?:[.-][A-Z0-9]+)*$/),
+      contactpersoon: z.strictObject({ naam: tekst, functie: tekst.optional(), email: z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/), telefoon: tekst.optional() }),
+      reactie: tekst,
+      ondertekening: tekst.optional(),
+    })
+    .optional(),
   /** Whether the staff mix of the products binds the provider (norm) or is only the basis of the tariff (rekenbasis); a product can say otherwise. */
   functiemix: z.enum(['norm', 'rekenbasis']).optional(),
   /** What counts as directe tijd, the time a provider declares for a minute product. */

@@ -482,6 +482,15 @@ export interface Inkoop {
     zonderNoShow?: { producten: { code: string; herkomst: Herkomst }[]; reden: string };
     toelichting?: string;
   };
+  /** The indexation overview as a letter (addressee, the article of the agreement, contact and response route). */
+  indexatiebrief?: {
+    aan: string;
+    /** Id of an article of the overeenkomst (checked), with its title. */
+    artikel: { id: string; titel: string };
+    contactpersoon: { naam: string; functie?: string; email: string; telefoon?: string };
+    reactie: string;
+    ondertekening?: string;
+  };
   /** Whether the products' staff mix binds the provider or is the basis of the tariff only (a product may say otherwise). */
   functiemix?: 'norm' | 'rekenbasis';
   /** Definition of directe tijd for minute products. */

@@ -108,6 +108,21 @@ describe('controleer: tegenspraak tussen inkoop.yaml en de rest van de set', () 
       'gunning/inkoop.yaml: contract wonen-jeugd wordt aanbesteed, maar inkoop.yaml geeft geen gunning',
     ]);
   });
+  it('de indexatiebrief rust op een artikel dat de overeenkomst niet heeft: een fout met plek en bedoelde u', () => {
+    const map = kopie('brief', { 'inkoop.yaml': (s) => s.replace('  artikel: O7\n', '  artikel: O70\n') });
+    let fout: ParametersetFout | undefined;
+    try {
+      laadParameterset(map, { weergaveBasis: tmp });
+    } catch (e) {
+      fout = e as ParametersetFout;
+    }
+    expect(fout).toBeInstanceOf(ParametersetFout);
+    expect(fout!.problemen.map((p) => [`${p.bestand}:${p.regel}`, p.melding, p.hint])).toEqual([
+      // line 154 of the example inkoop.yaml: indexatiebrief.artikel
+      ['brief/inkoop.yaml:154', 'de indexatiebrief rust op artikel O70, maar de overeenkomst heeft dat artikel niet', "bedoelde u 'O7'?"],
+    ]);
+  });
+
   it('minuutproducten zonder definitie van directe tijd in inkoop.yaml: een waarschuwing die de producten noemt', () => {
     const map = kopie('directe-tijd', { 'inkoop.yaml': (s) => s.replace(/^directe_tijd: >-\n(?: {2}.*\n)+/m, '') });
     const w = laadParameterset(map, { weergaveBasis: tmp }).waarschuwingen.filter((x) => x.melding.includes('directe tijd'));
