@@ -360,6 +360,8 @@ export const AanbiederBestand = z.strictObject({
   naam: tekst,
   cao: id,
   besluit: BronVerwijzing,
+  /** The number of the agreement with this provider, as the addendum names it. */
+  contractnummer: tekst.optional(),
   toelichting: tekst.optional(),
   producten: z.record(
     z.string(),

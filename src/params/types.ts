@@ -236,6 +236,8 @@ export interface Aanbieder {
   naam: string;
   cao: string;
   besluit: Bron;
+  /** Number of the agreement with this provider (aanbieders/<id>.yaml contractnummer). */
+  contractnummer?: string;
   /** Why the provider has its own tariff, as the addendum states it. */
   toelichting?: string;
   herkomst: Herkomst;
