@@ -299,6 +299,8 @@ export function typografie(s: string): string {
   return s
     .replace(/€ (?=[-−]?\d)/g, '€\u00a0')
     .replace(new RegExp(`\\b(\\d{1,2}) (${MAAND}) (\\d{4})\\b`, 'g'), '$1\u00a0$2\u00a0$3')
+    // a day and month without a year (per 1 januari en 1 juli) stay together too
+    .replace(new RegExp(`\\b(\\d{1,2}) (${MAAND})\\b`, 'g'), '$1\u00a0$2')
     .replace(/(\d) %/g, '$1\u00a0%');
 }
 
