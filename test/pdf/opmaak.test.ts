@@ -139,7 +139,7 @@ describe('opmaak van de PDF’s, gelezen uit de tekstposities', () => {
       const rij = rs.findIndex((r) => /.\b(Bjw 2\.3|Wmo 5\.4) [a-f]\b/.test(r.tekst));
       if (rij < 0) return;
       // the title of the opbouw of a product, or of a personnel cost L1, L2 … or productive hours P1, P2 …
-      const titel = rs.slice(0, rij).findLast((r) => /^(Opbouw [0-9A-Z]{5} · |[LP]\d+ · )/.test(r.tekst));
+      const titel = [...rs.slice(0, rij)].reverse().find((r) => /^(Opbouw [0-9A-Z]{5} · |[LP]\d+ · )/.test(r.tekst));
       if (!titel) fout.push(`tariefbijlage.pdf p. ${i + 1}: opbouwrijen zonder titel erboven: «${rs[rij]!.tekst}»`);
       else if (rs.indexOf(titel) === 0) doorlopend++;
     });
