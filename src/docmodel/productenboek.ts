@@ -6,6 +6,7 @@ import { tariefFormaat, type Blad, type Cel, type Werkboek } from './werkboek.ts
 import { isConcept } from './tariefbijlage.ts';
 import { vergelijkTekst } from '../shared/sorteer.ts';
 import { leesbaar, variantLabel, zichtbareTarieven } from './documenten/gemeenschappelijk.ts';
+import { functiemixVan } from './documenten/productenboek.ts';
 
 const t = (s: string | undefined): Cel => ({ waarde: s ?? '', stijl: 'tekstlang' });
 
@@ -39,9 +40,14 @@ export function productenboekWerkboek(set: ParameterSet, gegeven: Tarievenplan):
       lang(p.velden.omschrijving),
       lang(p.velden.doel),
       lang(p.velden.doelgroep),
+      lang(p.velden.toegang),
       lang(p.velden.opleidingseisen),
       lang(p.velden.stapelbaarheid),
+      lang(p.velden.uitsluitingen),
+      lang(p.velden.volumenorm),
+      lang(p.velden.starttermijn),
       lang(inzet),
+      t(inzet ? functiemixVan(set, p) : undefined),
       t(gg),
       t(PRODUCTEENHEDEN[p.eenheid].omschrijving),
       t(p.eenheidCode),
@@ -60,9 +66,14 @@ export function productenboekWerkboek(set: ParameterSet, gegeven: Tarievenplan):
       { kop: 'omschrijving', breedte: 40 },
       { kop: 'doel', breedte: 32 },
       { kop: 'doelgroep', breedte: 32 },
+      { kop: 'toegang', breedte: 28 },
       { kop: 'opleidingseisen', breedte: 28 },
       { kop: 'stapelbaarheid', breedte: 24 },
+      { kop: 'uitsluitingen', breedte: 28 },
+      { kop: 'volumenorm', breedte: 24 },
+      { kop: 'starttermijn', breedte: 20 },
       { kop: 'inzet', breedte: 16 },
+      { kop: 'functiemix', breedte: 12 },
       { kop: 'groepsgrootte', breedte: 13 },
       { kop: 'eenheid', breedte: 14 },
       { kop: 'eenheidcode', breedte: 12 },

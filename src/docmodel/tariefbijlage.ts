@@ -8,7 +8,7 @@ import type { Decimal } from '../shared/decimal.ts';
 import { EENHEID_TEKST } from '../shared/format.ts';
 import { bladRef, formule, tariefFormaat, veiligeBladnaam, veiligeNaam, type Blad, type Cel, type Formaat, type Werkboek } from './werkboek.ts';
 import { vergelijkTekst } from '../shared/sorteer.ts';
-import { zichtbareTarieven } from './documenten/gemeenschappelijk.ts';
+import { korteNaam, leesbaar, metSet, vindplaats, zichtbareTarieven } from './documenten/gemeenschappelijk.ts';
 import { verdeelVolumes } from '../model/begroting.ts';
 
 export function formaatVoor(eenheid: string): Formaat {
@@ -19,7 +19,21 @@ export function formaatVoor(eenheid: string): Formaat {
   return 'getal';
 }
 
-const tekst = (s: string, stijl: Cel['stijl'] = 'tekst'): Cel => ({ waarde: s, stijl });
+/** A text cell in the reader's language (no snake_case ids, cliëntgebonden, no-show, cao-toeslagen); URLs stay. */
+const tekst = (s: string, stijl: Cel['stijl'] = 'tekst'): Cel => ({ waarde: leesbaar(s), stijl });
+/** A name used in formulas, exactly as the formulas spell it. */
+const letterlijk = (s: string): Cel => ({ waarde: s, stijl: 'tekst' });
+/** A parameter by its name in words (overhead standaard), not its path in the set. */
+const naamInWoorden = (pad: string) => leesbaar(korteNaam(pad));
+
+/**
+ * Where a value stands, as the link text into the published set (opslagen.yaml#L6, see inkoop.yaml
+ * parameterset_url), or nothing: a provider never reads a file path or file:line.
+ */
+function plaatsIn(set: ParameterSet): (bestand: string, regel: number) => string {
+  const opties = metSet(set, { publicatie: false });
+  return (bestand, regel) => vindplaats(bestand, regel, opties)?.tekst ?? '';
+}
 const getal = (d: Decimal, formaat: Formaat, stijl: Cel['stijl'] = 'berekend'): Cel => ({ waarde: d, formaat, stijl });
 
 export function isConcept(plan: Tarievenplan): boolean {
@@ -114,8 +128,10 @@ function caoBladen(set: ParameterSet, params: Map<string, ParamGebruik>, bladnam
   for (const cao of [...set.caos.values()].sort((a, b) => vergelijkTekst(a.id, b.id))) {
     const tabellen = cao.tabellen.filter((t) => gebruikteTabellen.has(`${cao.id}|${t.van}`));
     for (const tabel of tabellen) {
-      const naam = veiligeBladnaam(tabellen.length > 1 ? `CAO ${cao.naam} ${tabel.van}` : `CAO ${cao.naam}`, bladnamen);
-      const { blad, plek } = caoTabelBlad(cao, tabel, naam);
+      // the cao's own name (Cao GGZ), not "CAO Cao GGZ"
+      const caoNaam = /^cao\b/i.test(cao.naam) ? cao.naam : `Cao ${cao.naam}`;
+      const naam = veiligeBladnaam(tabellen.length > 1 ? `${caoNaam} ${tabel.van}` : caoNaam, bladnamen);
+      const { blad, plek } = caoTabelBlad(cao, tabel, naam, plaatsIn(set));
       bladen.push(blad);
       plekken.set(`${cao.id}|${tabel.van}`, plek);
     }
@@ -123,13 +139,13 @@ function caoBladen(set: ParameterSet, params: Map<string, ParamGebruik>, bladnam
   return { bladen, plekken };
 }
 
-function caoTabelBlad(cao: Cao, tabel: CaoTabel, naam: string): { blad: Blad; plek: CaoBladPlek } {
+function caoTabelBlad(cao: Cao, tabel: CaoTabel, naam: string, plaats: (bestand: string, regel: number) => string): { blad: Blad; plek: CaoBladPlek } {
   const treden = [...new Set([...tabel.schalen.values()].flatMap((m) => [...m.keys()]))].sort((a, b) => Number(a) - Number(b));
   const kolomVan = new Map(treden.map((t, i) => [t, i + 2]));
   const rijVan = new Map<string, number>();
   const titel = [
     `${cao.naam}: ${tabel.soort === 'loonkosten_per_uur' ? 'integrale loonkosten per uur (salaris, toeslagen en werkgeverslasten)' : `salaristabel ${tabel.soort === 'maand' ? 'per maand' : 'per uur'} (voltijd)`}, geldig ${tabel.van} t/m ${tabel.tot}`,
-    `Bron: ${tabel.bron.titel}${tabel.bron.url ? ` (${tabel.bron.url})` : ''} · status ${tabel.status} · ${tabel.herkomst.bestand}:${tabel.herkomst.regel}`,
+    `Bron: ${tabel.bron.titel}${tabel.bron.url ? ` (${tabel.bron.url})` : ''} · status ${tabel.status}${plaats(tabel.herkomst.bestand, tabel.herkomst.regel) ? ` · ${plaats(tabel.herkomst.bestand, tabel.herkomst.regel)}` : ''}`,
   ];
   const rijen: (Cel | null)[][] = [];
   [...tabel.schalen.entries()].forEach(([schaal, m], i) => {
@@ -163,6 +179,7 @@ function parametersBlad(
   const parRijen: (Cel | null)[][] = [];
   const parTitel = [`Parameters van ${set.naam} (tariefjaar ${plan.model.tariefjaar}, peildatum ${plan.model.peildatum})`, 'Gele cellen zijn invoer; elke invoercel heeft een naam die de formules op de opbouwbladen gebruiken.'];
   const parBlad = veiligeBladnaam('Parameters', bladnamen);
+  const plaats = plaatsIn(set);
   const gesorteerd = [...params].sort(([a], [b]) => vergelijkTekst(a, b));
   for (const [k, p] of gesorteerd) {
     const naam = naamVan.get(k)!;
@@ -180,15 +197,15 @@ function parametersBlad(
       waardeCel = getal(p.waarde, p.pad.startsWith('afronding.') ? 'euro' : formaatVoor(p.eenheid), 'invoer');
     }
     parRijen.push([
-      tekst(naam),
-      tekst(p.pad),
+      letterlijk(naam),
+      tekst(naamInWoorden(p.pad)),
       waardeCel,
       tekst(p.eenheid),
       tekst(p.geldig_van),
       tekst(p.geldig_tot),
       tekst(p.status),
       tekst(p.bron),
-      tekst(`${p.bestand}:${p.regel}`),
+      tekst(plaats(p.bestand, p.regel)),
     ]);
   }
   return {
@@ -204,7 +221,7 @@ function parametersBlad(
         { kop: 'geldig tot', breedte: 12 },
         { kop: 'status', breedte: 12 },
         { kop: 'bron', breedte: 60 },
-        { kop: 'bestand:regel', breedte: 45 },
+        { kop: 'vindplaats', breedte: 45 },
       ],
       rijen: parRijen,
       autofilter: true,
@@ -350,12 +367,13 @@ function schrijfBlok(blad: Blad, { t, stappen, rij }: OpbouwBlok, naamVan: Map<s
     blad.rijen.push([
       tekst(t.product),
       tekst(t.variant),
-      tekst(s.stap),
+      // the step in words (personeel hbo · cao-toeslagen), not its id
+      tekst(s.stap.replace(/_/g, ' ').replace(/\./g, ' · ')),
       tekst(s.label),
       tekst(s.formule, 'uitleg'),
       { formule: f, resultaat: s.waarde, formaat: s.eenheid.startsWith('euro') ? (laatste ? 'euro' : 'euro4') : formaatVoor(s.eenheid), stijl: laatste ? 'tarief' : 'berekend' },
       tekst(EENHEID_TEKST[s.eenheid] ?? s.eenheid.replace(/^euro_per_/, 'per ')),
-      tekst(s.parameters.map((p) => p.pad).join('; ')),
+      tekst(s.parameters.map((p) => naamInWoorden(p.pad)).join('; ')),
       tekst(s.kostenelementen.join('; ')),
     ]);
   }
@@ -423,7 +441,7 @@ function functiehuisBlad(set: ParameterSet, bladnamen: Bladnamen): Blad {
         tekst(f.treden.map((t) => (f.treden.length === 1 ? t.trede : `${t.trede} (gewicht ${t.gewicht.toFixed()})`)).join(', ')),
         tekst(f.status),
         tekst(f.bron.titel),
-        tekst(`${f.herkomst.bestand}:${f.herkomst.regel}`),
+        tekst(plaatsIn(set)(f.herkomst.bestand, f.herkomst.regel)),
       ]);
   return {
     naam: veiligeBladnaam('Functiehuis', bladnamen),
@@ -436,7 +454,7 @@ function functiehuisBlad(set: ParameterSet, bladnamen: Bladnamen): Blad {
       { kop: 'trede(n)', breedte: 30 },
       { kop: 'status', breedte: 12 },
       { kop: 'bron', breedte: 50 },
-      { kop: 'bestand:regel', breedte: 45 },
+      { kop: 'vindplaats', breedte: 45 },
     ],
     rijen,
     autofilter: true,

@@ -9,8 +9,9 @@ export function waardeTekst(d: Decimal, eenheid: string): string {
   return `${getal(d, 2)} ${EENHEID_TEKST[eenheid] ?? eenheid}`.trimEnd();
 }
 
-export function paramWaarde(p: Stap['parameters'][number]): string {
-  if (p.eenheid === 'procent') return `${getal(p.waarde, Math.max(0, p.waarde.decimalPlaces()))} %`;
+/** A parameter's value as the documents print it; a percentage with at least `decimalen` decimals (more when the value has them). */
+export function paramWaarde(p: Stap['parameters'][number], decimalen = 0): string {
+  if (p.eenheid === 'procent') return `${getal(p.waarde, Math.max(decimalen, p.waarde.decimalPlaces()))} %`;
   if (p.eenheid.startsWith('euro')) return waardeTekst(p.waarde, p.eenheid);
   if (p.weergave) return p.weergave;
   return `${getal(p.waarde, Math.max(0, p.waarde.decimalPlaces()))} ${EENHEID_TEKST[p.eenheid] ?? p.eenheid}`.trimEnd();

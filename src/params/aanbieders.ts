@@ -39,7 +39,7 @@ function bouwAanbieder(b: Bouwer, id: string, d: AanbiederData, r: unknown, ctx:
     const prod = kostprijsProductVan(b, ctx.producten, code, r);
     if (prod) lijst.push(afwijkingVan(b, ctx, id, d.cao, prod, ov, r));
   }
-  return { id, naam: d.naam, cao: d.cao, besluit: b.bron(d.besluit, r, ['besluit']), ...(d.toelichting ? { toelichting: d.toelichting } : {}), herkomst, producten: lijst };
+  return { id, naam: d.naam, cao: d.cao, besluit: b.bron(d.besluit, r, ['besluit']), ...(d.contractnummer ? { contractnummer: d.contractnummer } : {}), ...(d.toelichting ? { toelichting: d.toelichting } : {}), herkomst, producten: lijst };
 }
 
 /** The product an override names; only a cost-price product has parameters that can differ per provider. */

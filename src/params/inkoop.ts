@@ -131,6 +131,30 @@ export function bouwInkoop(b: Bouwer, best: Bestand<z.infer<typeof S.InkoopBesta
     artikelen.add(a.id);
   }
 
+  // the letter rests on an article of the agreement: it must be one the set gives
+  let brief: T.Inkoop['indexatiebrief'];
+  if (d.indexatiebrief) {
+    const ib = d.indexatiebrief;
+    const artikel = d.overeenkomst?.artikelen.find((a) => a.id === ib.artikel);
+    if (!artikel) {
+      const ids = d.overeenkomst?.artikelen.map((a) => a.id) ?? [];
+      const s = bedoeldeU(ib.artikel, ids);
+      b.fout(r, ['indexatiebrief', 'artikel'], `de indexatiebrief rust op artikel ${ib.artikel}, maar de overeenkomst heeft dat artikel niet`, {
+        verwacht: ids.length ? `een artikel uit overeenkomst.artikelen: ${ids.join(', ')}` : 'een artikel onder overeenkomst.artikelen over de indexatie',
+        gevonden: ib.artikel,
+        hint: s ? `bedoelde u '${s}'?` : 'voeg het artikel over de indexatie toe aan de overeenkomst',
+      });
+    } else {
+      brief = {
+        aan: ib.aan,
+        artikel: { id: artikel.id, titel: artikel.titel },
+        contactpersoon: { naam: ib.contactpersoon.naam, email: ib.contactpersoon.email, ...(ib.contactpersoon.functie ? { functie: ib.contactpersoon.functie } : {}), ...(ib.contactpersoon.telefoon ? { telefoon: ib.contactpersoon.telefoon } : {}) },
+        reactie: ib.reactie,
+        ...(ib.ondertekening ? { ondertekening: ib.ondertekening } : {}),
+      };
+    }
+  }
+
   const bijdrage = b.param(d.no_show.maximale_clientbijdrage, r, ['no_show', 'maximale_clientbijdrage'], 'inkoop.no_show.maximale_clientbijdrage', ['euro'], NIET_NEGATIEF);
 
   return {
@@ -153,6 +177,9 @@ export function bouwInkoop(b: Bouwer, best: Bestand<z.infer<typeof S.InkoopBesta
         : {}),
       ...(d.no_show.toelichting ? { toelichting: d.no_show.toelichting } : {}),
     },
+    ...(brief ? { indexatiebrief: brief } : {}),
+    ...(d.functiemix ? { functiemix: d.functiemix } : {}),
+    ...(d.directe_tijd ? { directeTijd: d.directe_tijd } : {}),
     aanbiederSpecifiekeTarieven: d.aanbieder_specifieke_tarieven ?? 'addendum',
     ...(d.toelichting ? { toelichting: d.toelichting } : {}),
     herkomst: { bestand: weergave, regel: 1, kolom: 1 },
@@ -164,6 +191,7 @@ export function bouwInkoop(b: Bouwer, best: Bestand<z.infer<typeof S.InkoopBesta
  * otherwise state two facts that cannot both be true.
  * - no-show cannot be declared (the tariffs include it), yet a product's tariff has 0 % no-show and inkoop.yaml
  *   does not say why (no_show.zonder_no_show); or a product listed there does have no-show in its tariff.
+ * - the set has minute products (declared in directe tijd) but inkoop.yaml does not define directe tijd.
  * (A municipality in volumes.yaml outside the region is an error of the volumes check, not a warning here.)
  */
 export function controleerInkoop(set: T.ParameterSet): Probleem[] {
@@ -209,6 +237,18 @@ export function controleerInkoop(set: T.ParameterSet): Probleem[] {
         });
       }
     }
+  }
+  // a minute product is declared in directe tijd: the documents must say what that is
+  const minuut = set.producten.filter((p) => p.eenheid === 'minuut');
+  if (minuut.length && !ink.directeTijd) {
+    uit.push({
+      ernst: 'waarschuwing',
+      ...ink.herkomst,
+      melding: `${minuut.length} minuutproducten (${minuut.map((p) => p.code).join(', ')}) worden in directe tijd gedeclareerd, maar inkoop.yaml zegt niet wat directe tijd is`,
+      verwacht: 'directe_tijd: wat als directe tijd telt (en wat niet)',
+      gevonden: 'geen directe_tijd',
+      hint: 'het productenboek geeft de definitie bij elk minuutproduct; zonder definitie is niet na te gaan wat een aanbieder mag declareren',
+    });
   }
   return uit;
 }

@@ -64,7 +64,7 @@ function productBasis(b: Bouwer, ctx: ProductContext, code: string, p: RuwProduc
   }
   if (p.afronding) ctx.afrondingBestaat(p.afronding, r, [...pad, 'afronding']);
   const velden: Record<string, string> = {};
-  for (const k of ['segment', 'omschrijving', 'doel', 'doelgroep', 'opleidingseisen', 'resultaat', 'stapelbaarheid', 'leeftijd', 'frequentie', 'toelichting'] as const) {
+  for (const k of ['segment', 'omschrijving', 'doel', 'doelgroep', 'opleidingseisen', 'resultaat', 'stapelbaarheid', 'leeftijd', 'toegang', 'volumenorm', 'starttermijn', 'uitsluitingen', 'functiemix', 'frequentie', 'toelichting'] as const) {
     const v = p[k];
     if (typeof v === 'string') velden[k] = v;
   }

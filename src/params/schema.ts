@@ -288,6 +288,16 @@ const ProductVelden = {
   resultaat: tekst.optional(),
   stapelbaarheid: tekst.optional(),
   leeftijd: tekst.optional(),
+  /** Who refers a client to the product (toegang): the municipality, a doctor, the court … */
+  toegang: tekst.optional(),
+  /** The usual or maximum volume of one assignment, as the documents state it. */
+  volumenorm: tekst.optional(),
+  /** Within how long after the assignment the provider starts. */
+  starttermijn: tekst.optional(),
+  /** When the product is not given (Wlz, Zvw, another product …). */
+  uitsluitingen: tekst.optional(),
+  /** For this product: whether the staff mix (inzet) binds the provider or is only the basis of the tariff; overrides inkoop.yaml. */
+  functiemix: z.enum(['norm', 'rekenbasis']).optional(),
   eenheid: z.enum(Object.keys(PRODUCTEENHEDEN) as [ProductEenheid, ...ProductEenheid[]]),
   frequentie: z.enum(['per_dag', 'per_week', 'per_maand', 'totaal']).optional(),
   afronding: id.optional(),
@@ -350,6 +360,8 @@ export const AanbiederBestand = z.strictObject({
   naam: tekst,
   cao: id,
   besluit: BronVerwijzing,
+  /** The number of the agreement with this provider, as the addendum names it. */
+  contractnummer: tekst.optional(),
   toelichting: tekst.optional(),
   producten: z.record(
     z.string(),
@@ -545,6 +557,20 @@ export const InkoopBestand = z.strictObject({
     zonder_no_show: z.strictObject({ producten: z.array(z.string()).min(1), reden: tekst }).optional(),
     toelichting: tekst.optional(),
   }),
+  /** The indexation overview as a letter: to whom, on which article of the agreement, and who answers questions. */
+  indexatiebrief: z
+    .strictObject({
+      aan: tekst,
+      artikel: z.string().regex(/^[A-Z][A-Z0-9]*(?:[.-][A-Z0-9]+)*$/),
+      contactpersoon: z.strictObject({ naam: tekst, functie: tekst.optional(), email: z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/), telefoon: tekst.optional() }),
+      reactie: tekst,
+      ondertekening: tekst.optional(),
+    })
+    .optional(),
+  /** Whether the staff mix of the products binds the provider (norm) or is only the basis of the tariff (rekenbasis); a product can say otherwise. */
+  functiemix: z.enum(['norm', 'rekenbasis']).optional(),
+  /** What counts as directe tijd, the time a provider declares for a minute product. */
+  directe_tijd: tekst.optional(),
   /** Where an aanbieder-specifiek tarief is shown: only in the provider's addendum (default), or in every document. */
   aanbieder_specifieke_tarieven: z.enum(['addendum', 'alle_documenten']).optional(),
   toelichting: tekst.optional(),

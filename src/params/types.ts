@@ -236,6 +236,8 @@ export interface Aanbieder {
   naam: string;
   cao: string;
   besluit: Bron;
+  /** Number of the agreement with this provider (aanbieders/<id>.yaml contractnummer). */
+  contractnummer?: string;
   /** Why the provider has its own tariff, as the addendum states it. */
   toelichting?: string;
   herkomst: Herkomst;
@@ -482,6 +484,19 @@ export interface Inkoop {
     zonderNoShow?: { producten: { code: string; herkomst: Herkomst }[]; reden: string };
     toelichting?: string;
   };
+  /** The indexation overview as a letter (addressee, the article of the agreement, contact and response route). */
+  indexatiebrief?: {
+    aan: string;
+    /** Id of an article of the overeenkomst (checked), with its title. */
+    artikel: { id: string; titel: string };
+    contactpersoon: { naam: string; functie?: string; email: string; telefoon?: string };
+    reactie: string;
+    ondertekening?: string;
+  };
+  /** Whether the products' staff mix binds the provider or is the basis of the tariff only (a product may say otherwise). */
+  functiemix?: 'norm' | 'rekenbasis';
+  /** Definition of directe tijd for minute products. */
+  directeTijd?: string;
   /** Where aanbieder-specifieke tarieven are shown: 'addendum' (only there, the default) or 'alle_documenten'. */
   aanbiederSpecifiekeTarieven: 'addendum' | 'alle_documenten';
   toelichting?: string;

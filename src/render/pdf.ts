@@ -40,21 +40,24 @@ const KLEUR = { tekst: '#1d1d1b', kop: '#17365d', grijs: '#5f6368', lijn: '#c8cc
  * Styles as objects, spread into the nodes: pdfmake resolves a named style on every word it measures
  * (with an allocation per lookup); properties on the node itself are found at once.
  */
+/** The smallest letter in any document: 9 pt (readable in print; the published PDFs hold to the same). */
+export const KLEINSTE = 9;
+
 const S: Record<string, Record<string, unknown>> = {
   h1: { fontSize: 17, bold: true, color: KLEUR.kop, margin: [0, 0, 0, 10] },
   h2: { fontSize: 12.5, bold: true, color: KLEUR.kop, margin: [0, 12, 0, 5] },
   h3: { fontSize: 10.5, bold: true, color: KLEUR.kop, margin: [0, 8, 0, 3] },
   toc1: { bold: true, fontSize: 10 },
   toc2: { fontSize: 9 },
-  toc3: { fontSize: 8.5, color: KLEUR.grijs },
+  toc3: { fontSize: KLEINSTE, color: KLEUR.grijs },
   alinea: { margin: [0, 0, 0, 6] },
-  klein: { fontSize: 8, color: KLEUR.grijs, margin: [0, 0, 0, 6] },
-  tabel: { fontSize: 8.5, lineHeight: 1.15 },
-  tabelklein: { fontSize: 7.8, lineHeight: 1.12 },
+  klein: { fontSize: KLEINSTE, color: KLEUR.grijs, margin: [0, 0, 0, 6] },
+  tabel: { fontSize: KLEINSTE, lineHeight: 1.15 },
+  tabelklein: { fontSize: KLEINSTE, lineHeight: 1.1 },
   tabelkop: { bold: true, fillColor: KLEUR.kopvlak, color: KLEUR.kop },
   tabeltitel: { bold: true, fontSize: 10, color: KLEUR.kop, margin: [0, 4, 0, 1] },
-  veldlabel: { bold: true, color: KLEUR.grijs, fontSize: 8.5 },
-  kopregel: { fontSize: 7.5, color: KLEUR.grijs },
+  veldlabel: { bold: true, color: KLEUR.grijs, fontSize: KLEINSTE },
+  kopregel: { fontSize: KLEINSTE, color: KLEUR.grijs },
   kaftklein: { fontSize: 10, color: KLEUR.grijs },
   kafttitel: { fontSize: 32, bold: true, color: KLEUR.kop, lineHeight: 1.05 },
   kaftondertitel: { fontSize: 14, color: KLEUR.kop, margin: [0, 6, 0, 0] },
@@ -87,7 +90,7 @@ function tekstNaar(x: Tekst): ContentText | string {
   if (x.cursief) o.italics = true;
   if (x.code) o.background = '#eceff3';
   if (x.link) Object.assign(o, { link: x.link, color: KLEUR.link, decoration: 'underline' });
-  if (x.klein) Object.assign(o, { fontSize: 7.5, color: KLEUR.grijs });
+  if (x.klein) Object.assign(o, { fontSize: KLEINSTE, color: KLEUR.grijs });
   return o as unknown as ContentText;
 }
 
@@ -146,6 +149,27 @@ function rijenPassen(rijen: Cel[][], breedtes: (number | '*' | 'auto')[], ctx: C
   );
 }
 
+/** Lines a cell takes, by the same rough estimate as rijenPassen. */
+function celRegels(c: Cel, w: number | '*' | 'auto', rest: number): number {
+  const perRegel = Math.max(4, ((typeof w === 'number' ? w : rest) - 10) / (KLEINSTE * 0.55));
+  return c.reduce((n, regel) => n + Math.max(1, Math.ceil(regel.reduce((m, x) => m + x.tekst.length, 0) / perRegel)), 0);
+}
+
+/**
+ * Roughly how high the start of a table is that travels as one piece (its title, header and first three rows,
+ * see keepWithHeaderRows): the room a heading keeps below itself when a table follows.
+ */
+function tabelBegin(b: Extract<Blok, { soort: 'tabel' }>, ctx: Context): number {
+  const breedtes = b.kolommen.map((k) => k.breedte);
+  const vast = breedtes.reduce<number>((a, w) => a + (typeof w === 'number' ? w : 0), 0);
+  const rest = Math.max(40, (ctx.breedte - vast) / Math.max(1, breedtes.filter((w) => typeof w !== 'number').length));
+  const regel = KLEINSTE * 1.25;
+  const hoogte = (cellen: Cel[]) => Math.max(1, ...cellen.map((c, i) => celRegels(c, breedtes[i] ?? '*', rest))) * regel + 6;
+  const kop = (b.titel ? 20 : 0) + hoogte(b.kolommen.map((k) => [[{ tekst: k.kop }]] as Cel));
+  const rijen = b.rijen.slice(0, 3).reduce((s, r) => s + hoogte(r.cellen), 0);
+  return Math.min(ctx.hoogte * 0.5, kop + rijen + 12);
+}
+
 function tabel(b: Extract<Blok, { soort: 'tabel' }>, ctx: Context): ContentTable {
   const n = b.kolommen.length;
   const body: TableCell[][] = [];
@@ -153,11 +177,12 @@ function tabel(b: Extract<Blok, { soort: 'tabel' }>, ctx: Context): ContentTable
   body.push(b.kolommen.map((k) => ({ text: k.kop, ...S.tabelkop, ...(k.rechts ? { alignment: 'right' } : {}) }) as TableCell));
   const koprijen = body.length;
   for (const r of b.rijen) body.push(rij(r, b));
-  const passen = rijenPassen(b.rijen.map((r) => r.cellen), b.kolommen.map((k) => k.breedte), ctx, b.klein ? 7.8 : 8.5);
+  const passen = rijenPassen(b.rijen.map((r) => r.cellen), b.kolommen.map((k) => k.breedte), ctx, KLEINSTE);
   return {
     table: {
       headerRows: koprijen,
-      keepWithHeaderRows: passen ? 1 : 0,
+      // a table never starts with one or two rows at the foot of a page: its first three rows go with the header
+      keepWithHeaderRows: passen ? Math.min(3, b.rijen.length) : 0,
       dontBreakRows: passen,
       widths: b.kolommen.map((k) => k.breedte),
       body,
@@ -218,8 +243,10 @@ function blokken(lijst: Blok[], ctx: Context): Content[] {
       const rest = blok(volgende, ctx);
       const nieuw = (koppen[0] as { pageBreak?: string }).pageBreak;
       if (nieuw) delete (koppen[0] as { pageBreak?: string }).pageBreak;
-      uit.push({ stack: [...koppen, { canvas: [], margin: [0, HOUD_BIJ_VOLGENDE, 0, 0] }], unbreakable: true, ...(nieuw ? { pageBreak: 'before' } : {}) } as Content);
-      uit.push({ stack: [rest], margin: [0, -HOUD_BIJ_VOLGENDE, 0, 0] } as Content);
+      // a table moves as a piece (title, header, first rows): keep room for that piece, not just a few lines
+      const ruimte = volgende.soort === 'tabel' ? Math.max(HOUD_BIJ_VOLGENDE, tabelBegin(volgende, ctx)) : HOUD_BIJ_VOLGENDE;
+      uit.push({ stack: [...koppen, { canvas: [], margin: [0, ruimte, 0, 0] }], unbreakable: true, ...(nieuw ? { pageBreak: 'before' } : {}) } as Content);
+      uit.push({ stack: [rest], margin: [0, -ruimte, 0, 0] } as Content);
       i = j;
       continue;
     }
@@ -274,7 +301,7 @@ function kaft(doc: Document): Content[] {
     ...(doc.ondertitel ? [{ text: doc.ondertitel, ...S.kaftondertitel } as Content] : []),
     { text: `${doc.regio} · tariefjaar ${doc.tariefjaar}`, ...S.kaftondertitel, margin: [0, 2, 0, 40 * ruimte] } as Content,
     {
-      table: { widths: [80, '*'], body: regels.map(([a, b]) => [{ text: a, ...S.veldlabel }, a === 'Vingerafdruk' ? { text: b, fontSize: 7.5, color: KLEUR.grijs } : a === 'Status' && doc.concept ? { text: b, bold: true, color: KLEUR.rood } : { text: b }]) },
+      table: { widths: [80, '*'], body: regels.map(([a, b]) => [{ text: a, ...S.veldlabel }, a === 'Vingerafdruk' ? { text: b, fontSize: KLEINSTE, color: KLEUR.grijs } : a === 'Status' && doc.concept ? { text: b, bold: true, color: KLEUR.rood } : { text: b }]) },
       layout: { hLineWidth: (i: number) => (i === 0 ? 0 : 0.35), vLineWidth: () => 0, hLineColor: () => KLEUR.lijn, paddingLeft: (i: number) => (i === 0 ? 0 : 6), paddingTop: () => 4, paddingBottom: () => 4 },
     } as Content,
     {

@@ -46,15 +46,15 @@ describe('controleer: tegenspraak tussen inkoop.yaml en de rest van de set', () 
     const map = kopie('noshow', { 'inkoop.yaml': (s) => s.replace(/ {2}zonder_no_show:\n(?: {4}.*\n| {6}.*\n)+/, '') });
     const w = eigen(laadParameterset(map, { weergaveBasis: tmp }).waarschuwingen);
     expect(w.map((x) => `${x.bestand}:${x.regel}`)).toEqual([
-      'noshow/producten/dagbesteding-jeugd.yaml:244',
-      'noshow/producten/dagbesteding-jeugd.yaml:310',
-      'noshow/producten/dagbesteding-wmo.yaml:237',
-      'noshow/producten/dagbesteding-wmo.yaml:305',
-      'noshow/producten/wonen-jeugd.yaml:54',
+      'noshow/producten/dagbesteding-jeugd.yaml:261',
+      'noshow/producten/dagbesteding-jeugd.yaml:331',
+      'noshow/producten/dagbesteding-wmo.yaml:254',
+      'noshow/producten/dagbesteding-wmo.yaml:326',
+      'noshow/producten/wonen-jeugd.yaml:59',
     ]);
     expect(formatProblemen([w[0]!])).toBe(
       [
-        'noshow/producten/dagbesteding-jeugd.yaml:244:15: waarschuwing: het tarief van 42V01 Vervoer dagbesteding jeugd bevat geen no-show (0 %), maar een aanbieder mag no-show niet declareren',
+        'noshow/producten/dagbesteding-jeugd.yaml:261:15: waarschuwing: het tarief van 42V01 Vervoer dagbesteding jeugd bevat geen no-show (0 %), maar een aanbieder mag no-show niet declareren',
         '  verwacht: een no-show-percentage in het tarief, of het product in inkoop.yaml onder no_show.zonder_no_show met de reden',
         '  gevonden: 0 %',
         '  hint: het programma van eisen zegt dat de tarieven no-show dekken; noem een product zonder no-show met de reden, zodat het document dat ook zegt',
@@ -107,6 +107,33 @@ describe('controleer: tegenspraak tussen inkoop.yaml en de rest van de set', () 
       'gunning/inkoop.yaml: gunning voor ambulant-jeugd, dat niet wordt aanbesteed',
       'gunning/inkoop.yaml: contract wonen-jeugd wordt aanbesteed, maar inkoop.yaml geeft geen gunning',
     ]);
+  });
+  it('de indexatiebrief rust op een artikel dat de overeenkomst niet heeft: een fout met plek en bedoelde u', () => {
+    const map = kopie('brief', { 'inkoop.yaml': (s) => s.replace('  artikel: O7\n', '  artikel: O70\n') });
+    let fout: ParametersetFout | undefined;
+    try {
+      laadParameterset(map, { weergaveBasis: tmp });
+    } catch (e) {
+      fout = e as ParametersetFout;
+    }
+    expect(fout).toBeInstanceOf(ParametersetFout);
+    expect(fout!.problemen.map((p) => [`${p.bestand}:${p.regel}`, p.melding, p.hint])).toEqual([
+      // line 154 of the example inkoop.yaml: indexatiebrief.artikel
+      ['brief/inkoop.yaml:154', 'de indexatiebrief rust op artikel O70, maar de overeenkomst heeft dat artikel niet', "bedoelde u 'O7'?"],
+    ]);
+  });
+
+  it('minuutproducten zonder definitie van directe tijd in inkoop.yaml: een waarschuwing die de producten noemt', () => {
+    const map = kopie('directe-tijd', { 'inkoop.yaml': (s) => s.replace(/^directe_tijd: >-\n(?: {2}.*\n)+/m, '') });
+    const w = laadParameterset(map, { weergaveBasis: tmp }).waarschuwingen.filter((x) => x.melding.includes('directe tijd'));
+    expect(w.map((x) => [`${x.bestand}:${x.regel}`, x.melding, x.verwacht])).toEqual([
+      [
+        'directe-tijd/inkoop.yaml:1',
+        '9 minuutproducten (02A01, 02A02, 02A18, 03A01, 45A18, 45A48, 45AM1, 45AW1, 54HS1) worden in directe tijd gedeclareerd, maar inkoop.yaml zegt niet wat directe tijd is',
+        'directe_tijd: wat als directe tijd telt (en wat niet)',
+      ],
+    ]);
+    expect(laadParameterset(BRON).waarschuwingen.filter((x) => x.melding.includes('directe tijd'))).toEqual([]);
   });
 });
 

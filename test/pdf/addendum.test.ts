@@ -1,5 +1,5 @@
 /**
- * The addendum as a contract document: the agreement and term it belongs to, the reasons from the set
+ * The addendum as a contract document: the agreement, its number (aanbieders/<aanbieder>.yaml contractnummer) and term, the reasons from the set
  * (aanbieders/<aanbieder>.yaml toelichting), an indexation clause and signature blocks for both parties.
  */
 import path from 'node:path';
@@ -26,10 +26,11 @@ const t = tekst(doc.blokken);
 
 describe('addendum', () => {
   it('noemt de overeenkomst en de looptijd, de reden uit de set, een indexatiebepaling en ondertekening door beide partijen', () => {
-    expect(t).toContain('Dit addendum maakt deel uit van de overeenkomst Dagbesteding en logeren Wmo (Open House). Het geldt zolang die overeenkomst loopt: 4 jaar vanaf 1 januari 2027');
+    expect(t).toContain('Dit addendum maakt deel uit van de overeenkomst Dagbesteding en logeren Wmo (Open House) met Zorgboerderij De Linde, contractnummer VR-2027-DW-0142. Het geldt zolang die overeenkomst loopt: 4 jaar vanaf 1 januari 2027');
+    expect(doc.ondertitel).toBe('Zorgboerderij De Linde · contractnummer VR-2027-DW-0142');
     expect(t).toContain('Fictieve zorgboerderij die dagbesteding biedt aan volwassenen met ernstig probleemgedrag.');
     expect(t).toContain('07A03 Dagbesteding hoog: Kleinere groep;');
-    expect(t).toContain('worden elk jaar per 1 januari geïndexeerd zoals de andere tarieven van de overeenkomst (volgens de VNG-methode)');
+    expect(t).toContain('worden elk jaar per 1 januari geïndexeerd zoals de andere tarieven van de overeenkomst (volgens de VNG-methode). Zo bepaalt artikel O7 (Indexatie) van de overeenkomst.');
     expect(t).toContain(' | voor Inkoopbureau Sociaal Domein Voorbeeldregio | voor Zorgboerderij De Linde\nnaam |   |  \nfunctie');
     expect(t).toContain('handtekening |  / / ');
   });

@@ -66,7 +66,8 @@ describe('indexatie-<jaar>.pdf van de testset (met een product in componenten)',
     // a few rows as a reader sees them, one line per variant: old tariff, (per hour), index, new tariff, (per hour)
     const regels = pdfTekstOpmaak(pdf).join('\n').split('\n').map((r) => r.replace(/\s+/g, ' ').trim());
     const rij = (r: string) => expect(regels.filter((x) => x.endsWith(r)), r).toHaveLength(1);
-    rij('45A01 Ambulante jeugdhulp Basistarief € 1,26 € 75,60 6,30 % (I1) € 1,34 € 80,40 illustratief');
+    // at 9 pt the product name wraps after its first word (45A01 Ambulante / jeugdhulp hbo)
+    rij('45A01 Ambulante Basistarief € 1,26 € 75,60 6,30 % (I1) € 1,34 € 80,40 illustratief');
     rij('CAO Alfa (maandtabel) € 1,28 € 76,80 6,30 % (I1) € 1,36 € 81,60 illustratief');
     rij('CAO Beta (uurtabel) € 36,00 5,91 % (I2) € 38,13 illustratief');
     rij('44A01 Logeren Basistarief € 243,82 5,27 % (I3) € 256,67 illustratief');
@@ -165,6 +166,16 @@ describe('indexatie-2028.pdf van de standaardset', () => {
     expect(t).toContain('procentpunten: definitief min voorlopig.');
     expect(t).toContain('Het indexpercentage (I1) staat hier stap voor stap');
     expect(t).toMatch(/Overgenomen tarieven \(47JR1 .* en 48OT1 .*\) worden niet door de regio geïndexeerd/);
+    // a letter the region can send (inkoop.yaml indexatiebrief): addressee, the article of the agreement, contact and response route
+    expect(t).toContain('Brief aan de aanbieders Aan De gecontracteerde aanbieders van jeugdhulp en Wmo-ondersteuning in de Voorbeeldregio Van Inkoopbureau Sociaal Domein Voorbeeldregio Datum 15 november 2027 Betreft Indexatie van de tarieven 2027 naar 2028, op grond van artikel O7 (Indexatie) van de overeenkomst Geachte aanbieder,');
+    expect(t).toContain('Op grond van artikel O7 (Indexatie) van de overeenkomst indexeert Inkoopbureau Sociaal Domein Voorbeeldregio de tarieven elk jaar per 1 januari.');
+    expect(t).toContain('Het indexpercentage is 3,50 %.');
+    expect(t).toContain('laat het ons dan binnen vier weken na de datum van deze brief weten per e-mail aan de contactpersoon');
+    expect(t).toContain('Contactpersoon M. de Vries, contractmanager E-mail contractmanagement@inkoopbureau-voorbeeldregio.example Telefoon 0123 45 67 89 Met vriendelijke groet, Het hoofd van het Inkoopbureau Sociaal Domein Voorbeeldregio');
+    // every index figure with the method's two decimals, in the table and in the steps (it said "OVA 2027 voorlopig = 3,6 %" next to "3,60 %")
+    expect(t).toContain('OVA 2027 voorlopig = 3,60 % · illustratief');
+    expect(t).toContain('PPC 2028 voorlopig = 2,00 % · illustratief');
+    expect(t).not.toMatch(/(OVA|PPC) \d{4} (voorlopig|definitief) = \d+(,\d)? %/);
   }, 60_000);
 });
 

@@ -47,7 +47,9 @@ export function htmlTekst(html: string): string {
 export function werkboekTekst(dump: string): string {
   return dump
     .split('\n')
-    .filter((r) => r && !r.startsWith('naam\t'))
+    // the defined names, and the column of the tariefbijlage that lists them ("naam in formules"): a formula
+    // spells a parameter that way, so the reader sees it in the formulas anyway
+    .filter((r) => r && !r.startsWith('naam\t') && !/^Parameters!A\d+\t/.test(r))
     .map((r) => {
       const [cel, waarde] = r.split('\t');
       return `${cel!.slice(0, cel!.lastIndexOf('!'))}\n${waarde ?? ''}`;

@@ -13,6 +13,7 @@ import { laadParameterset } from '../../src/params/laden.ts';
 import { berekenTarieven } from '../../src/model/bereken.ts';
 import { maakDocumenten } from '../../src/cli/documenten.ts';
 import { productenboekWerkboek } from '../../src/docmodel/productenboek.ts';
+import { tariefbijlageWerkboek } from '../../src/docmodel/tariefbijlage.ts';
 import { dumpXlsx, schrijfXlsx } from '../../src/render/xlsx.ts';
 import { heeftPoppler, inCi, pdfTekst } from './hulp.ts';
 import { htmlTekst, lekken, werkboekTekst } from './lekken.ts';
@@ -38,6 +39,7 @@ describe('de documenten in de taal van de lezer', () => {
       else if (naam.endsWith('.html')) teksten.set(naam, htmlTekst(buf.toString('utf8')));
     }
     teksten.set('productenboek.xlsx', werkboekTekst(await dumpXlsx(await schrijfXlsx(productenboekWerkboek(set, plan)))));
+    teksten.set('tariefbijlage.xlsx', werkboekTekst(await dumpXlsx(await schrijfXlsx(tariefbijlageWerkboek(set, plan)))));
   }, 120_000);
 
   it('de lektest vindt wat hij moet vinden', () => {
@@ -56,7 +58,7 @@ describe('de documenten in de taal van de lezer', () => {
   it.skipIf(!poppler && !inCi)('geen YAML-sleutel, snake_case, bestandspad, bestand:regel of opdrachtregeloptie in een document voor aanbieders', () => {
     if (inCi) expect(poppler, 'pdftotext ontbreekt in CI').toBe(true);
     expect([...teksten.keys()]).toEqual(
-      expect.arrayContaining(['addendum-zorgboerderij-de-linde.pdf', 'productenboek.pdf', 'productenboek.xlsx', 'programma-van-eisen.pdf', 'programma-van-eisen.xlsx', 'tariefbijlage.pdf']),
+      expect.arrayContaining(['addendum-zorgboerderij-de-linde.pdf', 'productenboek.pdf', 'productenboek.xlsx', 'tariefbijlage.xlsx', 'programma-van-eisen.pdf', 'programma-van-eisen.xlsx', 'tariefbijlage.pdf']),
     );
     expect(url, 'de standaardset geeft het adres van de gepubliceerde set').toMatch(/^https:\/\//);
     const alle = [...teksten].flatMap(([naam, t]) => lekken(naam, t, url));

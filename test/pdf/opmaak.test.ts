@@ -3,7 +3,9 @@
  * - no line ends in "€" (the amount on the next line), and no date breaks over two lines;
  * - a section heading (## in a template) never stands alone at the foot of a page;
  * - no blank page and no page with a single line (such as a table of contents that spills one entry);
- * - one spelling: cao (not CAO) in running text, no-show.
+ * - one spelling: cao (not CAO) in running text, no-show;
+ * - a table continued on the next page repeats its title with the product (the opbouw of the tariefbijlage);
+ * - no text smaller than 9 pt (a word box of Roboto is 1.171875 × the font size high: 9 pt gives 10.55).
  *
  * Needs poppler (pdftotext): skipped with a message on a laptop without it, fails in CI.
  */
@@ -125,6 +127,40 @@ describe('opmaak van de PDF’s, gelezen uit de tekstposities', () => {
     const fout: string[] = [];
     for (const [naam, ps] of docs) ps.forEach((p, i) => i > 0 && inhoud(p).length < 2 && fout.push(`${naam} p. ${i + 1}: ${inhoud(p).length} regel(s): «${inhoud(p).map((r) => r.tekst).join(' / ')}»`));
     expect(fout).toEqual([]);
+  });
+
+  it.skipIf(!poppler)('een opbouwtabel die doorloopt, herhaalt op de volgende pagina haar titel met het product (of L…, P…)', () => {
+    const ps = docs.get('tariefbijlage.pdf')!;
+    const fout: string[] = [];
+    let doorlopend = 0;
+    ps.forEach((p, i) => {
+      const rs = inhoud(p);
+      // a row of a calculation table names its legal cost element (Bjw 2.3 a … d, Wmo 5.4 a … f) after the step
+      const rij = rs.findIndex((r) => /.\b(Bjw 2\.3|Wmo 5\.4) [a-f]\b/.test(r.tekst));
+      if (rij < 0) return;
+      // the title of the opbouw of a product, or of a personnel cost L1, L2 … or productive hours P1, P2 …
+      const titel = [...rs.slice(0, rij)].reverse().find((r) => /^(Opbouw [0-9A-Z]{5} · |[LP]\d+ · )/.test(r.tekst));
+      if (!titel) fout.push(`tariefbijlage.pdf p. ${i + 1}: opbouwrijen zonder titel erboven: «${rs[rij]!.tekst}»`);
+      else if (rs.indexOf(titel) === 0) doorlopend++;
+    });
+    // the default set has tables that continue over a page: the check saw some
+    expect(doorlopend).toBeGreaterThan(3);
+    expect(fout).toEqual([]);
+  });
+
+  it.skipIf(!poppler)('geen tekst kleiner dan 9 pt, ook niet in tabellen, kop- en voetregel', () => {
+    const fout: string[] = [];
+    let woorden = 0;
+    for (const [naam, ps] of docs)
+      ps.forEach((p, i) => {
+        for (const r of p.regels)
+          for (const w of r.woorden) {
+            woorden++;
+            if (w.h < 9 * 1.171875 - 0.01) fout.push(`${naam} p. ${i + 1}: ${(w.h / 1.171875).toFixed(1)} pt «${w.tekst}» in «${r.tekst.slice(0, 60)}»`);
+          }
+      });
+    expect(woorden).toBeGreaterThan(10_000);
+    expect(fout.slice(0, 20), `${fout.length} woorden onder 9 pt`).toEqual([]);
   });
 
   it.skipIf(!poppler)('één spelling: cao en no-show', () => {

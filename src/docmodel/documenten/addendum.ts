@@ -83,7 +83,7 @@ export function addendumSpec(set: ParameterSet, plan: Tarievenplan, a: Aanbieder
       ...kaftgegevens(set, plan, opties),
       naam: `addendum-${a.id}`,
       titel: 'Addendum aanbieder-specifiek tarief',
-      ondertitel: a.naam,
+      ondertitel: a.contractnummer ? `${a.naam} · contractnummer ${a.contractnummer}` : a.naam,
       onderwerp: `Aanbieder-specifieke tarieven ${plan.model.tariefjaar} voor ${a.naam}`,
       trefwoorden: ['addendum', 'aanbieder-specifiek tarief', a.naam, set.regio, String(plan.model.tariefjaar)],
       inhoudsopgave: true,
@@ -97,6 +97,7 @@ export function addendumSpec(set: ParameterSet, plan: Tarievenplan, a: Aanbieder
         cao: cao?.naam ?? a.cao,
         besluit: a.besluit.titel,
         besluitdatum: a.besluit.datum ?? null,
+        contractnummer: a.contractnummer ?? null,
         aantalProducten: tarieven.length,
       },
       producten: tarieven.map((x) => ({ code: x.product, naam: x.productnaam })),
@@ -107,6 +108,8 @@ export function addendumSpec(set: ParameterSet, plan: Tarievenplan, a: Aanbieder
         ...a.producten.filter((p) => p.toelichting).map((p) => `${p.code} ${set.producten.find((x) => x.code === p.code)?.naam ?? ''}: ${p.toelichting}`),
       ],
       indexatie: set.indexcijfers ? { methode: set.indexcijfers.methode === 'vng' ? 'VNG' : 'NZa' } : null,
+      // the article of the agreement the indexation rests on (inkoop.yaml indexatiebrief), for the indexation clause
+      indexatieArtikel: set.inkoop?.indexatiebrief?.artikel ?? null,
     },
     blokken: {
       afwijkingen: { argumenten: null, maak: afwijkingen },

@@ -299,6 +299,8 @@ export function typografie(s: string): string {
   return s
     .replace(/€ (?=[-−]?\d)/g, '€\u00a0')
     .replace(new RegExp(`\\b(\\d{1,2}) (${MAAND}) (\\d{4})\\b`, 'g'), '$1\u00a0$2\u00a0$3')
+    // a day and month without a year (per 1 januari en 1 juli) stay together too
+    .replace(new RegExp(`\\b(\\d{1,2}) (${MAAND})\\b`, 'g'), '$1\u00a0$2')
     .replace(/(\d) %/g, '$1\u00a0%');
 }
 
@@ -375,12 +377,12 @@ export function korteNaam(pad: string): string {
 }
 
 /** One parameter under a step: short name = value · status · vindplaats (a link, when the set is published) · [source number]. */
-export function paramRegel(p: ParamGebruik, bronnen: Bronnen, opties: DocumentOpties, naam = korteNaam(p.pad)): Tekst[] {
+export function paramRegel(p: ParamGebruik, bronnen: Bronnen, opties: DocumentOpties, naam = korteNaam(p.pad), decimalen = 0): Tekst[] {
   const v = vindplaats(p.bestand, p.regel, opties);
   const bron = `[${bronnen.van(p.bron)}]`;
   return v
-    ? [t(`${naam} = ${paramWaarde(p)} · ${p.status} · `, { klein: true }), v, t(` · ${bron}`, { klein: true })]
-    : [t(`${naam} = ${paramWaarde(p)} · ${p.status} · ${bron}`, { klein: true })];
+    ? [t(`${naam} = ${paramWaarde(p, decimalen)} · ${p.status} · `, { klein: true }), v, t(` · ${bron}`, { klein: true })]
+    : [t(`${naam} = ${paramWaarde(p, decimalen)} · ${p.status} · ${bron}`, { klein: true })];
 }
 
 /** The name of a parameter in a table of general parameters: its path without the file it comes from, in words. */
@@ -435,7 +437,7 @@ export function datumKort(iso: string): string {
 }
 
 /** A chain of steps as a table: step (with its cost element), computation with parameters, outcome. */
-export function stappenTabel(stappen: Stap[], titel: string, bronnen: Bronnen, opties: DocumentOpties, toon: (p: ParamGebruik) => boolean = () => true): Blok {
+export function stappenTabel(stappen: Stap[], titel: string, bronnen: Bronnen, opties: DocumentOpties, toon: (p: ParamGebruik) => boolean = () => true, decimalenVan: (p: ParamGebruik) => number = () => 0): Blok {
   const laatste = stappen[stappen.length - 1];
   return {
     soort: 'tabel',
@@ -451,7 +453,7 @@ export function stappenTabel(stappen: Stap[], titel: string, bronnen: Bronnen, o
       cellen: [
         cel(s.label),
         cel(kostenelementen(s), { klein: true }),
-        [[t(s.formule)], ...uniekeParameters(s.parameters.filter(toon)).map((p) => paramRegel(p, bronnen, opties))],
+        [[t(s.formule)], ...uniekeParameters(s.parameters.filter(toon)).map((p) => paramRegel(p, bronnen, opties, undefined, decimalenVan(p)))],
         cel(s.eenheid === 'procent' ? kaleWaarde(s.waarde, s.eenheid) : `${kaleWaarde(s.waarde, s.eenheid)} ${eenheidKort(s.eenheid)}`.trim()),
       ],
       ...(s === laatste ? { stijl: 'nadruk' as const } : {}),

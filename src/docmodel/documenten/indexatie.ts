@@ -11,6 +11,7 @@ import { bronTekst } from '../../model/gebruik.ts';
 import { waardeOp } from '../../params/regels.ts';
 import type { Decimal } from '../../shared/decimal.ts';
 import { getal } from '../../shared/format.ts';
+import { datumTekst } from '../../shared/datum.ts';
 import { paramWaarde } from '../verklaring.ts';
 import { cel, t, type Blok, type Cel, type Rij, type Tekst } from '../document.ts';
 import { algemeneView, Bronnen, contractenView, eenheidTekst, kaftgegevens, perUurBedrag, sorteerVarianten, stappenTabel, tariefBedrag, variantLabel, metSet, paramRegel, zichtbareTarieven, parameterNotatie, vindplaatsCel, type DocumentOpties, type DocumentSpec } from './gemeenschappelijk.ts';
@@ -90,6 +91,8 @@ export function indexatieSpec(set: ParameterSet, plan: Tarievenplan, basis: Tari
     document: documentgegevens(r),
     view: indexatieView(r, lijst, gewichten),
     blokken: {
+      briefhoofd: { argumenten: null, maak: () => briefhoofd(r) },
+      contact: { argumenten: null, maak: () => contactBlok(r) },
       cijfers: { argumenten: null, maak: () => [cijfers] },
       gewichten: { argumenten: null, maak: () => [gewichten.blok] },
       berekening: { argumenten: null, maak: () => berekening },
@@ -110,7 +113,12 @@ function gebruikOp(r: Ronde, p: Param): ParamGebruik | undefined {
 
 /** One parameter as a line in a table cell: its short name, value, status, place and source number. */
 function regel(r: Ronde, p: ParamGebruik, naam = p.pad.slice(p.pad.lastIndexOf('.') + 1).replace(/_/g, ' ')): Tekst[] {
-  return paramRegel(p, r.bronnen, r.opties, naam);
+  return paramRegel(p, r.bronnen, r.opties, naam, decimalenVan(r, p));
+}
+
+/** An index figure (OVA, PPC, inhaal, index) with the decimals of the method everywhere, as in the table of figures. */
+function decimalenVan(r: Ronde, p: ParamGebruik): number {
+  return /^indexcijfers\.\d{4}\./.test(p.pad) ? r.ic.decimalen : 0;
 }
 
 const gewichtTekst = (loon: Decimal, materieel: Decimal) => `loon ${getal(loon, 0)} %, materieel ${getal(materieel, 0)} %`;
@@ -170,7 +178,7 @@ function cijferBlok(r: Ronde, lijst: Groep[]): Blok {
     rijen: cijfers.map((p) => {
       const j = Number(p.pad.slice(13, 17));
       return {
-        cellen: [cel(String(j)), cel(CIJFER_TEKST[p.pad.slice(18) as (typeof CIJFERS)[number]]), cel(pct(p.waarde, Math.max(2, p.waarde.decimalPlaces()))), cel(p.pad.endsWith('.index') ? `indexatie ${jaar}` : j === jaar ? `voorlopige index ${jaar}` : `inhaal ${j}`), cel(p.status), ...(opties.parametersetUrl ? [vindplaatsCel(p.bestand, p.regel, opties)] : []), cel(`[${bronnen.van(p.bron)}]`)],
+        cellen: [cel(String(j)), cel(CIJFER_TEKST[p.pad.slice(18) as (typeof CIJFERS)[number]]), cel(pct(p.waarde, Math.max(r.ic.decimalen, p.waarde.decimalPlaces()))), cel(p.pad.endsWith('.index') ? `indexatie ${jaar}` : j === jaar ? `voorlopige index ${jaar}` : `inhaal ${j}`), cel(p.status), ...(opties.parametersetUrl ? [vindplaatsCel(p.bestand, p.regel, opties)] : []), cel(`[${bronnen.van(p.bron)}]`)],
       };
     }),
   };
@@ -258,7 +266,7 @@ function berekeningBlokken(r: Ronde, lijst: Groep[]): Blok[] {
       g.titel === 'gewichten van de set' && namen.length > 6
         ? `I${g.nr} geldt voor ${r.ic.producten.size ? `de ${namen.length} producten zonder eigen gewichten of componenten` : `alle ${namen.length} geïndexeerde producten`}; de kolom index bij de tarieven noemt bij elk tarief zijn indexpercentage.`
         : `I${g.nr} geldt voor ${namen.length === 1 ? 'het product' : `${namen.length} producten`}: ${namen.join(', ')}.`;
-    return [stappenTabel(g.stappen, `I${g.nr} · ${g.titel}: ${pct(g.index)}`, r.bronnen, r.opties), { soort: 'alinea', klein: true, inhoud: [t(geldt)] }];
+    return [stappenTabel(g.stappen, `I${g.nr} · ${g.titel}: ${pct(g.index)}`, r.bronnen, r.opties, undefined, (p) => decimalenVan(r, p)), { soort: 'alinea', klein: true, inhoud: [t(geldt)] }];
   });
 }
 
@@ -340,6 +348,7 @@ function indexatieView(r: Ronde, lijst: Groep[], gewichten: Gewichten): Document
   const d = ic.jaren.get(jaar);
   const v = ic.jaren.get(basisjaar);
   const metTarieven = new Set(producten.filter((p) => tarievenVan.has(p.code)).map((p) => p.contract));
+  const brief = set.inkoop?.indexatiebrief;
   return {
     ...algemeneView(set, plan, opties),
     datum: set.documentdatum ?? peil,
@@ -369,5 +378,43 @@ function indexatieView(r: Ronde, lijst: Groep[], gewichten: Gewichten): Document
     aantalIndexpercentages: lijst.length,
     meerdereIndexpercentages: lijst.length > 1,
     contracten: contractenView(set).filter((c) => metTarieven.has(c.id as string)),
+    // the letter around the overview, when inkoop.yaml gives one
+    brief: brief
+      ? { aan: brief.aan, artikel: brief.artikel, reactie: brief.reactie, contactpersoon: brief.contactpersoon.naam, ondertekening: brief.ondertekening ?? set.inkoop?.opdrachtgever ?? `de regio ${set.regio}` }
+      : null,
   };
+}
+
+/** The head of the letter: to whom, from whom, the date and what it is about (with the article it rests on). */
+function briefhoofd(r: Ronde): Blok[] {
+  const b = r.set.inkoop?.indexatiebrief;
+  if (!b) return [];
+  return [
+    {
+      soort: 'velden',
+      rijen: [
+        { label: 'Aan', waarde: cel(b.aan) },
+        { label: 'Van', waarde: cel(r.set.inkoop?.opdrachtgever ?? `de regio ${r.set.regio}`) },
+        { label: 'Datum', waarde: cel(datumTekst(r.set.documentdatum ?? r.peil)) },
+        { label: 'Betreft', waarde: cel(`Indexatie van de tarieven ${r.basisjaar} naar ${r.jaar}, op grond van artikel ${b.artikel.id} (${b.artikel.titel}) van de overeenkomst`) },
+      ],
+    },
+  ];
+}
+
+/** Who answers questions about the letter. */
+function contactBlok(r: Ronde): Blok[] {
+  const b = r.set.inkoop?.indexatiebrief;
+  if (!b) return [];
+  const c = b.contactpersoon;
+  return [
+    {
+      soort: 'velden',
+      rijen: [
+        { label: 'Contactpersoon', waarde: cel(`${c.naam}${c.functie ? `, ${c.functie}` : ''}`) },
+        { label: 'E-mail', waarde: cel(c.email) },
+        ...(c.telefoon ? [{ label: 'Telefoon', waarde: cel(c.telefoon) }] : []),
+      ],
+    },
+  ];
 }

@@ -22,6 +22,15 @@ import {
 
 const FREQUENTIE: Record<string, string> = { per_dag: 'per dag', per_week: 'per week', per_maand: 'per maand', totaal: 'totaal over de looptijd van de toewijzing' };
 
+/** After the staff mix of a product: whether it binds (see the reading guide of the productenboek). */
+const FUNCTIEMIX: Record<'norm' | 'rekenbasis', string> = { norm: ' (norm: ten minste deze inzet)', rekenbasis: ' (rekenbasis van het tarief, geen norm)' };
+
+/** Whether the product's staff mix binds the provider: the product's own choice, else inkoop.yaml's; undefined when the set does not say. */
+export function functiemixVan(set: ParameterSet, p: Product): 'norm' | 'rekenbasis' | undefined {
+  const eigen = p.velden.functiemix;
+  return eigen === 'norm' || eigen === 'rekenbasis' ? eigen : set.inkoop?.functiemix;
+}
+
 function inzetTekst(p: Product): string | undefined {
   if (p.berekening === 'overgenomen') return undefined;
   const deel = p.inzet.map((i) => `${getal(i.aantal, Math.max(0, i.aantal.decimalPlaces()))} × ${i.niveau}`).join(' + ');
@@ -46,6 +55,7 @@ export function productBlokken(set: ParameterSet, plan: Tarievenplan, p: Product
   const tekst = (s: string | undefined): Cel | undefined => (s ? cel(s) : undefined);
   const gg = groepsgrootteOp(p, plan.model.peildatum);
   const inzet = inzetTekst(p);
+  const mix = functiemixVan(set, p);
   const rijen: [string, Cel | undefined][] = [
     ['Productcode', [[t(p.code, { vet: true }), t(` · productcategorie ${p.productcategorie} · ${p.wet === 'wmo' ? 'Wmo 2015' : 'Jeugdwet'}`)]]],
     ['Segment', tekst(v.segment)],
@@ -53,11 +63,15 @@ export function productBlokken(set: ParameterSet, plan: Tarievenplan, p: Product
     ['Doel', tekst(v.doel)],
     ['Doelgroep', tekst(v.doelgroep)],
     ['Leeftijd', tekst(v.leeftijd)],
-    ['Inzet en opleidingseisen', inzet || v.opleidingseisen ? [...(inzet ? [[t(inzet)]] : []), ...(v.opleidingseisen ? [[t(v.opleidingseisen)]] : [])] : undefined],
+    ['Toegang', tekst(v.toegang)],
+    ['Inzet en opleidingseisen', inzet || v.opleidingseisen ? [...(inzet ? [[t(inzet + (mix ? FUNCTIEMIX[mix] : ''))]] : []), ...(v.opleidingseisen ? [[t(v.opleidingseisen)]] : [])] : undefined],
     ['Groepsgrootte', gg ? cel(`${gg} cliënten per groep (het tarief is per cliënt)`) : undefined],
     ['Resultaat', tekst(v.resultaat)],
-    ['Eenheid', cel(`${eenheidTekst(p)} (iStandaard-eenheid ${p.eenheidCode})${v.frequentie ? `, frequentie ${FREQUENTIE[v.frequentie] ?? v.frequentie}` : ''}`)],
+    ['Eenheid', cel(`${eenheidTekst(p)} (iStandaard-eenheid ${p.eenheidCode})${v.frequentie ? `, frequentie ${FREQUENTIE[v.frequentie] ?? v.frequentie}` : ''}${p.eenheid === 'minuut' && set.inkoop?.directeTijd ? '; gedeclareerd wordt de directe tijd (zie Hoe leest u een product?)' : ''}`)],
+    ['Volumenorm', tekst(v.volumenorm)],
+    ['Starttermijn', tekst(v.starttermijn)],
     ['Stapelbaarheid', tekst(v.stapelbaarheid)],
+    ['Uitsluitingen', tekst(v.uitsluitingen)],
     ['Bekostiging', cel(bekostigingTekst(p, plan.model.peildatum))],
     ['Toelichting', tekst(v.toelichting)],
   ];
@@ -113,6 +127,11 @@ export function productenboekSpec(set: ParameterSet, plan: Tarievenplan, opties:
       microPerCao: set.varianten.micro === 'per_cao',
       pgb: pgb.map((s) => ({ naam: s.naam, id: s.id })),
       aanbiederSpecifiek: set.aanbieders.length > 0 && alleenInAddendum(set),
+      // the definition of directe tijd, when the set has minute products and gives one
+      directeTijd: (set.producten.some((p) => p.eenheid === 'minuut') && set.inkoop?.directeTijd) || '',
+      functiemixNorm: set.inkoop?.functiemix === 'norm',
+      functiemixRekenbasis: set.inkoop?.functiemix === 'rekenbasis',
+      functiemixPerProduct: set.producten.some((p) => p.velden.functiemix && p.velden.functiemix !== set.inkoop?.functiemix),
     },
     blokken: {
       producten: {
