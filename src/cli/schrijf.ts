@@ -239,10 +239,17 @@ function neemSlot(slot: string): boolean {
   const eigen = `${slot}.${process.pid}.nieuw`;
   try {
     writeFileSync(eigen, `${process.pid}\n`);
+  } catch (e) {
+    throw omgevingsFout(e, slot);
+  }
+  try {
     linkSync(eigen, slot);
     return true;
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    const code = (e as NodeJS.ErrnoException).code;
+    // EEXIST: another run holds the lock. ENOENT: our file was cleared in between (by a run of an older version
+    // that cleared every lock file): try again.
+    if (code === 'EEXIST' || code === 'ENOENT') return false;
     throw omgevingsFout(e, slot);
   } finally {
     rmSync(eigen, { force: true });
@@ -329,7 +336,12 @@ function herstel(doel: string, id: string): void {
     if (oud) renameSync(path.join(ouder, oud.n), doel);
   }
   for (const x of resten) rmSync(path.join(ouder, x.n), { recursive: true, force: true });
-  for (const n of readdirSync(ouder)) if (n.startsWith(`.tariefbouw-lock-${id}.`)) rmSync(path.join(ouder, n), { force: true });
+  // lock files a killed run left half-made or parked (…-lock-<id>.<pid> and ….<pid>.nieuw); never those of a live
+  // run, which may be about to link its .nieuw file as the lock
+  for (const n of readdirSync(ouder)) {
+    const m = n.startsWith(`.tariefbouw-lock-${id}.`) ? /\.(\d+)(\.nieuw)?$/.exec(n) : null;
+    if (m && !leeft(Number(m[1]))) rmSync(path.join(ouder, n), { force: true });
+  }
 }
 
 function schrijfOnderSlot(doel: string, id: string, bestanden: Map<string, string | Buffer>, eigenaar: string): void {

@@ -214,6 +214,25 @@ describe('onderbroken en gelijktijdige runs', () => {
     expect(resten(uit)).toEqual([]);
   });
 
+  it('de halfgemaakte slotbestanden van een levend proces blijven staan, die van een dood proces gaan weg', async () => {
+    // A run that holds the lock cleans up what killed runs left, but must not remove the .nieuw file another live
+    // run has just written and is about to link as the lock (that made concurrent runs fail with ENOENT).
+    const uit = path.join(werk, 'halve-sloten');
+    const doel = path.join(uit, 'set');
+    await schrijfMapAtomisch(doel, new Map([['tarieven.csv', 'een']]), { eigenaar: 'genereer', setMappen: [] });
+    const dood = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+    const levend = process.ppid; // the test runner's parent: alive for the whole test
+    const slot = slotBestand(doel);
+    for (const pid of [dood, levend]) {
+      writeFileSync(`${slot}.${pid}.nieuw`, `${pid}\n`);
+      writeFileSync(`${slot}.${pid}`, `${pid}\n`);
+    }
+    await schrijfMapAtomisch(doel, new Map([['tarieven.csv', 'twee']]), { eigenaar: 'genereer', setMappen: [] });
+    expect(readFileSync(path.join(doel, 'tarieven.csv'), 'utf8')).toBe('twee');
+    expect(resten(uit).sort()).toEqual([path.basename(`${slot}.${levend}`), path.basename(`${slot}.${levend}.nieuw`)].sort());
+    for (const n of resten(uit)) rmSync(path.join(uit, n));
+  });
+
   it('een tweede run wacht op de eerste, en weigert duidelijk als die te lang duurt', async () => {
     const uit = path.join(werk, 'wacht');
     const doel = path.join(uit, 'set');
