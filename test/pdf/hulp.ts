@@ -3,14 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gereedschapPad } from '../gereedschap.ts';
 
-/** Whether poppler's programs are on PATH (see test/gereedschap.ts for declaring a test that needs them). */
-export function heeftPoppler(): boolean {
-  return gereedschapPad('poppler') !== undefined;
-}
-
-export { inCi } from '../gereedschap.ts';
+// A test that needs poppler declares it with metGereedschap('poppler') from test/gereedschap.ts.
 
 function alsBestand(buf: Buffer): string {
   const f = path.join(mkdtempSync(path.join(tmpdir(), 'tariefbouw-pdf-')), 'doc.pdf');

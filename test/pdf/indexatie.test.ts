@@ -13,12 +13,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { laadParameterset } from '../../src/params/laden.ts';
 import { berekenTarieven } from '../../src/model/bereken.ts';
 import { euro } from '../../src/shared/format.ts';
-import { gereedschapPad, inCi, metGereedschap } from '../gereedschap.ts';
+import { gereedschapPad, metGereedschap } from '../gereedschap.ts';
 import { bladwijzers, pdfInfo, pdfTekst, pdfTekstOpmaak, plat, type Bladwijzer } from './hulp.ts';
 import { voerUit } from '../cli/hulp.ts';
-import { vindChromium } from '../../src/render/publicatie.ts';
 
 const metPoppler = metGereedschap('poppler');
+/** --publicatie prints the tagged PDF in Chromium */
+const metChromium = metGereedschap('chromium');
+const metChromiumEnPoppler = metGereedschap('chromium', 'poppler');
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const tmp = mkdtempSync(path.join(tmpdir(), 'tariefbouw-indexatie-pdf-'));
@@ -202,7 +204,7 @@ describe('indexeer schrijft niets als het overzicht niet kan', () => {
     })());
 
   // --publicatie prints a tagged PDF in Chromium: without it this is skipped on a laptop (and fails in CI)
-  it.skipIf(!vindChromium() && !inCi)('--publicatie met een vastgestelde set: het overzicht zonder CONCEPT', async () => {
+  metChromium('--publicatie met een vastgestelde set: het overzicht zonder CONCEPT', async () => {
     const { werk, r } = await publiceer();
     expect(r.code, r.err).toBe(0);
     expect(r.err).not.toContain('CONCEPT');
@@ -210,7 +212,7 @@ describe('indexeer schrijft niets als het overzicht niet kan', () => {
     expect(md).not.toContain('CONCEPT');
   });
 
-  (vindChromium() || inCi ? metPoppler : it.skip)('--publicatie met een vastgestelde set: geen pagina van de PDF draagt CONCEPT', async () => {
+  metChromiumEnPoppler('--publicatie met een vastgestelde set: geen pagina van de PDF draagt CONCEPT', async () => {
     const { werk, r } = await publiceer();
     expect(r.code, r.err).toBe(0);
     const paginas = pdfTekst(readFileSync(path.join(werk, 'output/volledig-2027/indexatie-2027.pdf')));

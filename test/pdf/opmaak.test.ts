@@ -17,10 +17,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { laadParameterset } from '../../src/params/laden.ts';
 import { berekenTarieven } from '../../src/model/bereken.ts';
 import { maakDocumenten } from '../../src/cli/documenten.ts';
-import { heeftPoppler, inCi } from './hulp.ts';
+import { gereedschapPad, metGereedschap } from '../gereedschap.ts';
 
-const poppler = heeftPoppler();
-if (!poppler && !inCi) console.warn('\n⚠ poppler-utils ontbreken: de opmaaktest van de PDF’s wordt overgeslagen.\n');
+/** pdftotext -bbox reads the positions: without poppler these tests skip visibly (laptop) or fail (CI) */
+const metPoppler = metGereedschap('poppler');
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const SET = 'models/voorbeeldregio-2027';
@@ -80,17 +80,13 @@ describe('opmaak van de PDF’s, gelezen uit de tekstposities', () => {
   let docs: Map<string, Pagina[]>;
   beforeAll(async () => {
     docs = new Map();
-    if (!poppler) return;
+    if (!gereedschapPad('poppler')) return;
     const { set } = laadParameterset(SET);
     const plan = berekenTarieven(set);
     for (const [naam, buf] of await maakDocumenten(set, plan, { publicatie: false, sjablonen: path.join(ROOT, 'templates'), setMap: SET })) if (naam.endsWith('.pdf')) docs.set(naam, paginas(buf));
   }, 120_000);
 
-  it('poppler is beschikbaar in CI', () => {
-    if (inCi) expect(poppler, 'pdftotext ontbreekt in CI').toBe(true);
-  });
-
-  it.skipIf(!poppler)('geen regel eindigt op "€", en geen datum breekt over twee regels', () => {
+  metPoppler('geen regel eindigt op "€", en geen datum breekt over twee regels', () => {
     const fout: string[] = [];
     for (const [naam, ps] of docs) {
       ps.forEach((p, i) => {
@@ -110,7 +106,7 @@ describe('opmaak van de PDF’s, gelezen uit de tekstposities', () => {
     expect(fout).toEqual([]);
   });
 
-  it.skipIf(!poppler)('een paragraafkop staat nooit alleen onderaan een pagina', () => {
+  metPoppler('een paragraafkop staat nooit alleen onderaan een pagina', () => {
     const fout: string[] = [];
     for (const [naam, ps] of docs) {
       ps.forEach((p, i) => {
@@ -123,13 +119,13 @@ describe('opmaak van de PDF’s, gelezen uit de tekstposities', () => {
     expect(fout).toEqual([]);
   });
 
-  it.skipIf(!poppler)('geen lege pagina en geen pagina met één regel (zoals een inhoudsopgave die één regel doorloopt)', () => {
+  metPoppler('geen lege pagina en geen pagina met één regel (zoals een inhoudsopgave die één regel doorloopt)', () => {
     const fout: string[] = [];
     for (const [naam, ps] of docs) ps.forEach((p, i) => i > 0 && inhoud(p).length < 2 && fout.push(`${naam} p. ${i + 1}: ${inhoud(p).length} regel(s): «${inhoud(p).map((r) => r.tekst).join(' / ')}»`));
     expect(fout).toEqual([]);
   });
 
-  it.skipIf(!poppler)('een opbouwtabel die doorloopt, herhaalt op de volgende pagina haar titel met het product (of L…, P…)', () => {
+  metPoppler('een opbouwtabel die doorloopt, herhaalt op de volgende pagina haar titel met het product (of L…, P…)', () => {
     const ps = docs.get('tariefbijlage.pdf')!;
     const fout: string[] = [];
     let doorlopend = 0;
@@ -148,7 +144,7 @@ describe('opmaak van de PDF’s, gelezen uit de tekstposities', () => {
     expect(fout).toEqual([]);
   });
 
-  it.skipIf(!poppler)('geen tekst kleiner dan 9 pt, ook niet in tabellen, kop- en voetregel', () => {
+  metPoppler('geen tekst kleiner dan 9 pt, ook niet in tabellen, kop- en voetregel', () => {
     const fout: string[] = [];
     let woorden = 0;
     for (const [naam, ps] of docs)
@@ -163,7 +159,7 @@ describe('opmaak van de PDF’s, gelezen uit de tekstposities', () => {
     expect(fout.slice(0, 20), `${fout.length} woorden onder 9 pt`).toEqual([]);
   });
 
-  it.skipIf(!poppler)('één spelling: cao en no-show', () => {
+  metPoppler('één spelling: cao en no-show', () => {
     const fout: string[] = [];
     for (const [naam, ps] of docs)
       ps.forEach((p, i) => {

@@ -12,12 +12,14 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pdfTekst } from './hulp.ts';
-import { inCi, metGereedschap } from '../gereedschap.ts';
-import { vindChromium } from '../../src/render/publicatie.ts';
+import { metGereedschap } from '../gereedschap.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const BIN = path.join(ROOT, 'bin', 'tariefbouw.js');
 const metPoppler = metGereedschap('poppler');
+/** --publicatie prints the tagged PDFs in Chromium */
+const metChromium = metGereedschap('chromium');
+const metChromiumEnPoppler = metGereedschap('chromium', 'poppler');
 const tmp = mkdtempSync(path.join(tmpdir(), 'tariefbouw-publicatie-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -103,7 +105,7 @@ describe('genereer --publicatie', () => {
   });
 
   // the published PDFs are printed in Chromium: without it this is skipped on a laptop (and fails in CI)
-  it.skipIf(!vindChromium() && !inCi)('publiceert een volledig vastgestelde set: alle documenten, zonder CONCEPT', () => {
+  metChromium('publiceert een volledig vastgestelde set: alle documenten, zonder CONCEPT', () => {
     const { werk, r } = gebouwd(true);
     expect(r.code, r.err).toBe(0);
     const uit = path.join(werk, 'output/volledig-inkoop');
@@ -122,7 +124,7 @@ describe('genereer --publicatie', () => {
     expect(r.err).not.toContain('CONCEPT');
   });
 
-  (vindChromium() || inCi ? metPoppler : it.skip)('de gepubliceerde PDF\'s dragen geen CONCEPT, wel "definitief" en de publicatieregel', () => {
+  metChromiumEnPoppler('de gepubliceerde PDF\'s dragen geen CONCEPT, wel "definitief" en de publicatieregel', () => {
     const { werk, r } = gebouwd(true);
     expect(r.code, r.err).toBe(0);
     const uit = path.join(werk, 'output/volledig-inkoop');

@@ -2,16 +2,14 @@
  * Accessibility checks with the real tools: axe-core in headless Chromium for the HTML edition, and qpdf
  * (object tree) plus pdf.js (text per marked-content sequence, in structure order) for the tagged PDFs.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { vindChromium } from '../../src/render/publicatie.ts';
 
-export const inCi = process.env.CI === 'true' || process.env.CI === '1';
-export const chromium = vindChromium();
-export const heeftQpdf = spawnSync('sh', ['-c', 'command -v qpdf'], { encoding: 'utf8' }).status === 0;
+const chromium = vindChromium();
 
 // ---------------------------------------------------------------------------------------------------------
 // axe-core
