@@ -16,7 +16,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, copyFileSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import os, { tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
@@ -86,7 +86,7 @@ try {
   const bouw: Meting[] = [];
   for (let i = 0; i < 3; i++) bouw.push(meet([BIN, 'genereer', SET, '--out', path.join(werk, `uit${i}`)]));
   const g = { s: mediaan(bouw.map((m) => m.s)), cpu: mediaan(bouw.map((m) => m.cpu)), mb: mediaan(bouw.map((m) => m.mb)) };
-  console.log(`\ngenereer    ${nl(g.s)} s  cpu ${nl(g.cpu)} s  piek ${nl(g.mb, 0)} MB (laden, rekenen, werkboeken, PDF's op ${os.availableParallelism()} kernen, webpagina's; mediaan van 3)`);
+  console.log(`\ngenereer    ${nl(g.s)} s  cpu ${nl(g.cpu)} s  piek ${nl(g.mb, 0)} MB (laden, rekenen, werkboeken, PDF's, webpagina's; mediaan van 3)`);
   const so = soffice();
   if (!so) console.log('LibreOffice (soffice) ontbreekt: de verhouding met de conversie is niet gemeten.');
   else {

@@ -12,7 +12,7 @@ const wortel = path.resolve(import.meta.dirname, '..');
 const uit = path.join(wortel, 'dist', 'bundel');
 rmSync(uit, { recursive: true, force: true });
 await build({
-  entryPoints: { main: path.join(wortel, 'dist', 'cli', 'main.js'), pdfwerker: path.join(wortel, 'dist', 'render', 'pdfwerker.js') },
+  entryPoints: { main: path.join(wortel, 'dist', 'cli', 'main.js') },
   outdir: uit,
   bundle: true,
   splitting: true,

@@ -18,7 +18,6 @@ import { indexatieMarkdown, indexatieOverzicht } from '../docmodel/indexatie.ts'
 import { berekenTarieven } from '../model/bereken.ts';
 import { renderSjabloon, SjabloonFout } from '../render/sjablonen.ts';
 import { schrijfPdf } from '../render/pdf.ts';
-import { schrijfPdfs } from '../render/pdfparallel.ts';
 import { schrijfHtml, schrijfIndex } from '../render/html.ts';
 import { schrijfXlsx } from '../render/xlsx.ts';
 import type { Document } from '../docmodel/document.ts';
@@ -127,9 +126,12 @@ export async function renderDocumenten(gevuld: GevuldeDocumenten, klaar: (bestan
   if (gepubliceerd.length) {
     for (const [naam, pdf] of await drukGetagdePdfs(gepubliceerd, (n, b) => klaar(n, b.length))) uit.set(naam, pdf);
   }
-  const concepten = gevuld.documenten.filter((d) => d.concept);
-  const pdfs = await schrijfPdfs(concepten, (d, pdf) => klaar(`${d.naam}.pdf`, pdf.length));
-  concepten.forEach((d, i) => uit.set(`${d.naam}.pdf`, pdfs[i]!));
+  for (const d of gevuld.documenten) {
+    if (!d.concept) continue;
+    const pdf = await schrijfPdf(d);
+    uit.set(`${d.naam}.pdf`, pdf);
+    klaar(`${d.naam}.pdf`, pdf.length);
+  }
   for (const [naam, html] of htmlUitgave(gevuld.documenten)) {
     uit.set(naam, html);
     klaar(naam, html.length);

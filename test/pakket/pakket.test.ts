@@ -58,7 +58,7 @@ describe('het pakket, geïnstalleerd in een lege map', () => {
     expect(existsSync(path.join(regio, 'node_modules/tariefbouw/src'))).toBe(false);
     // only the bundle is shipped: a module it still needs from dist/ would fail the runs below
     expect(existsSync(path.join(regio, 'node_modules/tariefbouw/dist/cli'))).toBe(false);
-    for (const f of ['dist/bundel/main.js', 'dist/bundel/pdfwerker.js', 'fonts/Roboto/Roboto-Regular.ttf', 'templates/tariefbijlage.md.hbs', 'schemas/opslagen.schema.json', 'init/set/model.yaml'])
+    for (const f of ['dist/bundel/main.js', 'fonts/Roboto/Roboto-Regular.ttf', 'templates/tariefbijlage.md.hbs', 'schemas/opslagen.schema.json', 'init/set/model.yaml'])
       expect(existsSync(path.join(regio, 'node_modules/tariefbouw', f)), f).toBe(true);
     expect(tariefbouw(regio, '--help').code).toBe(0);
   });
