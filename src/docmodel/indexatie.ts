@@ -78,7 +78,8 @@ export function indexatieOverzicht(basis: Tarievenplan, nieuw: Tarievenplan, opt
           tekst(r.variant),
           tekst(r.eenheid),
           r.oud ? { waarde: r.oud, formaat: tariefFormaat(r.oud) } : null,
-          r.index ? { waarde: r.index, formaat: 'procent' } : tekst('—'),
+          // the percentage as a spreadsheet holds it: 3,60 % is 0.036 with a % format
+          r.index ? { waarde: r.index.div(100), formaat: 'procent' } : tekst('—'),
           { waarde: r.nieuw, formaat: tariefFormaat(r.nieuw), stijl: 'tarief' },
           tekst(r.bron),
         ]),

@@ -44,6 +44,11 @@ function isTabelRef(p: ParamGebruik): boolean {
   return /^cao\.[^.]+\.tabel\[/.test(p.pad);
 }
 
+/** A parameter whose cell holds a percentage the way a spreadsheet does (23 % as 0.23, shown as 23,00 %). */
+function isProcent(p: ParamGebruik): boolean {
+  return p.eenheid === 'procent' && !p.pad.startsWith('afronding.') && !isTabelRef(p);
+}
+
 interface Plek {
   blad: string;
   rij: number;
@@ -82,7 +87,7 @@ export function tariefbijlageWerkboek(set: ParameterSet, gegeven: Tarievenplan, 
   const tarieven = tarievenBlad(set, plan, concept, opbouw.vind, bladnamen);
   const functiehuis = functiehuisBlad(set, bladnamen);
   const aanbieders = aanbiedersBlad(set, plan, opbouw.vind, bladnamen);
-  const toelichting = toelichtingBlad(set, plan, concept, bladnamen);
+  const toelichting = toelichtingBlad(set, plan, concept, opbouw.bladen, bladnamen);
   const begroting = set.volumes && intern ? begrotingBlad(set, set.volumes, plan, opbouw.vind, bladnamen) : undefined;
   return {
     titel: intern ? `Tariefbijlage en begroting ${set.regio} ${plan.model.tariefjaar} (intern, niet voor aanbieders)` : `Tariefbijlage ${set.regio} ${plan.model.tariefjaar}`,
@@ -194,7 +199,8 @@ function parametersBlad(
       waardeCel = { formule: bladRef(cb.naam, r, c), resultaat: p.waarde, formaat: 'euro', stijl: 'berekend' };
     } else {
       namen.push({ naam, blad: parBlad, rij, kolom: 3 });
-      waardeCel = getal(p.waarde, p.pad.startsWith('afronding.') ? 'euro' : formaatVoor(p.eenheid), 'invoer');
+      // a percentage as the fraction a spreadsheet expects: typing 23 % in this cell gives 23 %
+      waardeCel = isProcent(p) ? getal(p.waarde.div(100), 'procent', 'invoer') : getal(p.waarde, p.pad.startsWith('afronding.') ? 'euro' : formaatVoor(p.eenheid), 'invoer');
     }
     parRijen.push([
       letterlijk(naam),
@@ -242,8 +248,8 @@ function blokStappen(plan: Tarievenplan, t: Tarief): Stap[] {
     const caoVarianten = plan.tarieven.filter((x) => x.product === t.product && x.variantSoort === 'cao');
     uit.push({
       ...afronding,
-      label: 'Laagste uurtarief van de toepasselijke CAO’s',
-      formule: 'MIN over de CAO-varianten',
+      label: 'Laagste uurtarief van de toepasselijke cao’s',
+      formule: 'MIN over de cao-varianten',
       expr: { soort: 'fn', fn: 'MIN', args: caoVarianten.map((c) => ({ soort: 'extern', product: t.product, variant: c.variant, stap: 'afronding' })) },
     });
   }
@@ -285,7 +291,14 @@ function opbouwBladen(set: ParameterSet, plan: Tarievenplan, naamVan: Map<string
     if (!terug) throw new Error(`geen cel voor ${product}/${variant}/${stap}`);
     return terug;
   };
-  for (const { blad, blokken } of indeling) for (const b of blokken) schrijfBlok(blad, b, naamVan, vind);
+  // a step in percent (productive hours by opslag) stands as a fraction too, like a percentage parameter
+  const procentStap = new Set(plan.tarieven.flatMap((t) => t.opbouw.filter((s) => s.eenheid === 'procent').map((s) => sleutel(t.product, t.variant, s.stap))));
+  const isProcentStap = (product: string, variant: string, stap: string) => {
+    if (procentStap.has(sleutel(product, variant, stap))) return true;
+    const t = plan.tarieven.find((x) => x.product === product && x.variant === variant);
+    return t?.cao !== undefined && procentStap.has(sleutel(product, t.cao, stap)) && !plek.has(sleutel(product, variant, stap));
+  };
+  for (const { blad, blokken } of indeling) for (const b of blokken) schrijfBlok(blad, b, naamVan, vind, isProcentStap);
   return { bladen: indeling.map((o) => o.blad), vind };
 }
 
@@ -338,12 +351,18 @@ function opbouwIndeling(set: ParameterSet, plan: Tarievenplan, bladnamen: Bladna
 }
 
 /** One block on an Opbouw sheet: a header row, a row per step with its formula, an empty row. */
-function schrijfBlok(blad: Blad, { t, stappen, rij }: OpbouwBlok, naamVan: Map<string, string>, vind: Vind): void {
+function schrijfBlok(
+  blad: Blad,
+  { t, stappen, rij }: OpbouwBlok,
+  naamVan: Map<string, string>,
+  vind: Vind,
+  isProcentStap: (product: string, variant: string, stap: string) => boolean,
+): void {
   while (blad.rijen.length < rij - (blad.titel!.length + 1) - 1) blad.rijen.push([]);
   blad.rijen.push([
     tekst(t.product, 'blokkop'),
     tekst(t.variant, 'blokkop'),
-    tekst(`${t.productnaam}${t.cao && t.variantSoort !== 'cao' ? ` (CAO ${t.cao})` : ''}`, 'blokkop'),
+    tekst(`${t.productnaam}${t.cao && t.variantSoort !== 'cao' ? ` (cao ${t.cao})` : ''}`, 'blokkop'),
     tekst(t.variantSoort === 'basistarief' ? `basistarief; de opbouw staat bij variant ${t.cao}` : '', 'blokkop'),
     null,
     null,
@@ -352,7 +371,10 @@ function schrijfBlok(blad: Blad, { t, stappen, rij }: OpbouwBlok, naamVan: Map<s
     null,
   ]);
   for (const s of stappen) {
-    const f = formule(s.expr, {
+    const inProcent = s.eenheid === 'procent';
+    const f = formule(
+      s.expr,
+      {
       param: (pad, van) => naamVan.get(`${pad}@${van}`) ?? (() => { throw new Error(`geen naam voor ${pad}`); })(),
       stap: (id) => {
         const p = vind(t.product, t.variant, id);
@@ -362,7 +384,11 @@ function schrijfBlok(blad: Blad, { t, stappen, rij }: OpbouwBlok, naamVan: Map<s
         const p = vind(product, variant, stap);
         return bladRef(p.blad, p.rij, WAARDEKOLOM, blad.naam);
       },
-    });
+      procent: (x) =>
+        x.soort === 'param' ? isProcent(x.ref) && naamVan.has(`${x.ref.pad}@${x.ref.geldig_van}`) : x.soort === 'stap' ? isProcentStap(t.product, t.variant, x.stap) : x.soort === 'extern' ? isProcentStap(x.product, x.variant, x.stap) : false,
+      },
+      { alsProcent: inProcent },
+    );
     const laatste = s === stappen[stappen.length - 1];
     blad.rijen.push([
       tekst(t.product),
@@ -371,7 +397,12 @@ function schrijfBlok(blad: Blad, { t, stappen, rij }: OpbouwBlok, naamVan: Map<s
       tekst(s.stap.replace(/_/g, ' ').replace(/\./g, ' · ')),
       tekst(s.label),
       tekst(s.formule, 'uitleg'),
-      { formule: f, resultaat: s.waarde, formaat: s.eenheid.startsWith('euro') ? (laatste ? 'euro' : 'euro4') : formaatVoor(s.eenheid), stijl: laatste ? 'tarief' : 'berekend' },
+      {
+        formule: f,
+        resultaat: inProcent ? s.waarde.div(100) : s.waarde,
+        formaat: s.eenheid.startsWith('euro') ? (laatste ? 'euro' : 'euro4') : formaatVoor(s.eenheid),
+        stijl: laatste ? 'tarief' : 'berekend',
+      },
       tekst(EENHEID_TEKST[s.eenheid] ?? s.eenheid.replace(/^euro_per_/, 'per ')),
       tekst(s.parameters.map((p) => naamInWoorden(p.pad)).join('; ')),
       tekst(s.kostenelementen.join('; ')),
@@ -413,7 +444,7 @@ function tarievenBlad(set: ParameterSet, plan: Tarievenplan, concept: boolean, v
       { kop: 'wet', breedte: 9 },
       { kop: 'contract', breedte: 26 },
       { kop: 'variant', breedte: 24 },
-      { kop: 'CAO', breedte: 20 },
+      { kop: 'cao', breedte: 20 },
       { kop: 'eenheid', breedte: 10 },
       { kop: 'eenheidcode', breedte: 12 },
       { kop: 'tarief per eenheid', breedte: 18 },
@@ -445,9 +476,9 @@ function functiehuisBlad(set: ParameterSet, bladnamen: Bladnamen): Blad {
       ]);
   return {
     naam: veiligeBladnaam('Functiehuis', bladnamen),
-    titel: ['Functiehuis: welke schaal en trede bij elk opleidingsniveau hoort, per CAO'],
+    titel: ['Functiehuis: welke schaal en trede bij elk opleidingsniveau hoort, per cao'],
     kolommen: [
-      { kop: 'CAO', breedte: 30 },
+      { kop: 'cao', breedte: 30 },
       { kop: 'niveau', breedte: 16 },
       { kop: 'functie', breedte: 30 },
       { kop: 'schaal', breedte: 10 },
@@ -492,11 +523,11 @@ function aanbiedersBlad(set: ParameterSet, plan: Tarievenplan, vind: Vind, bladn
     titel: ['Aanbieder-specifieke tarieven: de parameters die voor deze aanbieder anders zijn, en het tarief dat eruit volgt'],
     kolommen: [
       { kop: 'aanbieder', breedte: 30 },
-      { kop: 'CAO', breedte: 16 },
+      { kop: 'cao', breedte: 16 },
       { kop: 'product', breedte: 10 },
       { kop: 'productnaam', breedte: 36 },
       { kop: 'aangepaste parameters', breedte: 40 },
-      { kop: 'tarief CAO', breedte: 14 },
+      { kop: 'tarief cao', breedte: 14 },
       { kop: 'tarief aanbieder', breedte: 16 },
       { kop: 'besluit', breedte: 50 },
     ],
@@ -507,7 +538,7 @@ function aanbiedersBlad(set: ParameterSet, plan: Tarievenplan, vind: Vind, bladn
 }
 
 /** The first sheet: what the workbook is and how to read it. */
-function toelichtingBlad(set: ParameterSet, plan: Tarievenplan, concept: boolean, bladnamen: Bladnamen): Blad {
+function toelichtingBlad(set: ParameterSet, plan: Tarievenplan, concept: boolean, opbouw: Blad[], bladnamen: Bladnamen): Blad {
   const regels: [string, string][] = [
     ['Parameterset', set.naam],
     ['Regio', set.regio],
@@ -517,16 +548,18 @@ function toelichtingBlad(set: ParameterSet, plan: Tarievenplan, concept: boolean
     ['Vingerafdruk', plan.model.vingerafdruk],
     ['Status', concept ? 'CONCEPT: de set bevat illustratieve of voorlopige waarden; niet publiceren als vastgesteld tarief' : 'alle gebruikte waarden zijn vastgesteld'],
     ['Tarieven', `${plan.tarieven.length} tarieven voor ${set.producten.length} producten`],
-    ['Invoer', 'gele cellen met blauwe cijfers (bladen Parameters en CAO …): wijzig hier een waarde en alle tarieven rekenen mee'],
+    ['Invoer', 'gele cellen met blauwe cijfers (bladen Parameters en Cao …): wijzig hier een waarde en alle tarieven rekenen mee'],
     ['Berekend', 'witte cellen: formules over de invoer en de stappen erboven; de opgeslagen uitkomsten komen uit het rekenmodel van tariefbouw'],
     ['Afronding', 'alleen bij de stap afronding (en het minuuttarief), rekenkundig zoals ROUND'],
     ['Opbouw', 'de bladen “Opbouw …” tonen per product en variant elke stap: salaris, toeslagen, werkgeverslasten, productieve uren, functiemix, groepsgrootte, eenheid, indexatie, overhead, gemeentelijke verplichtingen, cliëntgebonden kosten, no-show, winst en risico, afronding'],
+    // a sheet name has at most 31 characters: the full name of the contract behind each Opbouw sheet
+    ...opbouw.map((b): [string, string] => [b.naam, `opbouw van de tarieven van het contract ${b.voettekst ?? b.naam}`]),
   ];
   return {
     naam: veiligeBladnaam('Toelichting', bladnamen),
     titel: [`Tariefbijlage ${set.regio} ${plan.model.tariefjaar}`, ...(concept ? ['CONCEPT'] : [])],
     kolommen: [
-      { kop: 'onderdeel', breedte: 18 },
+      { kop: 'onderdeel', breedte: 32 },
       { kop: 'toelichting', breedte: 90 },
     ],
     // Long lines wrap, so the sheet prints at full size on one page width.
@@ -598,7 +631,7 @@ function begrotingRij(plan: Tarievenplan, vind: Vind, blad: string, gemeente: st
   const mix: (Cel | null)[] = !metMix
     ? []
     : q.aandeel !== undefined
-      ? [{ waarde: q.totaal!, formaat: 'aantal', stijl: 'invoer' }, { waarde: q.aandeel, formaat: 'procent', stijl: 'invoer' }]
+      ? [{ waarde: q.totaal!, formaat: 'aantal', stijl: 'invoer' }, { waarde: q.aandeel.div(100), formaat: 'procent', stijl: 'invoer' }]
       : [null, null];
   return [
     tekst(gemeente),
@@ -606,7 +639,7 @@ function begrotingRij(plan: Tarievenplan, vind: Vind, blad: string, gemeente: st
     tekst(t.productnaam),
     tekst(t.variant),
     ...mix,
-    q.aandeel !== undefined ? { formule: `E${rij}*F${rij}/100`, resultaat: q.aantal, formaat: 'aantal', stijl: 'berekend' } : { waarde: q.aantal, formaat: 'aantal', stijl: 'invoer' },
+    q.aandeel !== undefined ? { formule: `E${rij}*F${rij}`, resultaat: q.aantal, formaat: 'aantal', stijl: 'berekend' } : { waarde: q.aantal, formaat: 'aantal', stijl: 'invoer' },
     { formule: bladRef(eind.blad, eind.rij, WAARDEKOLOM, blad), resultaat: t.tarief, formaat: tariefFormaat(t.tarief), stijl: 'berekend' },
     { formule: `${kA}${rij}*${kT}${rij}`, resultaat: t.tarief.times(q.aantal), formaat: 'euro', stijl: 'berekend' },
   ];

@@ -3,7 +3,7 @@
  * spreadsheet syntax with their cached results, and defined names. The xlsx
  * renderer only serialises this. Pure.
  */
-import type { Decimal } from '../shared/decimal.ts';
+import { Decimal } from '../shared/decimal.ts';
 import type { Expr } from '../model/expressie.ts';
 
 export type Formaat = 'tekst' | 'euro' | 'euro3' | 'euro4' | 'procent' | 'getal' | 'getal4' | 'uren' | 'aantal';
@@ -77,17 +77,37 @@ export function celAdres(rij: number, kolom: number): string {
   return `${kolomLetters(kolom)}${rij}`;
 }
 
-/** A sheet name Excel accepts: max 31 characters, none of []:*?/\ , unique (case-insensitive). */
+/** Short words a shortened sheet name does not end on before its "…". */
+const LOSSE_WOORDEN = new Set(['en', 'of', 'van', 'de', 'het', 'bij', 'voor', 'met', 'in', 'op', 'tot', 'aan']);
+
+/**
+ * A sheet name Excel accepts and a reader can tell apart: at most 31 characters, none of []:*?/\, unique
+ * (case-insensitive). A longer name is shortened by whole words with "…" in the middle and its last word kept
+ * ("Opbouw Dagbesteding … Jeugd" next to "Opbouw Dagbesteding … Wmo"), never cut inside a word and never
+ * given a "(2)". Only a name that stays taken after every shortening gets a number.
+ */
 export function veiligeBladnaam(naam: string, bezet: Set<string>): string {
-  let basis = naam.replace(/[[\]:*?/\\]/g, '-').replace(/^'+|'+$/g, '').trim() || 'Blad';
-  basis = basis.slice(0, 31).trimEnd();
-  let kandidaat = basis;
-  for (let i = 2; bezet.has(kandidaat.toLowerCase()); i++) {
-    const achter = ` (${i})`;
-    kandidaat = basis.slice(0, 31 - achter.length).trimEnd() + achter;
+  const basis = naam.replace(/[[\]:*?/\\]/g, ' ').replace(/^'+|'+$/g, '').replace(/\s+/g, ' ').trim() || 'Blad';
+  const vrij = (k: string) => k.length <= 31 && !bezet.has(k.toLowerCase());
+  const neem = (k: string) => {
+    bezet.add(k.toLowerCase());
+    return k;
+  };
+  if (vrij(basis)) return neem(basis);
+  const woorden = basis.split(' ');
+  const kandidaten: string[] = [];
+  for (let k = woorden.length - 1; k >= 1; k--) {
+    let begin = woorden.slice(0, k);
+    while (begin.length > 1 && LOSSE_WOORDEN.has(begin[begin.length - 1]!.toLowerCase())) begin = begin.slice(0, -1);
+    const voor = begin.join(' ');
+    if (k < woorden.length - 1) kandidaten.push(`${voor} … ${woorden[woorden.length - 1]}`);
+    kandidaten.push(`${voor} …`);
   }
-  bezet.add(kandidaat.toLowerCase());
-  return kandidaat;
+  // the first that fits keeps the most words from the start (and the last word, where it fits)
+  const passend = kandidaten.find(vrij);
+  if (passend) return neem(passend);
+  const kort = [basis, ...kandidaten].find((k) => k.length <= 27) ?? woorden[0]!.slice(0, 27);
+  for (let i = 2; ; i++) if (vrij(`${kort} ${i}`)) return neem(`${kort} ${i}`);
 }
 
 /** Reference to a cell on another sheet. */
@@ -130,12 +150,68 @@ export interface FormuleContext {
   param: (pad: string, geldigVan: string) => string;
   stap: (id: string) => string;
   extern: (product: string, variant: string, stap: string) => string;
+  /**
+   * A reference whose cell holds a percentage as a spreadsheet does: 23 % as 0.23 with a % format, so that a
+   * reader who types 23 % gets 23 %. The model computes with 23 and divides by 100; the formula then uses the
+   * cell itself where the model divides by 100 (x × p ÷ 100 becomes x*p, (100 − p) ÷ 100 becomes 1-p).
+   */
+  procent?: (x: Expr) => boolean;
 }
 
 const RANG = { '+': 1, '-': 1, '*': 2, '/': 2 } as const;
 
-/** An expression as spreadsheet formula text, with only the parentheses precedence needs. */
-export function formule(e: Expr, ctx: FormuleContext): string {
+const HONDERD = (x: Expr) => x.soort === 'getal' && x.waarde.eq(100);
+
+/** The expression with its percentage references read as fractions (the cell holds p ÷ 100), same value. */
+function alsFracties(e: Expr, procent: (x: Expr) => boolean): Expr {
+  const bevat = (x: Expr): boolean =>
+    procent(x) || (x.soort === 'op' ? bevat(x.links) || bevat(x.rechts) : x.soort === 'fn' ? x.args.some(bevat) : false);
+  /** x ÷ 100 with the percentages as fractions, where that needs no ÷ 100 of its own. */
+  const gedeeld = (x: Expr): Expr | undefined => {
+    if (procent(x)) return x;
+    if (x.soort !== 'op') return undefined;
+    if (x.op === '*') {
+      // a percentage as a factor itself first: ((a × p ÷ 100) × q) ÷ 100 becomes a*p*q
+      if (procent(x.rechts)) return { ...x, links: heel(x.links), rechts: x.rechts };
+      const l = bevat(x.links) ? gedeeld(x.links) : undefined;
+      if (l) return { ...x, links: l, rechts: heel(x.rechts) };
+      const r = bevat(x.rechts) ? gedeeld(x.rechts) : undefined;
+      return r ? { ...x, links: heel(x.links), rechts: r } : undefined;
+    }
+    if (x.op === '/') {
+      const l = bevat(x.links) ? gedeeld(x.links) : undefined;
+      return l ? { ...x, links: l, rechts: heel(x.rechts) } : undefined;
+    }
+    if (!bevat(x.links) && !bevat(x.rechts)) return undefined;
+    const kant = (y: Expr): Expr | undefined => (bevat(y) ? gedeeld(y) : y.soort === 'getal' ? { soort: 'getal', waarde: y.waarde.div(100) } : undefined);
+    const l = kant(x.links);
+    const r = kant(x.rechts);
+    return l && r ? { ...x, links: l, rechts: r } : undefined;
+  };
+  /** x itself, with the percentages as fractions. */
+  const heel = (x: Expr): Expr => {
+    if (procent(x)) return { soort: 'op', op: '*', links: x, rechts: { soort: 'getal', waarde: new Decimal(100) } };
+    if (x.soort === 'op') {
+      if (x.op === '/' && HONDERD(x.rechts) && bevat(x.links)) {
+        const g = gedeeld(x.links);
+        if (g) return g;
+      }
+      return { ...x, links: heel(x.links), rechts: heel(x.rechts) };
+    }
+    if (x.soort === 'fn') return { ...x, args: x.args.map(heel) };
+    return x;
+  };
+  return heel(e);
+}
+
+/**
+ * An expression as spreadsheet formula text, with only the parentheses precedence needs. With `alsProcent` the
+ * formula gives the value ÷ 100, for a cell that shows a percentage.
+ */
+export function formule(e: Expr, ctx: FormuleContext, opties: { alsProcent?: boolean } = {}): string {
+  const procent = ctx.procent;
+  const geheel: Expr = opties.alsProcent ? { soort: 'op', op: '/', links: e, rechts: { soort: 'getal', waarde: new Decimal(100) } } : e;
+  const x = procent ? alsFracties(geheel, procent) : geheel;
   const uit = (x: Expr, ouder?: { op: keyof typeof RANG; rechts: boolean }): string => {
     switch (x.soort) {
       case 'getal':
@@ -156,5 +232,5 @@ export function formule(e: Expr, ctx: FormuleContext): string {
       }
     }
   };
-  return uit(e);
+  return uit(x);
 }

@@ -40,7 +40,7 @@ export interface BerekenOpties {
   peildatum?: string;
 }
 
-const BASISTARIEF = 'Basistarief: laagste tarief van de toepasselijke CAO’s';
+const BASISTARIEF = 'Basistarief: laagste tarief van de toepasselijke cao’s';
 
 export function berekenTarieven(set: T.ParameterSet, opties: BerekenOpties = {}): Tarievenplan {
   if (set.indexering) {

@@ -17,12 +17,21 @@ const FORMATEN: Record<Formaat, string> = {
   euro: '[$€-413] #,##0.00;[$€-413] -#,##0.00',
   euro3: '[$€-413] #,##0.000;[$€-413] -#,##0.000',
   euro4: '[$€-413] #,##0.0000;[$€-413] -#,##0.0000',
-  procent: '0.00" %"',
+  // a real percentage format: the cell holds 0.23 and shows 23,00 %, and typing 23 % gives 23 %
+  procent: '0.00%',
   getal: '#,##0.00',
   getal4: '#,##0.0000',
   uren: '#,##0.00" uur"',
-  aantal: '#,##0.####',
+  // a whole number without decimals; a number with decimals (aantal below) with two: never "3," with a bare comma
+  aantal: '#,##0',
 };
+
+/** The format of a cell: an aantal with decimals gets two, like a getal. */
+function formaatVan(cel: Cel): Formaat | undefined {
+  if (cel.formaat !== 'aantal') return cel.formaat;
+  const w = cel.formule !== undefined ? cel.resultaat : cel.waarde;
+  return typeof w === 'object' && !w.isInteger() ? 'getal' : 'aantal';
+}
 
 const GEEL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
 const GRIJS: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
@@ -36,9 +45,9 @@ function alsGetal(d: Decimal | string): number | string {
 // exceljs's default font is Calibri 11; plain cells carry no style of their own (fast for large sheets).
 const LETTER = { name: 'Calibri', size: 11 } as const;
 
-function stijlVoor(cel: Cel): Partial<ExcelJS.Style> {
+function stijlVoor(cel: Cel, formaat: Formaat | undefined): Partial<ExcelJS.Style> {
   const st: Partial<ExcelJS.Style> = {};
-  if (cel.formaat && cel.formaat !== 'tekst') st.numFmt = FORMATEN[cel.formaat];
+  if (formaat && formaat !== 'tekst') st.numFmt = FORMATEN[formaat];
   switch (cel.stijl) {
     case 'invoer':
       st.fill = GEEL;
@@ -87,11 +96,12 @@ function stijlVoor(cel: Cel): Partial<ExcelJS.Style> {
  */
 const stijlen = new Map<string, Partial<ExcelJS.Style>>();
 function gedeeldeStijl(cel: Cel): Partial<ExcelJS.Style> | undefined {
-  if (!cel.stijl && (!cel.formaat || cel.formaat === 'tekst')) return undefined;
-  const sleutel = `${cel.stijl ?? ''}|${cel.formaat ?? ''}`;
+  const formaat = formaatVan(cel);
+  if (!cel.stijl && (!formaat || formaat === 'tekst')) return undefined;
+  const sleutel = `${cel.stijl ?? ''}|${formaat ?? ''}`;
   let st = stijlen.get(sleutel);
   if (!st) {
-    st = stijlVoor(cel);
+    st = stijlVoor(cel, formaat);
     stijlen.set(sleutel, st);
   }
   return st;
@@ -254,7 +264,11 @@ export async function schrijfXlsx(model: Werkboek): Promise<Buffer> {
   );
   for (const blad of model.bladen) {
     const ws = schrijfBlad(wb, blad);
-    if (blad.beveiligd) await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, autoFilter: true });
+    // Formulas are protected: every sheet with a formula (or marked beveiligd) is locked except its input cells
+    // (invoer: the parameters of a what-if workbook, the answers of the inschrijvingsformulier). No password:
+    // anyone may view, and whoever must change a formula can lift the protection without one.
+    if (blad.beveiligd || blad.rijen.some((r) => r.some((c) => c?.formule !== undefined)))
+      await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, autoFilter: true });
     ws.commit();
   }
   await wb.commit();

@@ -1,7 +1,7 @@
 /**
  * The leak scan of the documents for providers (test/pdf/lezer.test.ts for the concept pack of the default set,
  * test/toegankelijkheid/publicatie.test.ts for the published pack): what a provider must never read, and the
- * text a reader sees of an HTML page or a workbook.
+ * text a reader sees of an HTML page or a workbook. The spelling rules (cliëntgebonden, no-show, cao) cover all three.
  */
 /** What a provider must never read, with the reason; each pattern is tried on the text with URLs removed. */
 export const LEKKEN: [RegExp, string][] = [
@@ -16,13 +16,19 @@ export const LEKKEN: [RegExp, string][] = [
   [/\bno[ -]?show\b(?<!no-show)/i, 'spelling: no-show'],
 ];
 
+/**
+ * The begrippenlijst's spelling of cao (cao-toeslagen, per cao; "Cao" only opens a sentence or a sheet name), for
+ * the default set's documents: a cao's own name in another set (a test set's "CAO Alfa") is that set's text.
+ */
+export const SPELLING_CAO: [RegExp, string] = [/\bCAO/, 'spelling: cao'];
+
 /** Every leak in a text, as 'document: reason: «context»'. The set's own URL may be wrapped over lines. */
-export function lekken(naam: string, tekst: string, url?: string): string[] {
+export function lekken(naam: string, tekst: string, url?: string, extra: [RegExp, string][] = []): string[] {
   const uit: string[] = [];
   const gewikkeld = url ? new RegExp([...url].map((c) => c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('\\s*'), 'g') : undefined;
   const schoon = (gewikkeld ? tekst.replace(gewikkeld, ' ') : tekst).replace(/https?:\/\/\S+/g, ' ').replace(/\bwww\.\S+/g, ' ').replace(/[\w.-]+@[\w.-]+/g, ' ');
   for (const regel of schoon.split('\n')) {
-    for (const [re, waarom] of LEKKEN) {
+    for (const [re, waarom] of [...LEKKEN, ...extra]) {
       const m = re.exec(regel);
       if (m) uit.push(`${naam}: ${waarom}: «${regel.trim().slice(Math.max(0, m.index - 30), m.index + 40)}»`);
     }

@@ -2,7 +2,7 @@
  * The documents in the reader's language: the text of every provider-facing document of the default set
  * (pdftotext of each PDF, the text of each HTML page, every cell and sheet name of the workbooks a provider gets) holds no YAML key,
  * snake_case name, file path, file:line, command-line flag or command, and spells the begrippenlijst's way
- * (cliëntgebonden, no-show). A parameter is only referred to as a link into the published set
+ * (cliëntgebonden, no-show, cao). A parameter is only referred to as a link into the published set
  * (bestand.yaml#L12, see inkoop.yaml parameterset_url).
  *
  * Needs poppler (pdftotext): skipped with a message on a laptop without it, fails in CI.
@@ -17,7 +17,7 @@ import { tariefbijlageWerkboek } from '../../src/docmodel/tariefbijlage.ts';
 import { dumpXlsx, schrijfXlsx } from '../../src/render/xlsx.ts';
 import { gereedschapPad, metGereedschap } from '../gereedschap.ts';
 import { pdfTekst } from './hulp.ts';
-import { htmlTekst, lekken, werkboekTekst } from './lekken.ts';
+import { htmlTekst, lekken, SPELLING_CAO, werkboekTekst } from './lekken.ts';
 
 /** the PDFs are read with pdftotext: without poppler that test skips visibly (laptop) or fails (CI) */
 const metPoppler = metGereedschap('poppler');
@@ -52,6 +52,9 @@ describe('de documenten in de taal van de lezer', () => {
     expect(lekken('x', 'gemaakt zonder --publicatie')).toHaveLength(1);
     expect(lekken('x', 'indirect clientgebonden 2 %')).toHaveLength(1);
     expect(lekken('x', 'no show = 0 %')).toHaveLength(1);
+    expect(lekken('x', 'tarief CAO', undefined, [SPELLING_CAO])).toHaveLength(1);
+    expect(lekken('x', 'per CAO-variant', undefined, [SPELLING_CAO])).toHaveLength(1);
+    expect(lekken('x', 'Cao GGZ, per cao, cao-toeslagen', undefined, [SPELLING_CAO])).toEqual([]);
     expect(lekken('x', 'opslagen.overhead.standaard 22 %')).toHaveLength(1);
     expect(lekken('x', 'zie cao/jeugdzorg.yaml')).toHaveLength(1);
     // the published form is allowed, and so are URLs and ordinary Dutch
@@ -62,12 +65,12 @@ describe('de documenten in de taal van de lezer', () => {
     const andere = [...teksten].filter(([naam]) => !naam.endsWith('.pdf'));
     expect(andere.map(([naam]) => naam)).toEqual(expect.arrayContaining(['productenboek.html', 'tariefbijlage.html', 'productenboek.xlsx', 'tariefbijlage.xlsx', 'programma-van-eisen.xlsx']));
     expect(url, 'de standaardset geeft het adres van de gepubliceerde set').toMatch(/^https:\/\//);
-    expect(andere.flatMap(([naam, t]) => lekken(naam, t, url))).toEqual([]);
+    expect(andere.flatMap(([naam, t]) => lekken(naam, t, url, [SPELLING_CAO]))).toEqual([]);
   });
 
   metPoppler('geen YAML-sleutel, snake_case, bestandspad, bestand:regel of opdrachtregeloptie in een PDF voor aanbieders', () => {
     const pdfs = [...teksten].filter(([naam]) => naam.endsWith('.pdf'));
     expect(pdfs.map(([naam]) => naam)).toEqual(expect.arrayContaining(['addendum-zorgboerderij-de-linde.pdf', 'productenboek.pdf', 'programma-van-eisen.pdf', 'tariefbijlage.pdf']));
-    expect(pdfs.flatMap(([naam, t]) => lekken(naam, t, url))).toEqual([]);
+    expect(pdfs.flatMap(([naam, t]) => lekken(naam, t, url, [SPELLING_CAO]))).toEqual([]);
   });
 });

@@ -132,8 +132,9 @@ describe('het blad Begroting met een mix (test/fixtures/sets/volledig-review-mix
     const i = blad.rijen.findIndex((r) => tekstVan(r[1]) === '44A01' && tekstVan(r[3]) === 'micro-alfa');
     const r = blad.rijen[i]!;
     const rij = eerste + i;
-    expect([tekstVan(r[4]), r[4]!.stijl, tekstVan(r[5]), r[5]!.stijl]).toEqual(['310', 'invoer', '40', 'invoer']);
-    expect([r[6]!.formule, String(r[6]!.resultaat)]).toEqual([`E${rij}*F${rij}/100`, '124']);
+    // the share 40 % as a spreadsheet holds a percentage: 0.4 with a % format, so the aantal is totaal × aandeel
+    expect([tekstVan(r[4]), r[4]!.stijl, tekstVan(r[5]), r[5]!.stijl, r[5]!.formaat]).toEqual(['310', 'invoer', '0.4', 'invoer', 'procent']);
+    expect([r[6]!.formule, String(r[6]!.resultaat)]).toEqual([`E${rij}*F${rij}`, '124']);
     expect([r[8]!.formule, String(r[8]!.resultaat)]).toEqual([`G${rij}*H${rij}`, '28286.88']);
     // a plain volume: input in the aantal column, no totaal or aandeel
     const los = blad.rijen.find((x) => tekstVan(x[1]) === '07A01')!;

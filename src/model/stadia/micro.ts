@@ -27,7 +27,7 @@ export function microTarieven(ctx: Context, cache: PersoneelCache, p: T.Kostprij
   }
   const uit = perCao.map(({ cao, r }) => maakTarief(p, `micro-${cao}`, 'micro', metKeuze(ctx, r, cao), cao));
   if (set.varianten.basistarief) {
-    const l = laagste(p.code, perCao, 'Micro-basistarief: laagste micro-tarief van de toepasselijke CAO’s', 'micro_onderneming', false);
+    const l = laagste(p.code, perCao, 'Micro-basistarief: laagste micro-tarief van de toepasselijke cao’s', 'micro_onderneming', false);
     uit.push(maakTarief(p, 'micro-onderneming', 'micro', l.r, l.cao));
   }
   return uit;
