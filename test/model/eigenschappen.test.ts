@@ -4,6 +4,7 @@
  * compares the unrounded tariff (winst_en_risico step) and the rounded one.
  */
 import fc from 'fast-check';
+import { pogingen } from '../eigenschap.ts';
 import { describe, expect, it } from 'vitest';
 import { laadParameterset } from '../../src/params/laden.ts';
 import { berekenTarieven } from '../../src/model/bereken.ts';
@@ -58,7 +59,7 @@ function stijgt(pad: string, min: number, max: number, product: string, variant:
       expect(cmp).toBe(richting);
       expect(tb.tarief.cmp(ta.tarief) * richting).toBeGreaterThanOrEqual(0);
     }),
-    { numRuns: 40 },
+    { numRuns: pogingen(40) },
   );
 }
 
@@ -79,7 +80,7 @@ describe('eigenschappen van het model', () => {
         expect(onafgerond(tb).gt(onafgerond(ta))).toBe(true);
         expect(tb.tarief.gte(ta.tarief)).toBe(true);
       }),
-      { numRuns: 40 },
+      { numRuns: pogingen(40) },
     );
     } finally {
       cel.get('1')!.bedrag = oud[0]!;
@@ -115,7 +116,7 @@ describe('eigenschappen van het model', () => {
           const opslag = onafgerond(metWaarde('opslagen.winst_en_risico', r.times(100).div(new Decimal(100).minus(r)), '44A01', 'alfa', s));
           expect(aandeel.minus(opslag).abs().lt('1e-30'), `${aandeel.toFixed()} ≠ ${opslag.toFixed()}`).toBe(true);
         }),
-        { numRuns: 30 },
+        { numRuns: pogingen(30) },
       );
     } finally {
       c.conventie = oud;
@@ -142,7 +143,7 @@ describe('eigenschappen van het model', () => {
         const verwacht = new Decimal(144).div(38 * 52).plus(v.plus(10).div(100)).plus(1);
         expect(factor.minus(verwacht).abs().lt('1e-30'), `${factor.toFixed()} ≠ ${verwacht.toFixed()}`).toBe(true);
       }),
-      { numRuns: 30 },
+      { numRuns: pogingen(30) },
     );
   });
 
@@ -212,7 +213,7 @@ describe('eigenschappen van het model', () => {
         expect(salaris(m).toFixed()).toBe(new Decimal(4300).times(m - 1).plus(new Decimal(4429).times(13 - m)).div(12).toFixed());
         expect(salaris(m).gt(salaris(m + 1))).toBe(true);
       }),
-      { numRuns: 10 },
+      { numRuns: pogingen(10) },
     );
   });
 });

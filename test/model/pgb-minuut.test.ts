@@ -5,6 +5,7 @@
  * variant, tarief per uur = 60 × tarief per minuut. Plus two hand-computed amounts.
  */
 import fc from 'fast-check';
+import { pogingen } from '../eigenschap.ts';
 import { describe, expect, it } from 'vitest';
 import { laadParameterset } from '../../src/params/laden.ts';
 import { berekenTarieven } from '../../src/model/bereken.ts';
@@ -38,7 +39,7 @@ describe('pgb bij minuutproducten: per uur = 60 × per minuut', () => {
             for (const t of minuut) expect(t.tarief.times(60).toFixed(2), `${t.product} ${t.variant}`).toBe(t.tariefPerUur!.toFixed(2));
           },
         ),
-        { numRuns: 15 },
+        { numRuns: pogingen(15) },
       );
     } finally {
       pgb.soorten.forEach((s, i) => s.percentage.reeks.forEach((w, k) => (w.waarde = bewaard.pct[i]![k]!)));
@@ -112,7 +113,7 @@ describe('pgb bij minuutproducten in een indexatieronde: per uur = 60 × per min
             for (const t of minuut) expect(t.tarief.times(60).toFixed(2), `${t.product} ${t.variant}`).toBe(t.tariefPerUur!.toFixed(2));
           },
         ),
-        { numRuns: 10 },
+        { numRuns: pogingen(10) },
       );
     } finally {
       pgb.soorten.forEach((s, i) => s.percentage.reeks.forEach((w, k) => (w.waarde = bewaard.pct[i]![k]!)));
