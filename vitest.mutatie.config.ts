@@ -1,35 +1,38 @@
 /**
  * The tests that `npm run mutatie` (StrykerJS) runs against every mutant of src/model and src/params:
- * the fast in-process tests of the model, the parameter reader and the small goldens. Left out:
+ * the in-process tests of the model, the review commands, the parameter reader and the small goldens. Left out:
  * - the LibreOffice and PDF tests (minutes per run, and they test the renderers);
- * - every test file that changes the working folder (`process.chdir`, or the CLI in-process through
- *   `voerUit` of test/cli/hulp.ts): Stryker runs vitest in worker threads, where process.chdir is not
- *   allowed. Found by reading the files, so a new test file of that kind is left out by itself;
+ * - test/review/ronde-e2e.test.ts (whole document builds, a minute per run) and
+ *   test/review/indexeer-storing.test.ts (it injects write failures into node:fs);
  * - the tests with a time budget (test/unit/grenzen.test.ts, the random input mutations of
  *   test/params/mutatie.test.ts): under Stryker's instrumentation they are slower, so they fail the initial
  *   run or would "kill" a mutant by being slow rather than by a wrong value.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
 // A run over one folder (MUTATIE_MAP, as npm run mutatie does) runs that folder's own tests and the shared ones:
 // a mutant in src/params is then not also run against every model test that happens to load a set (which
 // made a run take hours). A mutant only those other tests would catch counts as surviving: the score is a floor.
-const EIGEN: Record<string, string[]> = { 'src/model': ['test/model'], 'src/params': ['test/params'] };
+const EIGEN: Record<string, string[]> = { 'src/model': ['test/model', 'test/review'], 'src/params': ['test/params'] };
 const map = process.env.MUTATIE_MAP?.replace(/\/$/, '');
-const MAPPEN = [...(map && EIGEN[map] ? EIGEN[map] : ['test/model', 'test/params']), 'test/unit', 'test/golden'];
+const MAPPEN = [...(map && EIGEN[map] ? EIGEN[map] : ['test/model', 'test/review', 'test/params']), 'test/unit', 'test/golden'];
 const MET_TIJDSBUDGET = ['test/unit/grenzen.test.ts', 'test/params/mutatie.test.ts'];
+// whole document builds (a minute per run) and injected write failures (they replace node:fs)
+const TE_ZWAAR = ['test/review/ronde-e2e.test.ts', 'test/review/indexeer-storing.test.ts'];
 
 const bestanden = [...MAPPEN.flatMap((m) => readdirSync(m, { recursive: true, encoding: 'utf8' }).map((f) => `${m}/${f}`)), 'test/tarieventabel.test.ts'].filter((f) =>
   f.endsWith('.test.ts'),
 );
-const wisseltVanMap = bestanden.filter((f) => /process\.chdir|\bvoerUit\b/.test(readFileSync(f, 'utf8')));
 
 export default defineConfig({
   test: {
     environment: 'node',
     include: bestanden,
-    exclude: [...MET_TIJDSBUDGET, ...wisseltVanMap],
+    exclude: [...MET_TIJDSBUDGET, ...TE_ZWAAR],
+    // Stryker runs vitest in worker threads, where process.chdir is not allowed: this gives such a test a working
+    // folder of its own, so the CLI can run in-process as in the other tests
+    setupFiles: ['test/mutatie/werkmap.ts'],
     testTimeout: 60_000,
     // a property test tries a tenth of its inputs (test/eigenschap.ts): it runs again for every mutant it covers
     env: { TARIEFBOUW_EIGENSCHAP_RUNS: '0.1' },
