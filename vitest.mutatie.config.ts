@@ -35,7 +35,8 @@ export default defineConfig({
     setupFiles: ['test/mutatie/werkmap.ts'],
     testTimeout: 60_000,
     // a property test tries a tenth of its inputs (test/eigenschap.ts): it runs again for every mutant it covers
-    env: { TARIEFBOUW_EIGENSCHAP_RUNS: '0.1' },
+    // the YAML cache off: a hit skips reading and checking a file, so a mutant there would never run
+    env: { TARIEFBOUW_EIGENSCHAP_RUNS: '0.1', TARIEFBOUW_CACHE: 'uit' },
     // every mutant is switched on at run time, so the modules need not be loaded again for each run
     isolate: false,
   },
