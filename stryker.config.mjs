@@ -1,11 +1,22 @@
-// StrykerJS: mutation testing of the model and the parameter reader (`npm run mutatie`).
+// StrykerJS: mutation testing of the model and the parameter reader (`npm run mutatie`, scripts/mutatie.mjs).
 // Every mutant is a small change to src/model or src/params; a test must fail on it. See docs/mutatie.md.
-// MUTATIE_MAP=src/model (or src/params) limits a run to one folder, with its own report files;
-// MUTATIE_BESTANDEN="src/model/signalen.ts src/model/afronding.ts" to a few files (reports named MUTATIE_NAAM).
-const map = process.env.MUTATIE_MAP?.replace(/\/$/, '');
+// One run per MUTATIE_RUN (the same names in vitest.mutatie.config.ts, which picks the tests of each run):
+// - model-kern: src/model except the review code, against the model tests;
+// - model-review: src/model/vergelijk.ts, indexering.ts and begroting.ts, against the model and the review tests
+//   (those run whole review commands; against the rest of the model they would make each mutant cost a minute);
+// - params: src/params, against the parameter tests.
+// MUTATIE_BESTANDEN="src/model/signalen.ts src/model/afronding.ts" limits a run to a few files.
+export const REVIEW = ['src/model/vergelijk.ts', 'src/model/indexering.ts', 'src/model/begroting.ts'];
+const RUNS = {
+  'model-kern': ['src/model/**/*.ts', ...REVIEW.map((b) => `!${b}`)],
+  'model-review': REVIEW,
+  params: ['src/params/**/*.ts'],
+};
+const run = process.env.MUTATIE_RUN ?? 'model-kern';
+if (!RUNS[run]) throw new Error(`MUTATIE_RUN=${run}: verwacht ${Object.keys(RUNS).join(', ')}`);
 const bestanden = process.env.MUTATIE_BESTANDEN?.split(/\s+/).filter(Boolean);
-const mutate = bestanden ?? (map ? [map] : ['src/model', 'src/params']).map((m) => `${m}/**/*.ts`);
-const naam = process.env.MUTATIE_NAAM ?? (map ? map.split('/').pop() : bestanden ? 'deel' : 'alles');
+const mutate = bestanden ?? RUNS[run];
+const naam = bestanden ? `${run}-deel` : run;
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {

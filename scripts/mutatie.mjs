@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// npm run mutatie: StrykerJS over src/model and then src/params (each its own run, its own tests and its own
-// incremental file), then the score per folder and per file, and every surviving mutant.
+// npm run mutatie: StrykerJS over src/model (two runs: the core against the model tests, the review code against
+// the model and review tests) and src/params (one run), each with its own tests and incremental file; then the score
+// per folder and per file, and every surviving mutant.
 //   npm run mutatie                   both folders
 //   npm run mutatie -- src/params     one folder
 //   npm run mutatie -- --rapport      only the summary of the reports already in reports/mutatie/
@@ -10,6 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const MAPPEN = ['src/model', 'src/params'];
+const RUNS = { 'src/model': ['model-kern', 'model-review'], 'src/params': ['params'] };
 const args = process.argv.slice(2);
 const alleenRapport = args.includes('--rapport');
 const gekozen = args.filter((a) => !a.startsWith('--')).map((a) => a.replace(/\/$/, ''));
@@ -20,20 +22,22 @@ for (const m of gekozen) {
   }
 }
 const mappen = gekozen.length ? gekozen : MAPPEN;
-const rapport = (map) => path.join('reports', 'mutatie', `${path.basename(map)}.json`);
+const rapport = (run) => path.join('reports', 'mutatie', `${run}.json`);
 
 const duur = new Map();
 if (!alleenRapport) {
   for (const map of mappen) {
-    const t0 = Date.now();
-    const r = spawnSync(process.execPath, [path.join('node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js'), 'run'], {
-      stdio: 'inherit',
-      env: { ...process.env, MUTATIE_MAP: map },
-    });
-    duur.set(map, (Date.now() - t0) / 1000);
-    if (r.status !== 0) {
-      console.error(`mutatie: de run over ${map} faalde (code ${r.status})`);
-      process.exit(r.status ?? 1);
+    for (const run of RUNS[map]) {
+      const t0 = Date.now();
+      const r = spawnSync(process.execPath, [path.join('node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js'), 'run'], {
+        stdio: 'inherit',
+        env: { ...process.env, MUTATIE_RUN: run },
+      });
+      duur.set(map, (duur.get(map) ?? 0) + (Date.now() - t0) / 1000);
+      if (r.status !== 0) {
+        console.error(`mutatie: de run ${run} (${map}) faalde (code ${r.status})`);
+        process.exit(r.status ?? 1);
+      }
     }
   }
 }
@@ -45,12 +49,13 @@ const DOEL = { 'src/model': 85, 'src/params': 75 };
 
 let onderDoel = false;
 for (const map of mappen) {
-  if (!existsSync(rapport(map))) {
-    console.log(`\n${map}: geen rapport (${rapport(map)}); draai npm run mutatie -- ${map}`);
+  const ontbreekt = RUNS[map].filter((run) => !existsSync(rapport(run)));
+  if (ontbreekt.length) {
+    console.log(`\n${map}: geen rapport van ${ontbreekt.map(rapport).join(', ')}; draai npm run mutatie -- ${map}`);
     onderDoel = true;
     continue;
   }
-  const json = JSON.parse(readFileSync(rapport(map), 'utf8'));
+  const json = { files: Object.assign({}, ...RUNS[map].map((run) => JSON.parse(readFileSync(rapport(run), 'utf8')).files)) };
   const tel = { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, CompileError: 0, Ignored: 0, RuntimeError: 0 };
   const perBestand = [];
   const overlevenden = [];
