@@ -101,21 +101,20 @@ function ontbrekendeCijfers(set: T.ParameterSet, ic: T.Indexcijfers): ModelProbl
   // products with their own weights, or components with weights, are computed from OVA and PPC.
   const metSetGewichten = set.producten.some((p) => p.berekening !== 'overgenomen' && !ic.producten.has(p.code));
   const metEigenGewichten = [...ic.producten.values()].some((a) => a.soort === 'gewichten' || a.componenten.some((c) => c.gewichten));
-  const setKan = !!dit?.index || (heeftVoorlopig && (heeftVorig || !!vorig?.inhaal));
-  const eigenKan = heeftVoorlopig && heeftVorig;
   if (!dit) problemen.push({ ...ic.herkomst, melding: `indexcijfers voor ${jaar} ontbreken`, verwacht: `een blok cijfers met jaar: ${jaar} (voorlopige OVA en PPC, of een gepubliceerd indexpercentage)`, gevonden: `jaren ${[...ic.jaren.keys()].join(', ') || '(geen)'}`, hint: 'neem de voorlopige cijfers over uit de publicatie van NZa of VNG, met bron' });
-  if (!dit || (metSetGewichten && !setKan) || (metEigenGewichten && !eigenKan)) {
-    if (dit && !heeftVoorlopig && (metEigenGewichten || !dit.index))
-      problemen.push({ ...dit.herkomst, melding: `voorlopige indexcijfers voor ${jaar} ontbreken`, verwacht: `ova_voorlopig en ppc_voorlopig in het blok voor ${jaar}`, gevonden: dit.index ? 'alleen een gepubliceerd indexpercentage, dat alleen geldt voor producten met de gewichten van de set' : 'niet allebei', hint: 'producten met eigen gewichten rekenen met OVA en PPC' });
-    if (!heeftVorig && (metEigenGewichten || (!vorig?.inhaal && !dit?.index)))
-      problemen.push({
-        ...(vorig?.herkomst ?? ic.herkomst),
-        melding: `definitieve indexcijfers voor ${jaar - 1} ontbreken`,
-        verwacht: `ova_definitief en ppc_definitief in het blok voor ${jaar - 1}${metEigenGewichten ? '' : ', of de gepubliceerde inhaal (inhaal) of het gepubliceerde indexpercentage van ' + jaar + ' (index)'}`,
-        gevonden: vorig ? (vorig.inhaal ? 'alleen een gepubliceerde inhaal, die alleen geldt voor producten met de gewichten van de set' : 'alleen voorlopige cijfers') : `geen blok voor ${jaar - 1}`,
-        hint: 'de inhaal over het vorige jaar vraagt de definitieve cijfers',
-      });
-  }
+  // this year's provisional figures: needed for weights of their own; for the set's weights a published index will do
+  if (dit && !heeftVoorlopig && (metEigenGewichten || (metSetGewichten && !dit.index)))
+    problemen.push({ ...dit.herkomst, melding: `voorlopige indexcijfers voor ${jaar} ontbreken`, verwacht: `ova_voorlopig en ppc_voorlopig in het blok voor ${jaar}`, gevonden: dit.index ? 'alleen een gepubliceerd indexpercentage, dat alleen geldt voor producten met de gewichten van de set' : 'niet allebei', hint: 'producten met eigen gewichten rekenen met OVA en PPC' });
+  // last year's definitive figures: needed for weights of their own; for the set's weights a published catch-up or
+  // index will do (and without this year's block there is neither)
+  if (!heeftVorig && (metEigenGewichten || (!vorig?.inhaal && !dit?.index && (metSetGewichten || !dit))))
+    problemen.push({
+      ...(vorig?.herkomst ?? ic.herkomst),
+      melding: `definitieve indexcijfers voor ${jaar - 1} ontbreken`,
+      verwacht: `ova_definitief en ppc_definitief in het blok voor ${jaar - 1}${metEigenGewichten ? '' : ', of de gepubliceerde inhaal (inhaal) of het gepubliceerde indexpercentage van ' + jaar + ' (index)'}`,
+      gevonden: vorig ? (vorig.inhaal ? 'alleen een gepubliceerde inhaal, die alleen geldt voor producten met de gewichten van de set' : 'alleen voorlopige cijfers') : `geen blok voor ${jaar - 1}`,
+      hint: 'de inhaal over het vorige jaar vraagt de definitieve cijfers',
+    });
   return problemen;
 }
 
