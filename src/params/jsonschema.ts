@@ -35,7 +35,8 @@ export function soortVanBestand(rel: string): SchemaSoort | undefined {
   if (r.startsWith('producten/')) return 'producten';
   if (r.startsWith('aanbieders/')) return 'aanbieder';
   const naam = r.replace(/\.ya?ml$/, '');
-  return naam in SCHEMA_SOORTEN && !naam.includes('/') ? (naam as SchemaSoort) : undefined;
+  // no name with a '/' is a key of SCHEMA_SOORTEN: a known file in another folder is no set file
+  return naam in SCHEMA_SOORTEN ? (naam as SchemaSoort) : undefined;
 }
 
 type Json = Record<string, unknown>;
