@@ -1,8 +1,8 @@
 /**
  * Thin adapter from the document model to pdfmake 0.3: cover, table of
- * contents that is also the bookmark tree, running header and footer with
- * "pagina X van Y", tables that repeat their header and never split a row, a
- * CONCEPT watermark, metadata. Fonts are the TTFs shipped in fonts/; dates
+ * contents (the headings are also the bookmark tree), running header and footer
+ * with "pagina X van Y", tables that repeat their header, never split a row and
+ * start and end with at least three rows on a page, a CONCEPT watermark, metadata. Fonts are the TTFs shipped in fonts/; dates
  * come from the document, so two builds are byte-identical.
  */
 import path from 'node:path';
@@ -104,8 +104,26 @@ function celNaar(c: Cel, extra: Record<string, unknown> = {}): TableCell {
   return { text: runs, ...extra } as TableCell;
 }
 
+/**
+ * Marks that pageBreakBefore reads (pdfmake hands a node's headlineLevel on): the first of the last three rows of a
+ * table and its last row; an entry of the table of contents with its number among all entries.
+ */
+type Merk = { staart: number } | { einde: number } | { voor: number };
+
+/** An entry of the table of contents: a heading with its id (for the page number and the link). */
+interface Inhoudsregel {
+  id: string;
+  tekst: string;
+  niveau: 1 | 2 | 3;
+}
+
 interface Context {
   teller: number;
+  /** tables marked for the rule on their last rows, and those that break before their last three */
+  tabellen: number;
+  breken: ReadonlySet<number>;
+  /** the entries of the table of contents so far */
+  inhoud: Inhoudsregel[];
   /** width and height of the text area in points */
   breedte: number;
   hoogte: number;
@@ -159,15 +177,136 @@ function celRegels(c: Cel, w: number | '*' | 'auto', rest: number): number {
  * Roughly how high the start of a table is that travels as one piece (its title, header and first three rows,
  * see keepWithHeaderRows): the room a heading keeps below itself when a table follows.
  */
-function tabelBegin(b: Extract<Blok, { soort: 'tabel' }>, ctx: Context): number {
+function tabelBegin(b: Extract<Blok, { soort: 'tabel' }>, ctx: Context, rijen = 3): number {
+  return Math.min(ctx.hoogte * 0.85, tabelHoogte(b, ctx, rijen));
+}
+
+/** Roughly how high a table's title, header and first rows are. */
+function tabelHoogte(b: Extract<Blok, { soort: 'tabel' }>, ctx: Context, rijen: number): number {
   const breedtes = b.kolommen.map((k) => k.breedte);
   const vast = breedtes.reduce<number>((a, w) => a + (typeof w === 'number' ? w : 0), 0);
   const rest = Math.max(40, (ctx.breedte - vast) / Math.max(1, breedtes.filter((w) => typeof w !== 'number').length));
   const regel = KLEINSTE * 1.25;
   const hoogte = (cellen: Cel[]) => Math.max(1, ...cellen.map((c, i) => celRegels(c, breedtes[i] ?? '*', rest))) * regel + 6;
   const kop = (b.titel ? 20 : 0) + hoogte(b.kolommen.map((k) => [[{ tekst: k.kop }]] as Cel));
-  const rijen = b.rijen.slice(0, 3).reduce((s, r) => s + hoogte(r.cellen), 0);
-  return Math.min(ctx.hoogte * 0.5, kop + rijen + 12);
+  const hoog = b.rijen.slice(0, rijen).reduce((s, r) => s + hoogte(r.cellen), 0);
+  return kop + hoog + 12;
+}
+
+/**
+ * How many rows travel with the header: three, so a table never starts with one or two rows at the foot of a page;
+ * all of a table of four or five rows (split anywhere, it would start or end with fewer than three), when they fit.
+ */
+function rijenBijKop(b: Extract<Blok, { soort: 'tabel' }>, ctx: Context): number {
+  const n = b.rijen.length;
+  if (n <= 3) return n;
+  if (n <= 5 && tabelHoogte(b, ctx, n) < ctx.hoogte * 0.9) return n;
+  return 3;
+}
+
+/** Puts a mark on the first cell of a row with text (an empty cell has no position to report). */
+function merk(rij: TableCell[], m: Merk, breken?: ReadonlySet<number>): void {
+  const cel = rij.find((c) => {
+    const t = (c as { text?: unknown }).text;
+    return Array.isArray(t) ? t.length > 0 : typeof t === 'string' && t !== '';
+  });
+  if (!cel) return;
+  (cel as { headlineLevel?: Merk }).headlineLevel = m;
+  // with an id pdfmake keeps the node's page right when an unbreakable row moves to the next page
+  (cel as { id?: string }).id = 'staart' in m ? `rij-${m.staart}-staart` : 'voor' in m ? `rij-${m.voor}-voor` : `rij-${m.einde}-einde`;
+  // the break on every cell of the row: on one cell only, pdfmake would leave the others on the page before
+  if ('staart' in m && breken?.has(m.staart)) for (const c of rij) if (Object.keys(c as object).length) (c as { pageBreak?: string }).pageBreak = 'before';
+}
+
+/** Marks the first of the last three rows and the last row of a table of six rows or more (see volgStaarten). */
+function merkStaart(body: TableCell[][], ctx: Context): void {
+  const id = ++ctx.tabellen;
+  merk(body[body.length - 6]!, { voor: id });
+  merk(body[body.length - 3]!, { staart: id }, ctx.breken);
+  merk(body[body.length - 1]!, { einde: id });
+}
+
+/**
+ * The rule on the last rows of a table, over whole layouts: pdfmake reports every node's pages after a layout
+ * (pageBreakBefore). A table (and the table of contents) must end with at least three rows on its last page: when
+ * its last row is not on the page of the first of its last three, those three go to the next page together. All
+ * such tables of one layout are collected and the document is laid out again with a page break before their
+ * first of the last three; a few rounds settle it, so the time stays a few layouts, also for a large set.
+ */
+class OpnieuwOpmaken extends Error {}
+
+interface Staarten {
+  /** tables that break before the first of their last three rows */
+  breken: ReadonlySet<number>;
+  /** the pages of the marked rows in this layout, and the tables that must break too */
+  staart: Map<number, number>;
+  voor: Map<number, number>;
+  einden: number;
+  nieuw: Set<number>;
+  /** breaks of an earlier round that now leave fewer than three rows before them (the layout above moved): undone */
+  weg: Set<number>;
+  nooit: ReadonlySet<number>;
+  /** the last round: lay out as it is */
+  laatste: boolean;
+}
+
+function volgStaarten(st: Staarten, totaal: () => number) {
+  return (node: { headlineLevel?: unknown; pageNumbers?: number[] }): boolean => {
+    const m = node.headlineLevel as Merk | undefined;
+    if (!m || typeof m !== 'object') return false;
+    const paginas = node.pageNumbers ?? [];
+    if ('staart' in m) st.staart.set(m.staart, paginas[0] ?? 0);
+    else if ('voor' in m) st.voor.set(m.voor, paginas[0] ?? 0);
+    else {
+      // only where three rows stay before the break (the row three above the first of the last three is on its page):
+      // otherwise the break would leave a page with one or two rows of the table (tall rows)
+      const p = st.staart.get(m.einde);
+      if (p !== undefined && paginas[0] !== p && st.voor.get(m.einde) === p && !st.breken.has(m.einde) && !st.nooit.has(m.einde)) st.nieuw.add(m.einde);
+      if (st.breken.has(m.einde) && st.voor.get(m.einde) !== (paginas[0] ?? 0) - 1) st.weg.add(m.einde);
+      if (++st.einden === totaal() && (st.nieuw.size || st.weg.size) && !st.laatste) throw new OpnieuwOpmaken();
+    }
+    return false;
+  };
+}
+
+const INHOUD_MARGE: [number, number, number, number][] = [
+  [0, 6, 0, 0],
+  [14, 1, 0, 0],
+  [28, 0, 0, 0],
+];
+
+/**
+ * The table of contents as a table of its own (pdfmake's toc is rebuilt on every layout, so a page break set in it
+ * would not last): a row per heading with its page number (pageReference) and a link to it. Its last page holds
+ * at least three entries, like every table.
+ */
+function inhoudsopgave(ctx: Context): Content[] {
+  const body: TableCell[][] = ctx.inhoud.map((r) => {
+    const marge = INHOUD_MARGE[r.niveau - 1]!;
+    return [
+      { text: r.tekst, ...S[`toc${r.niveau}`], margin: marge, linkToDestination: r.id } as TableCell,
+      { pageReference: r.id, alignment: 'right', color: KLEUR.grijs, margin: [0, marge[1], 0, marge[3]] } as unknown as TableCell,
+    ];
+  });
+  if (body.length >= 6) merkStaart(body, ctx);
+  return [
+    { text: 'Inhoud', ...S.h1, pageBreak: 'before' } as Content,
+    ...(body.length ? [{ table: { dontBreakRows: true, widths: ['*', 'auto'], body }, layout: 'noBorders' } as Content] : []),
+  ];
+}
+
+/**
+ * A column as wide as the longest word of its header (bold 9 pt, about 0.58 em a letter, and the padding), so a header
+ * breaks between words and never inside one («cao Gehandicaptenzorg»); the shared column ('*') gives the room.
+ */
+function kolomBreedtes(b: Extract<Blok, { soort: 'tabel' }>): (number | '*' | 'auto')[] {
+  const breedtes = b.kolommen.map((k) => k.breedte);
+  if (!breedtes.includes('*')) return breedtes;
+  return b.kolommen.map((k) => {
+    if (typeof k.breedte !== 'number') return k.breedte;
+    const woord = Math.max(...k.kop.split(/\s+/).map((w) => w.length));
+    return Math.max(k.breedte, Math.ceil(woord * KLEINSTE * 0.58 + 10));
+  });
 }
 
 function tabel(b: Extract<Blok, { soort: 'tabel' }>, ctx: Context): ContentTable {
@@ -178,13 +317,15 @@ function tabel(b: Extract<Blok, { soort: 'tabel' }>, ctx: Context): ContentTable
   const koprijen = body.length;
   for (const r of b.rijen) body.push(rij(r, b));
   const passen = rijenPassen(b.rijen.map((r) => r.cellen), b.kolommen.map((k) => k.breedte), ctx, KLEINSTE);
+  // a table never ends with one or two rows on a page of their own (see breekVoor)
+  if (b.rijen.length >= 6) merkStaart(body, ctx);
   return {
     table: {
       headerRows: koprijen,
       // a table never starts with one or two rows at the foot of a page: its first three rows go with the header
-      keepWithHeaderRows: passen ? Math.min(3, b.rijen.length) : 0,
+      keepWithHeaderRows: passen ? rijenBijKop(b, ctx) : 0,
       dontBreakRows: passen,
-      widths: b.kolommen.map((k) => k.breedte),
+      widths: kolomBreedtes(b),
       body,
     },
     layout: tabelLayout(koprijen, !!b.titel),
@@ -210,7 +351,8 @@ function kop(b: Extract<Blok, { soort: 'kop' }>, ctx: Context): ContentText {
   const id = `kop-${++ctx.teller}`;
   const node: Record<string, unknown> = { text: b.tekst, ...S[`h${b.niveau}`], id };
   if (b.inhoud) {
-    Object.assign(node, { tocItem: true, outline: true, tocStyle: S[`toc${b.niveau}`], tocMargin: [[0, 6, 0, 0], [14, 1, 0, 0], [28, 0, 0, 0]][b.niveau - 1] });
+    ctx.inhoud.push({ id, tekst: b.tekst, niveau: b.niveau });
+    node.outline = true;
     const ouder = b.niveau === 2 ? ctx.hoofdstuk : b.niveau === 3 ? (ctx.paragraaf ?? ctx.hoofdstuk) : undefined;
     if (ouder) node.outlineParentId = ouder;
     if (b.niveau === 1) {
@@ -244,7 +386,7 @@ function blokken(lijst: Blok[], ctx: Context): Content[] {
       const nieuw = (koppen[0] as { pageBreak?: string }).pageBreak;
       if (nieuw) delete (koppen[0] as { pageBreak?: string }).pageBreak;
       // a table moves as a piece (title, header, first rows): keep room for that piece, not just a few lines
-      const ruimte = volgende.soort === 'tabel' ? Math.max(HOUD_BIJ_VOLGENDE, tabelBegin(volgende, ctx)) : HOUD_BIJ_VOLGENDE;
+      const ruimte = volgende.soort === 'tabel' ? Math.max(HOUD_BIJ_VOLGENDE, tabelBegin(volgende, ctx, rijenBijKop(volgende, ctx))) : HOUD_BIJ_VOLGENDE;
       uit.push({ stack: [...koppen, { canvas: [], margin: [0, ruimte, 0, 0] }], unbreakable: true, ...(nieuw ? { pageBreak: 'before' } : {}) } as Content);
       uit.push({ stack: [rest], margin: [0, -ruimte, 0, 0] } as Content);
       i = j;
@@ -317,11 +459,11 @@ function kaft(doc: Document): Content[] {
   ];
 }
 
-export function documentDefinitie(doc: Document): TDocumentDefinitions {
-  const ctx: Context = { teller: 0, breedte: doc.liggend ? 842 - 112 : 595 - 112, hoogte: (doc.liggend ? 595 : 842) - 62 - 56 };
+export function documentDefinitie(doc: Document, staarten?: Staarten): TDocumentDefinitions {
+  const ctx: Context = { teller: 0, tabellen: 0, breken: staarten?.breken ?? new Set(), inhoud: [], breedte: doc.liggend ? 842 - 112 : 595 - 112, hoogte: (doc.liggend ? 595 : 842) - 62 - 56 };
   const inhoud: Content[] = [...kaft(doc)];
-  if (doc.inhoudsopgave) inhoud.push({ toc: { title: { text: 'Inhoud', ...S.h1 }, outlines: true, numberStyle: { color: KLEUR.grijs } }, pageBreak: 'before' } as Content);
   const stroom = blokken(doc.blokken, ctx);
+  if (doc.inhoudsopgave) inhoud.push(...inhoudsopgave(ctx));
   const eerste = stroom[0] as { pageBreak?: string } | undefined;
   if (eerste && !eerste.pageBreak) stroom.unshift({ text: '', pageBreak: 'after' } as Content);
   inhoud.push(...stroom);
@@ -366,11 +508,26 @@ export function documentDefinitie(doc: Document): TDocumentDefinitions {
             margin: [56, 22, 56, 0],
           },
     content: inhoud,
+    ...(staarten ? { pageBreakBefore: volgStaarten(staarten, () => ctx.tabellen) } : {}),
     defaultStyle: { font: 'Roboto', fontSize: 9.5, lineHeight: 1.22, color: KLEUR.tekst },
   } as TDocumentDefinitions;
 }
 
+/** Layouts at most: one, and the rounds that move the last rows of tables (two to five for the default set). */
+const RONDEN = 8;
+
 export async function schrijfPdf(doc: Document): Promise<Buffer> {
   zetLettertypen();
-  return pdfmake.createPdf(documentDefinitie(doc)).getBuffer();
+  let breken = new Set<number>();
+  const nooit = new Set<number>();
+  for (let ronde = 1; ; ronde++) {
+    const staarten: Staarten = { breken, staart: new Map(), voor: new Map(), einden: 0, nieuw: new Set(), weg: new Set(), nooit, laatste: ronde === RONDEN };
+    try {
+      return await pdfmake.createPdf(documentDefinitie(doc, staarten)).getBuffer();
+    } catch (e) {
+      if (!(e instanceof OpnieuwOpmaken)) throw e;
+      for (const id of staarten.weg) nooit.add(id);
+      breken = new Set([...breken, ...staarten.nieuw].filter((id) => !nooit.has(id)));
+    }
+  }
 }

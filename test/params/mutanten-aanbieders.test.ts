@@ -129,6 +129,16 @@ describe('samenvoegen van een parameter met een overlay', () => {
     expect(p.reeks.map((w) => [w.waarde.toFixed(), w.van, w.tot, w.status])).toEqual([['2', '2026-01-01', '2026-12-31', 'vastgesteld']]);
   });
 
+  it('een parameter als reeks vervangt de losse waarde van de basisset helemaal (geen waarde naast reeks)', () => {
+    const reeks = 'winst_en_risico:\n  eenheid: procent\n  reeks:\n    - { waarde: 3, geldig_van: 2026-01-01, geldig_tot: 2026-06-30, bron: test, status: illustratief }\n    - { waarde: 4, geldig_van: 2026-07-01, geldig_tot: 2026-12-31, bron: test, status: illustratief }\n';
+    const { set } = laadParameterset(proefset({ 'opslagen.yaml': reeks }));
+    const p = set.parameters.find((x) => x.pad === 'opslagen.winst_en_risico')!;
+    expect(p.reeks.map((w) => [w.waarde.toFixed(), w.van, w.tot])).toEqual([
+      ['3', '2026-01-01', '2026-06-30'],
+      ['4', '2026-07-01', '2026-12-31'],
+    ]);
+  });
+
   it('alleen een toelichting toevoegen: de parameter blijft gelijk', () => {
     const { set } = laadParameterset(proefset({ 'opslagen.yaml': 'winst_en_risico:\n  toelichting: ongewijzigd\n' }));
     const p = set.parameters.find((x) => x.pad === 'opslagen.winst_en_risico')!;

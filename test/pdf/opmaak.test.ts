@@ -5,19 +5,27 @@
  * - no blank page and no page with a single line (such as a table of contents that spills one entry);
  * - one spelling: cao (not CAO) in running text, no-show;
  * - a table continued on the next page repeats its title with the product (the opbouw of the tariefbijlage);
- * - no text smaller than 9 pt (a word box of Roboto is 1.171875 × the font size high: 9 pt gives 10.55).
+ * - no text smaller than 9 pt (a word box of Roboto is 1.171875 × the font size high: 9 pt gives 10.55);
+ * - a table that continues over a page has at least three rows on both sides of the break (test/pdf/opmaak.ts reads
+ *   the rows from the gaps between lines), a table of contents never leaves one or two entries on a page, and no
+ *   word in a table breaks inside the word; a small document without the renderer's rules shows the checks fail.
+ * The documents: the default set's productenboek, tariefbijlage, programma van eisen, addendum and indexation letter.
  *
  * Needs poppler (pdftotext): skipped with a message on a laptop without it, fails in CI.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { laadParameterset } from '../../src/params/laden.ts';
 import { berekenTarieven } from '../../src/model/bereken.ts';
 import { maakDocumenten } from '../../src/cli/documenten.ts';
 import { gereedschapPad, metGereedschap } from '../gereedschap.ts';
+import { voerUit } from '../cli/hulp.ts';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { gebrokenWoorden, inhoud, inhoudsopgave, paginas, splitsingen, type Pagina } from './opmaak.ts';
+import pdfmake from 'pdfmake';
+import { cel, t, type Blok, type Document } from '../../src/docmodel/document.ts';
+import { documentDefinitie, schrijfPdf } from '../../src/render/pdf.ts';
 
 /** pdftotext -bbox reads the positions: without poppler these tests skip visibly (laptop) or fail (CI) */
 const metPoppler = metGereedschap('poppler');
@@ -25,55 +33,6 @@ const metPoppler = metGereedschap('poppler');
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const SET = 'models/voorbeeldregio-2027';
 
-interface Woord {
-  x: number;
-  y: number;
-  /** Height of the word box: the font size × about 1.17 for Roboto. */
-  h: number;
-  tekst: string;
-}
-interface Regel {
-  y: number;
-  h: number;
-  woorden: Woord[];
-  tekst: string;
-}
-interface Pagina {
-  hoogte: number;
-  regels: Regel[];
-}
-
-/** Every page as lines of words (words on the same baseline, left to right), from pdftotext -bbox. */
-export function paginas(pdf: Buffer): Pagina[] {
-  const f = path.join(mkdtempSync(path.join(tmpdir(), 'tariefbouw-opmaak-')), 'doc.pdf');
-  writeFileSync(f, pdf);
-  const xml = execFileSync('pdftotext', ['-bbox', f, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  const uit: Pagina[] = [];
-  for (const p of xml.split('<page ').slice(1)) {
-    const hoogte = Number(/height="([\d.]+)"/.exec(p)![1]);
-    const woorden: Woord[] = [...p.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)]
-      .map((m) => ({ x: Number(m[1]), y: Number(m[3]), h: Number(m[3]) - Number(m[2]), tekst: m[4]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"') }))
-      // the CONCEPT watermark: huge, rotated letters
-      .filter((w) => w.h < 40);
-    const regels: Regel[] = [];
-    for (const w of [...woorden].sort((a, b) => a.y - b.y || a.x - b.x)) {
-      const r = regels.find((x) => Math.abs(x.y - w.y) < 1.5);
-      if (r) r.woorden.push(w);
-      else regels.push({ y: w.y, h: 0, woorden: [w], tekst: '' });
-    }
-    for (const r of regels) {
-      r.woorden.sort((a, b) => a.x - b.x);
-      r.h = Math.max(...r.woorden.map((w) => w.h));
-      r.tekst = r.woorden.map((w) => w.tekst).join(' ');
-    }
-    uit.push({ hoogte, regels: regels.sort((a, b) => a.y - b.y) });
-  }
-  return uit;
-}
-
-/** The lines between the running header and footer. */
-const inhoud = (p: Pagina) => p.regels.filter((r) => r.y > 60 && r.y < p.hoogte - 45);
-/** Lines as a reader follows them within a column of text: the next line below that starts left of this one's end. */
 const MAANDEN = /^(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)$/;
 
 describe('opmaak van de PDF’s, gelezen uit de tekstposities', () => {
@@ -84,7 +43,52 @@ describe('opmaak van de PDF’s, gelezen uit de tekstposities', () => {
     const { set } = laadParameterset(SET);
     const plan = berekenTarieven(set);
     for (const [naam, buf] of await maakDocumenten(set, plan, { publicatie: false, sjablonen: path.join(ROOT, 'templates'), setMap: SET })) if (naam.endsWith('.pdf')) docs.set(naam, paginas(buf));
-  }, 120_000);
+    // the indexation letter of the default set: a round to 2028 (as test/pdf/indexatie.test.ts makes it)
+    const werk = mkdtempSync(path.join(tmpdir(), 'tariefbouw-opmaak-ronde-'));
+    cpSync(path.join(ROOT, SET), path.join(werk, SET), { recursive: true });
+    const r = await voerUit(['indexeer', 'voorbeeldregio-2027', '--naar', '2028', '--versie', '2028.1', '--documentdatum', '2027-11-15'], werk);
+    if (r.code !== 0) throw new Error(r.err);
+    docs.set('indexatie-2028.pdf', paginas(readFileSync(path.join(werk, 'output/voorbeeldregio-2028/indexatie-2028.pdf'))));
+  }, 240_000);
+
+  metPoppler('de documenten van de voorbeeldset: productenboek, tariefbijlage, programma van eisen, addendum en indexatiebrief', () => {
+    expect([...docs.keys()].sort()).toEqual(['addendum-zorgboerderij-de-linde.pdf', 'indexatie-2028.pdf', 'productenboek.pdf', 'programma-van-eisen.pdf', 'tariefbijlage.pdf']);
+  });
+
+  metPoppler('een tabel die over een pagina doorloopt, heeft aan beide kanten ten minste drie rijen', () => {
+    const fout: string[] = [];
+    let gezien = 0;
+    for (const [naam, ps] of docs)
+      for (const x of splitsingen(ps)) {
+        gezien++;
+        // a table of four or five rows that does not fit on one page cannot keep three on both sides (tall rows)
+        if (x.boven + x.onder <= 5 && x.eindigtHier) continue;
+        if (x.boven < 3) fout.push(`${naam} p. ${x.pagina - 1}: de tabel begint met ${x.boven} rij(en) onderaan: «${x.kop}»`);
+        if (x.eindigtHier && x.onder < 3) fout.push(`${naam} p. ${x.pagina}: de tabel eindigt met ${x.onder} rij(en) alleen: «${x.kop}»`);
+      }
+    // the default set has tables that continue over a page (product tables, the opbouw of the tariefbijlage)
+    expect(gezien).toBeGreaterThan(30);
+    expect(fout).toEqual([]);
+  });
+
+  metPoppler('een inhoudsopgave laat nooit één of twee regels alleen op een pagina', () => {
+    const fout: string[] = [];
+    let meer = 0;
+    for (const [naam, ps] of docs) {
+      const perPagina = inhoudsopgave(ps);
+      if (perPagina.length > 1) meer++;
+      perPagina.forEach((n, i) => n <= 2 && fout.push(`${naam}: pagina ${i + 1} van de inhoudsopgave heeft ${n} regel(s)`));
+    }
+    // the productenboek and the tariefbijlage have a table of contents of two pages
+    expect(meer).toBeGreaterThanOrEqual(2);
+    expect(fout).toEqual([]);
+  });
+
+  metPoppler('geen woord breekt midden in een woord in een tabel (zoals «cao Gehandicaptenz» / «org» in een smalle kolom)', () => {
+    const fout: string[] = [];
+    for (const [naam, ps] of docs) for (const g of gebrokenWoorden(ps)) fout.push(`${naam} ${g}`);
+    expect(fout).toEqual([]);
+  });
 
   metPoppler('geen regel eindigt op "€", en geen datum breekt over twee regels', () => {
     const fout: string[] = [];
@@ -167,4 +171,56 @@ describe('opmaak van de PDF’s, gelezen uit de tekstposities', () => {
       });
     expect(fout).toEqual([]);
   });
+});
+
+describe('de opmaakregels kunnen falen: kleine documenten zonder de regels van de renderer', () => {
+  const basis: Omit<Document, 'blokken' | 'inhoudsopgave'> = {
+    naam: 'proef',
+    titel: 'Proef',
+    onderwerp: 'opmaak',
+    trefwoorden: [],
+    regio: 'Proefregio',
+    gemeenten: [],
+    tariefjaar: 2027,
+    versie: '1',
+    datum: '2027-01-01',
+    vingerafdruk: '0'.repeat(64),
+    concept: false,
+    statusTekst: 'proef',
+  };
+  const tabel = (n: number): Document => ({
+    ...basis,
+    inhoudsopgave: false,
+    blokken: [{ soort: 'tabel', titel: 'Proeftabel', kolommen: [{ kop: 'rij', breedte: 80 }, { kop: 'omschrijving', breedte: '*' }], rijen: Array.from({ length: n }, (_, i) => ({ cellen: [cel(`R${i + 1}`), cel(`regel ${i + 1} van de proeftabel`)] })) }],
+  });
+  const koppen = (n: number): Document => ({
+    ...basis,
+    inhoudsopgave: true,
+    blokken: Array.from({ length: n }, (_, i): Blok[] => [
+      { soort: 'kop', niveau: 2, tekst: `Paragraaf ${i + 1}`, inhoud: true },
+      { soort: 'alinea', inhoud: [t('Tekst.')] },
+    ]).flat(),
+  });
+  /** pdfmake without the renderer's rule on last rows (no pageBreakBefore): what the tests must catch */
+  const zonderRegel = async (doc: Document): Promise<Pagina[]> => {
+    await schrijfPdf(doc); // sets the fonts
+    const def = documentDefinitie(doc);
+    delete (def as { pageBreakBefore?: unknown }).pageBreakBefore;
+    return paginas(Buffer.from(await pdfmake.createPdf(def).getBuffer()));
+  };
+
+  metPoppler('een tabel die met één rij op de volgende pagina eindigt: de test ziet het, de renderer voorkomt het', async () => {
+    // how many rows fill the first page of the flow (page 2, after the cover): one more leaves a single row
+    const vol = splitsingen(await zonderRegel(tabel(120)))[0]!.boven;
+    const slecht = splitsingen(await zonderRegel(tabel(vol + 1)));
+    expect(slecht).toEqual([expect.objectContaining({ boven: vol, onder: 1, eindigtHier: true })]);
+    const goed = splitsingen(paginas(await schrijfPdf(tabel(vol + 1))));
+    expect(goed).toEqual([expect.objectContaining({ boven: vol - 2, onder: 3, eindigtHier: true })]);
+  }, 60_000);
+
+  metPoppler('een inhoudsopgave die twee regels op de volgende pagina zet: de test ziet het, de renderer voorkomt het', async () => {
+    const vol = inhoudsopgave(await zonderRegel(koppen(120)))[0]!;
+    expect(inhoudsopgave(await zonderRegel(koppen(vol + 2)))).toEqual([vol, 2]);
+    expect(inhoudsopgave(paginas(await schrijfPdf(koppen(vol + 2))))).toEqual([vol - 1, 3]);
+  }, 60_000);
 });
