@@ -18,7 +18,10 @@ export interface Signaal {
   kolom?: number;
 }
 
-const g = (d: Decimal, dp = 2) => d.toFixed(dp).replace('.', ',');
+// a declaration, not an arrow function in a constant: a mutation test switches its body at call time
+function g(d: Decimal, dp = 2): string {
+  return d.toFixed(dp).replace('.', ',');
+}
 
 function drempel(p: Param | undefined, datum: string): Decimal | undefined {
   return p ? waardeOp(p, datum)?.waarde : undefined;
@@ -45,7 +48,8 @@ export function signalenVoorPlan(set: ParameterSet, plan: Tarievenplan): Signaal
     }
   }
   // a pgb tariff above the ZIN tariff it derives from: usually an amount per minute written as per hour, or a typo
-  for (const t of plan.tarieven.filter((x) => x.variantSoort === 'pgb')) {
+  // (only a pgb tariff has a ZIN step)
+  for (const t of plan.tarieven) {
     const zin = [...t.opbouw].reverse().find((x) => x.stap === 'zin_geindexeerd' || x.stap === 'zin_tarief');
     const pgb = t.tariefPerUur ?? t.tarief;
     if (zin && pgb.gt(zin.waarde)) {
