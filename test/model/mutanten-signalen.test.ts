@@ -103,3 +103,76 @@ describe('pgb boven ZIN in een indexatieronde', () => {
     expect(s.map((x) => x.melding)).toEqual([`07A01 pgb-professioneel: pgb-tarief ${g(t.tarief)} ligt boven het ZIN-tarief ${g(stap('zin_geindexeerd'))} waarvan het is afgeleid`]);
   });
 });
+
+describe('signalen: plekken en randen', () => {
+  it('onder het minimumloon wijst naar de trede van de salaristabel', () => {
+    const { set } = laadParameterset(SET);
+    const plan = berekenTarieven(set);
+    const s = signalenVoorPlan(set, plan).filter((x) => x.soort === 'onder_minimumloon');
+    // the cell of the salaris step of CAO Alfa mbo (schaal 8 trede 1, see mutanten-stadia.test.ts)
+    const t = plan.tarieven.find((x) => x.cao === 'alfa')!;
+    const cel = t.opbouw.find((x) => x.stap === 'personeel.mbo.salaris')!.parameters.find((p) => p.pad.includes('.trede['))!;
+    expect(cel.pad).toBe('cao.alfa.tabel[2026-01-01].schaal[8].trede[1]');
+    expect(s[0]).toEqual({ soort: 'onder_minimumloon', melding: 'alfa mbo: uurloon 19,87 ligt onder het wettelijk minimumloon 25,00 (2026-01-01)', plek: `${cel.bestand}:${cel.regel}`, bestand: cel.bestand, regel: cel.regel, kolom: cel.kolom });
+  });
+
+  it('een oude bron wijst naar de waarde; zonder maximale leeftijd of zonder waarde op de peildatum: geen signaal', () => {
+    const { set } = laadParameterset(SET);
+    const w = set.parameters.find((x) => x.pad === 'opslagen.winst_en_risico')!;
+    w.reeks = w.reeks.map((x) => ({ ...x, bron: { titel: 'besluit', datum: '2020-01-01' } }));
+    // a parameter with no value on 2026-01-01 at all
+    const o = set.parameters.find((x) => x.pad === 'opslagen.overhead.standaard')!;
+    o.reeks = o.reeks.map((x) => ({ ...x, van: '2027-01-01', tot: '2027-12-31', bron: { titel: 'besluit', datum: '2020-01-01' } }));
+    const plan = berekenTarieven(set, { peildatum: '2026-01-01' });
+    const h = w.reeks[0]!.herkomst;
+    expect(signalenVoorPlan(set, plan).filter((x) => x.soort === 'oude_bron')).toEqual([
+      { soort: 'oude_bron', melding: 'opslagen.winst_en_risico: de bron is van 2020-01-01, ouder dan 6 maanden voor de peildatum', plek: `${h.bestand}:${h.regel}`, ...h },
+    ]);
+    delete set.signalen!.maximaleBronleeftijdMaanden;
+    expect(signalenVoorPlan(set, plan).filter((x) => x.soort === 'oude_bron')).toEqual([]);
+  });
+});
+
+describe('18-/18+ met opgegeven paren', () => {
+  it('elk opgegeven paar telt, met zijn eigen plek; zonder drempel geen signaal', () => {
+    const { set } = laadParameterset(SET);
+    const plan = berekenTarieven(set);
+    const s = set.signalen!;
+    const plek = (regel: number) => ({ bestand: 'signalen.yaml', regel, kolom: 5 });
+    s.jeugdWmoParen = [
+      { jeugdwet: '45A01', wmo: '02A02', herkomst: plek(30) },
+      { jeugdwet: '07A01', wmo: '02A02', herkomst: plek(33) },
+    ];
+    const alle = signalenVoorPlan(set, plan);
+    const paren = alle.filter((x) => x.soort === 'jeugd_wmo_verschil');
+    // every signal is of a known kind (nothing else in the list)
+    expect(alle.map((x) => x.soort)).toEqual([...alle.filter((x) => x.soort !== 'jeugd_wmo_verschil').map((x) => x.soort), ...paren.map(() => 'jeugd_wmo_verschil')]);
+    expect(alle.filter((x) => x.soort === 'onder_minimumloon')).toHaveLength(2);
+    // both declared pairs give signals, each at its own line
+    const perPaar = (code: string) => paren.filter((x) => x.melding.startsWith(`${code} (Jeugdwet`));
+    expect(perPaar('45A01').length).toBeGreaterThan(0);
+    expect(perPaar('07A01').length).toBeGreaterThan(0);
+    expect(new Set(perPaar('45A01').map((x) => x.plek))).toEqual(new Set(['signalen.yaml:30']));
+    expect(new Set(perPaar('07A01').map((x) => x.plek))).toEqual(new Set(['signalen.yaml:33']));
+    expect(perPaar('45A01')[0]!.melding).toMatch(/^45A01 \(Jeugdwet, [\d,]+\) en 02A02 \(Wmo, [\d,]+\) zijn als vergelijkbaar opgegeven maar verschillen [\d,]+ % bij variant \S+, meer dan 1,0 %: let op de overgang 18-\/18\+$/);
+    // without a threshold: no pair is compared
+    delete s.jeugdWmoVerschil;
+    expect(signalenVoorPlan(set, plan).filter((x) => x.soort === 'jeugd_wmo_verschil')).toEqual([]);
+  });
+
+  it('een groepsgrootte van 1 is hetzelfde als geen groepsgrootte', () => {
+    const { set } = laadParameterset(SET);
+    const wmo = set.producten.find((x) => x.code === '02A02')!;
+    const jeugd = set.producten.find((x) => x.code === '45A01')!;
+    if (wmo.berekening !== 'kostprijs' || jeugd.berekening !== 'kostprijs') throw new Error('02A02 en 45A01 zijn kostprijsproducten');
+    // 45A01 as an hourly product with the staff of 02A02, only under CAO Beta, and an explicit groepsgrootte 1
+    jeugd.inzet = wmo.inzet;
+    jeugd.eenheid = 'uur';
+    jeugd.caos = ['beta'];
+    expect(wmo.groepsgrootte).toBeUndefined();
+    jeugd.groepsgrootte = { pad: 'producten.45A01.groepsgrootte', eenheid: 'aantal', herkomst: jeugd.herkomst, reeks: [{ waarde: new Decimal(1), van: '2026-01-01', tot: '2026-12-31', bron: { titel: 'test' }, status: 'illustratief', herkomst: jeugd.herkomst }] } as never;
+    const s = signalenVoorPlan(set, berekenTarieven(set)).filter((x) => x.soort === 'jeugd_wmo_verschil');
+    expect(s.map((x) => x.melding.slice(0, 5))).toEqual(['45A01']);
+    expect(s[0]!.melding).toContain('hebben dezelfde inzet');
+  });
+});
