@@ -9,6 +9,7 @@ const MODUS = {
 } as const;
 
 /** Rounds to a multiple of `veelvoud` (0.01 = whole cents, 0.60 = minute tariff in whole cents). */
+// Stryker disable next-line StringLiteral: zonder geldige richting rondt toDecimalPlaces met de standaard van onze Decimal (ROUND_HALF_UP), dus als rekenkundig
 export function rondAf(x: Decimal, veelvoud: Decimal, richting: AfrondingsRegel['richting'] = 'rekenkundig'): Decimal {
   return x.div(veelvoud).toDecimalPlaces(0, MODUS[richting]).times(veelvoud);
 }

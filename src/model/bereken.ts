@@ -128,6 +128,7 @@ function productTarieven(ctx: Context, cache: PersoneelCache, p: T.Product): Tar
       const variant = set.varianten.basistarief ? 'basistarief' : basis.cao;
       uit.push(...pgbTarieven(ctx, p, { zin: basis.r, variant, label: set.varianten.basistarief ? 'basistarief' : `laagste CAO (${basis.cao})` }));
     } else {
+      // Stryker disable next-line StringLiteral: uiterste kiest bij elke richting behalve 'laagste' het hoogste; "" geeft hetzelfde
       const hoogste = uiterste(perCao, 'hoogste');
       uit.push(...pgbTarieven(ctx, p, { zin: hoogste.r, variant: hoogste.cao, label: `hoogste CAO (${hoogste.cao})` }));
     }

@@ -18,7 +18,10 @@ export interface Signaal {
   kolom?: number;
 }
 
-const g = (d: Decimal, dp = 2) => d.toFixed(dp).replace('.', ',');
+// a declaration, not an arrow function in a constant: a mutation test switches its body at call time
+function g(d: Decimal, dp = 2): string {
+  return d.toFixed(dp).replace('.', ',');
+}
 
 function drempel(p: Param | undefined, datum: string): Decimal | undefined {
   return p ? waardeOp(p, datum)?.waarde : undefined;
@@ -45,7 +48,8 @@ export function signalenVoorPlan(set: ParameterSet, plan: Tarievenplan): Signaal
     }
   }
   // a pgb tariff above the ZIN tariff it derives from: usually an amount per minute written as per hour, or a typo
-  for (const t of plan.tarieven.filter((x) => x.variantSoort === 'pgb')) {
+  // (only a pgb tariff has a ZIN step)
+  for (const t of plan.tarieven) {
     const zin = [...t.opbouw].reverse().find((x) => x.stap === 'zin_geindexeerd' || x.stap === 'zin_tarief');
     const pgb = t.tariefPerUur ?? t.tarief;
     if (zin && pgb.gt(zin.waarde)) {
@@ -64,6 +68,7 @@ export function signalenVoorPlan(set: ParameterSet, plan: Tarievenplan): Signaal
     const gezien = new Set<string>();
     for (const t of plan.tarieven) {
       for (const st of t.opbouw) {
+        // Stryker disable next-line Regex: elke stap met jaarsalaris heet personeel.<niveau>.jaarsalaris; zonder ^ of $ vindt de regex dezelfde stappen
         const m = /^personeel\.([^.]+)\.jaarsalaris$/.exec(st.stap);
         if (!m) continue;
         const uren = t.opbouw.flatMap((x) => x.parameters).find((p) => p.pad.endsWith('.uren_per_week'));
@@ -110,8 +115,6 @@ export function signalenVoorVergelijking(set: ParameterSet, v: Vergelijking): Si
     .map((t) => ({ soort: 'grote_beweging' as const, melding: `${t.product} ${t.variant} beweegt ${g(t.deltaProcent!, 1)} % in één ronde, meer dan ${g(max, 1)} %` }));
 }
 
-/** The variants compared between a Jeugdwet and a Wmo product: every CAO variant, the basistarief and an adopted tariff. */
-const VERGELEKEN = new Set<Tarief['variantSoort']>(['cao', 'basistarief', 'vast']);
 
 /**
  * The 18-/18+ signal (ZOU evaluation): a Jeugdwet and a Wmo product with the same staff behind them whose tariffs
@@ -121,6 +124,9 @@ const VERGELEKEN = new Set<Tarief['variantSoort']>(['cao', 'basistarief', 'vast'
  */
 function jeugdWmoSignalen(set: ParameterSet, plan: Tarievenplan, s: NonNullable<ParameterSet['signalen']>, max: Decimal): Signaal[] {
   const datum = plan.model.peildatum;
+  // the variants compared: every CAO variant, the basistarief and an adopted tariff (made per call, so that a mutation
+  // test can switch it)
+  const VERGELEKEN = new Set<Tarief['variantSoort']>(['cao', 'basistarief', 'vast']);
   const mix = (code: string) => {
     const p = set.producten.find((x) => x.code === code);
     if (!p || p.berekening !== 'kostprijs') return undefined;

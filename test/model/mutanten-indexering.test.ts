@@ -217,3 +217,44 @@ describe('gepubliceerde cijfers gelden alleen voor de gewichten van de set', () 
     expect(loon.pad).toBe('indexcijfers.gewichten.loon');
   });
 });
+
+describe('meer vormen van een ronde', () => {
+  it('een cijfer in de opbouw: procent, geldig over zijn jaar, met bron en plek', () => {
+    const plan = berekenTarieven(ronde(({ j2026, j2027 }) => [{ ...zonder(j2026, 'ovaDefinitief', 'ppcDefinitief'), inhaal: cijfer('indexcijfers.2026.inhaal', '1.60', 22) }, j2027], { eigen: false }));
+    const t = plan.tarieven.find((x) => x.product === '02A02' && x.variant === 'alfa')!;
+    expect(t.opbouw.find((s) => s.stap === 'index_inhaal')!.parameters).toEqual([
+      { pad: 'indexcijfers.2026.inhaal', waarde: new Decimal('1.60'), eenheid: 'procent', bestand: IC, regel: 22, kolom: 30, bron: 'Publicatie', status: 'illustratief', geldig_van: '2026-01-01', geldig_tot: '2026-12-31' },
+    ]);
+  });
+
+  it('een product met één component (aandeel 100 %, gegeven index 2,50 %): "één component"', () => {
+    const set = ronde(({ j2026, j2027 }) => [j2026, j2027]);
+    const ic = set.indexcijfers!;
+    const p44 = ic.producten.get('44A01') as { soort: 'componenten'; componenten: { naam: string; aandeel: { reeks: { waarde: Decimal }[] } }[] };
+    const huisvesting = p44.componenten.find((c) => c.naam === 'huisvesting')!;
+    huisvesting.aandeel = { ...huisvesting.aandeel, reeks: huisvesting.aandeel.reeks.map((w) => ({ ...w, waarde: new Decimal(100) })) };
+    p44.componenten = [huisvesting];
+    const plan = berekenTarieven(set);
+    expect(plan.problemen).toEqual([]);
+    const s = plan.tarieven.find((x) => x.product === '44A01' && x.variant === 'alfa')!.opbouw.find((x) => x.stap === 'indexpercentage')!;
+    // 100 % × 2,50 % = 2,50 %
+    expect([s.label, s.formule, s.waarde.toFixed(2)]).toEqual(['Indexatie 2027 (VNG, één component naar aandeel)', 'Σ aandeel × index: 100 % × 2,50 % (huisvesting), afgerond op 2 decimalen', '2.50']);
+  });
+
+  it('een vast pgb-bedrag per minuut wordt per minuut afgerond: 52,80 × 1,063 = 56,1264; ÷ 60 = 0,93544 → 0,94; × 60 = 56,40', () => {
+    // 45A01 (minute product, the set's weights 90/10): VNG inhaal 1,60 + voorlopig 4,70 = 6,30 %
+    const set = ronde(({ j2026, j2027 }) => [j2026, j2027]);
+    const h = { bestand: 'test', regel: 1, kolom: 1 };
+    // in the round and in its base set (volledig, whose 2026 tariffs the round indexes)
+    for (const s of [set, set.indexering!.basis!]) {
+      const p = s.producten.find((x) => x.code === '45A01')!;
+      p.pgb = [...p.pgb.filter((o) => o.soort !== 'professioneel'), { soort: 'professioneel', uitgesloten: false, param: { pad: 'producten.45A01.pgb.professioneel', eenheid: 'euro_per_eenheid', herkomst: h, reeks: [{ waarde: new Decimal('0.88'), van: '2026-01-01', tot: '2026-12-31', bron: { titel: 'test' }, status: 'illustratief', herkomst: h }] } }];
+    }
+    const plan = berekenTarieven(set);
+    expect(plan.problemen).toEqual([]);
+    const t = plan.tarieven.find((x) => x.product === '45A01' && x.variant === 'pgb-professioneel')!;
+    const s = t.opbouw.find((x) => x.stap === 'afronding_geindexeerd')!;
+    expect([s.formule, s.waarde.toFixed(2), t.tarief.toFixed(2), t.tariefPerUur!.toFixed(2)]).toEqual(['÷ 60, rekenkundig afgerond op € 0,01 per minuut, × 60', '56.40', '0.94', '56.40']);
+    expect(t.opbouw.find((x) => x.stap === 'indexpercentage')!.waarde.toFixed(2)).toBe('6.30');
+  });
+});
