@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { ParameterSet } from '../params/types.ts';
 import type { Tarievenplan } from '../model/types.ts';
 import { publicatieBezwaren, type Bezwaar } from '../model/publicatie.ts';
-import { nummerKoppen, toegestaneBlokken, vulIn, zichtbareTarieven, type DocumentOpties, type DocumentSpec } from '../docmodel/documenten/gemeenschappelijk.ts';
+import { nummerKoppen, toegestaneBlokken, variantLabel, vulIn, zichtbareTarieven, type DocumentOpties, type DocumentSpec } from '../docmodel/documenten/gemeenschappelijk.ts';
 import { productenboekSpec } from '../docmodel/documenten/productenboek.ts';
 import { tariefbijlageSpec } from '../docmodel/documenten/tariefbijlage.ts';
 import { programmaVanEisenSpec, programmaVanEisenWerkboek } from '../docmodel/documenten/programma-van-eisen.ts';
@@ -102,7 +102,7 @@ export function vulDocumenten(set: ParameterSet, plan: Tarievenplan, opties: Doc
     const basisPlan = berekenTarieven(basis);
     documenten.push(vulSjabloon(indexatieSpec(set, plan, basisPlan, { ...opties, basisNaam: basis.naam }), opties.sjablonen));
     // sent to every provider: an aanbieder-specifiek tarief only when the set shows it in all documents
-    const overzicht = indexatieOverzicht(basisPlan, { ...plan, tarieven: zichtbareTarieven(set, plan.tarieven) }, { concept: !opties.publicatie });
+    const overzicht = indexatieOverzicht(basisPlan, { ...plan, tarieven: zichtbareTarieven(set, plan.tarieven) }, { concept: !opties.publicatie, label: (t) => variantLabel(set, t) });
     indexatie = { jaar: plan.model.tariefjaar, markdown: indexatieMarkdown(overzicht), werkboek: overzicht.werkboek };
   }
   return {

@@ -18,14 +18,22 @@ export interface IndexatieRegel {
 export interface IndexatieOverzicht {
   basis: Tarievenplan['model'];
   nieuw: Tarievenplan['model'];
-  /** Made without --publicatie: the overview says CONCEPT. */
+  /** Made without --publicatie: the overview says CONCEPT (in the reader's words, not the command's). */
   concept: boolean;
   regels: IndexatieRegel[];
   bronnen: string[];
   werkboek: Werkboek;
 }
 
-export function indexatieOverzicht(basis: Tarievenplan, nieuw: Tarievenplan, opties: { concept: boolean } = { concept: true }): IndexatieOverzicht {
+/**
+ * `label` names a variant as the documents do (variantLabel: "CAO Alfa", "Pgb: sociaal netwerk"); without it the
+ * overview shows the variant's key.
+ */
+export function indexatieOverzicht(
+  basis: Tarievenplan,
+  nieuw: Tarievenplan,
+  opties: { concept: boolean; label?: (t: Tarievenplan['tarieven'][number]) => string } = { concept: true },
+): IndexatieOverzicht {
   const bronnen = new Set<string>();
   const regels = nieuw.tarieven.map((t): IndexatieRegel => {
     const oud = basis.tarieven.find((x) => x.product === t.product && x.variant === t.variant);
@@ -35,7 +43,7 @@ export function indexatieOverzicht(basis: Tarievenplan, nieuw: Tarievenplan, opt
     return {
       product: t.product,
       productnaam: t.productnaam,
-      variant: t.variant,
+      variant: opties.label ? opties.label(t) : t.variant,
       eenheid: t.eenheid,
       ...(oud ? { oud: oud.tarief } : {}),
       nieuw: t.tarief,
@@ -60,7 +68,7 @@ export function indexatieOverzicht(basis: Tarievenplan, nieuw: Tarievenplan, opt
         titel: [
           `Indexatie van de tarieven ${basis.model.tariefjaar} naar ${nieuw.model.tariefjaar} · ${nieuw.model.regio}${regels.length ? '' : ''}`,
           `${nieuw.model.naam} · versie ${nieuw.model.versie} · vingerafdruk ${nieuw.model.vingerafdruk.slice(0, 16)}`,
-          ...(opties.concept ? ['CONCEPT: gemaakt zonder --publicatie; niet als definitief overzicht versturen'] : []),
+          ...(opties.concept ? ['CONCEPT: bevat voorlopige of illustratieve waarden; niet als definitief overzicht versturen'] : []),
         ],
         kolommen: [
           { kop: 'productcode', breedte: 12 },
@@ -99,7 +107,7 @@ export function indexatieMarkdown(o: IndexatieOverzicht): string {
     '',
     `${o.nieuw.regio} · ${o.nieuw.naam} · versie ${o.nieuw.versie} · vingerafdruk ${o.nieuw.vingerafdruk.slice(0, 16)}`,
     '',
-    ...(o.concept ? ['**CONCEPT**: gemaakt zonder `--publicatie`; niet als definitief overzicht versturen.', ''] : []),
+    ...(o.concept ? ['**CONCEPT**: bevat voorlopige of illustratieve waarden; niet als definitief overzicht versturen.', ''] : []),
     `De tarieven van ${o.basis.tariefjaar} zijn geïndexeerd met het percentage per product hieronder en daarna afgerond volgens de afrondingsregel van het product. Pgb-tarieven die een percentage van het ZIN-tarief zijn, volgen het geïndexeerde ZIN-tarief; overgenomen tarieven volgen hun eigen bron. De berekening staat in indexatie-${o.nieuw.tariefjaar}.pdf.`,
     '',
     '| product | variant | eenheid | tarief ' + o.basis.tariefjaar + ' | indexatie | tarief ' + o.nieuw.tariefjaar + ' |',

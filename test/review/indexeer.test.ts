@@ -9,6 +9,7 @@ import { berekenTarieven } from '../../src/model/bereken.ts';
 import { berekenBegroting } from '../../src/model/begroting.ts';
 import { Decimal } from '../../src/shared/decimal.ts';
 import { voerUit } from '../cli/hulp.ts';
+import { lekken } from '../pdf/lekken.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const tmp = mkdtempSync(path.join(tmpdir(), 'tariefbouw-indexeer-'));
@@ -62,8 +63,8 @@ describe('indexeer', () => {
     const fixture = berekenTarieven(laadParameterset(path.join(ROOT, 'test/fixtures/sets/volledig-geindexeerd')).set);
     expect(nieuw.tarieven.map((t) => `${t.product}/${t.variant} ${t.tarief.toFixed(2)}`)).toEqual(fixture.tarieven.map((t) => `${t.product}/${t.variant} ${t.tarief.toFixed(2)}`));
     const md = readFileSync(path.join(werk, 'output/volledig-2027/indexatie-2027.md'), 'utf8');
-    expect(md).toContain('| 45A01 Ambulante jeugdhulp hbo | alfa | minuut | € 1,28 | 6,30 % | € 1,36 |');
-    expect(md).toContain('| 02A01 Begeleiding basis (overgenomen) | vast | minuut | € 0,93 | — | € 0,93 |');
+    expect(md).toContain('| 45A01 Ambulante jeugdhulp hbo | CAO Alfa (maandtabel) | minuut | € 1,28 | 6,30 % | € 1,36 |');
+    expect(md).toContain('| 02A01 Begeleiding basis (overgenomen) | Vastgesteld tarief | minuut | € 0,93 | — | € 0,93 |');
     expect(existsSync(path.join(werk, 'output/volledig-2027/indexatie-2027.xlsx'))).toBe(true);
     expect(existsSync(path.join(werk, 'output/volledig-2027/indexatie-2027.pdf'))).toBe(true);
     // a pgb tariff that is a percentage of ZIN has no index of its own, and is not an overgenomen tariff
@@ -71,10 +72,15 @@ describe('indexeer', () => {
     await wb.xlsx.load(readFileSync(path.join(werk, 'output/volledig-2027/indexatie-2027.xlsx')) as unknown as ArrayBuffer);
     const rijen: unknown[][] = [];
     wb.worksheets[0]!.eachRow((r) => rijen.push((r.values as unknown[]).slice(1)));
-    const pgb = rijen.find((r) => r[0] === '45A01' && r[2] === 'pgb-professioneel')!;
+    const pgb = rijen.find((r) => r[0] === '45A01' && r[2] === 'Pgb professioneel')!;
     expect(pgb[7]).toBe('geen eigen index: een percentage van het geïndexeerde ZIN-tarief');
-    expect(rijen.find((r) => r[0] === '02A01' && r[2] === 'vast')![7]).toBe('niet geïndexeerd (overgenomen tarief)');
-    expect(md).toContain('**CONCEPT**: gemaakt zonder `--publicatie`');
+    expect(rijen.find((r) => r[0] === '02A01' && r[2] === 'Vastgesteld tarief')![7]).toBe('niet geïndexeerd (overgenomen tarief)');
+    expect(md).toContain('**CONCEPT**: bevat voorlopige of illustratieve waarden; niet als definitief overzicht versturen.');
+    // the overview goes to every provider: no YAML key, file path or command-line flag in its text (issue 12)
+    expect(lekken('indexatie-2027.md', md)).toEqual([]);
+    const celTekst = wb.worksheets.flatMap((ws) => [ws.name, ...(() => { const t: string[] = []; ws.eachRow((r) => r.eachCell((c) => { if (typeof c.value === 'string') t.push(c.value); })); return t; })()]).join('\n');
+    expect(celTekst).toContain('CONCEPT: bevat voorlopige of illustratieve waarden');
+    expect(lekken('indexatie-2027.xlsx', celTekst)).toEqual([]);
   });
 
   it('een ronde op een ronde: indexeert de geïndexeerde tarieven van het vorige jaar, zoals de testset met twee rondes', async () => {
@@ -98,7 +104,7 @@ describe('indexeer', () => {
     const stappen = t(tweede, '02A02', 'alfa').opbouw.map((s) => s.stap);
     expect(stappen).toContain('indexpercentage_2027');
     expect(stappen.filter((s) => s === 'indexpercentage')).toHaveLength(1);
-    expect(readFileSync(path.join(werk, 'output/volledig-2028/indexatie-2028.md'), 'utf8')).toContain('| 02A02 Begeleiding individueel | alfa | uur | € 58,29 | 4,91 % | € 61,15 |');
+    expect(readFileSync(path.join(werk, 'output/volledig-2028/indexatie-2028.md'), 'utf8')).toContain('| 02A02 Begeleiding individueel | CAO Alfa (maandtabel) | uur | € 58,29 | 4,91 % | € 61,15 |');
   });
 
   it('een overlay (een gemeente) op een set met twee rondes is die ronde: dezelfde tarieven', () => {

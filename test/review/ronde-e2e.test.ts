@@ -60,7 +60,7 @@ describe('de jaarlijkse ronde van begin tot eind, in een lege repository', () =>
     expect(r.err).toContain('npx tariefbouw genereer voorbeeldregio-2028');
     // index 2028 with the illustrative figures: inhaal (0,9 × 3,85 + 0,1 × 2,10) − (0,9 × 3,60 + 0,1 × 2,00) = 0,235 → 0,24;
     // voorlopig 0,9 × 3,40 + 0,1 × 2,00 = 3,26; 3,50 %. 01A01: 42,79 × 1,035 = 44,287… → € 44,29
-    expect(rij(2028, '01A01', 'basistarief')).toBe('| 01A01 Hulp bij het huishouden | basistarief | uur | € 42,79 | 3,50 % | € 44,29 |');
+    expect(rij(2028, '01A01', 'Basistarief')).toBe('| 01A01 Hulp bij het huishouden | Basistarief | uur | € 42,79 | 3,50 % | € 44,29 |');
     eersteRun = bytes('output/voorbeeldregio-2028');
     git('add', '.');
     git('commit', '-qm', 'indexatieronde 2028');
@@ -81,7 +81,7 @@ describe('de jaarlijkse ronde van begin tot eind, in een lege repository', () =>
     expect(r.code, r.err).toBe(0);
     expect(bestandenIn('output/voorbeeldregio-2028')).toEqual(metOverzicht(2028));
     // inhaal (0,9 × 4,05 + 0,1 × 2,10) − 3,44 = 0,415 → 0,42; index 3,68 %; 42,79 × 1,0368 = 44,364… → € 44,36
-    expect(rij(2028, '01A01', 'basistarief')).toBe('| 01A01 Hulp bij het huishouden | basistarief | uur | € 42,79 | 3,68 % | € 44,36 |');
+    expect(rij(2028, '01A01', 'Basistarief')).toBe('| 01A01 Hulp bij het huishouden | Basistarief | uur | € 42,79 | 3,68 % | € 44,36 |');
     expect(readFileSync(path.join(repo, 'output/voorbeeldregio-2028/tarieven.csv')).equals(eersteRun.get('tarieven.csv')!)).toBe(false);
     git('add', '.');
     git('commit', '-qm', 'definitieve cijfers 2027');
@@ -120,7 +120,7 @@ describe('de jaarlijkse ronde van begin tot eind, in een lege repository', () =>
     expect(bestandenIn('output/voorbeeldregio-2028')).toEqual(metOverzicht(2028));
     // index 2029: inhaal (0,9 × 3,70 + 0,1 × 2,00) − 3,26 = 0,27; voorlopig 0,9 × 3,20 + 0,1 × 1,90 = 3,07; 3,34 %.
     // 01A01: 44,36 × 1,0334 = 45,841… → € 45,84
-    expect(rij(2029, '01A01', 'basistarief')).toBe('| 01A01 Hulp bij het huishouden | basistarief | uur | € 44,36 | 3,34 % | € 45,84 |');
+    expect(rij(2029, '01A01', 'Basistarief')).toBe('| 01A01 Hulp bij het huishouden | Basistarief | uur | € 44,36 | 3,34 % | € 45,84 |');
     eersteRun = bytes('output/voorbeeldregio-2029');
   }, 300_000);
 
