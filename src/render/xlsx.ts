@@ -161,7 +161,8 @@ function schrijfBlad(wb: ExcelJS.stream.xlsx.WorkbookWriter, blad: Blad): Werkbl
     let regels = 1;
     rij.forEach((cel, k) => {
       if (cel?.stijl === 'tekstlang' && typeof cel.waarde === 'string') {
-        const breedte = Math.max(4, (blad.kolommen[k]?.breedte ?? 10) * 1.15);
+        // characters per line: a column of width w holds about w digits, but fewer letters of running text
+        const breedte = Math.max(4, (blad.kolommen[k]?.breedte ?? 10) * 0.95);
         const n = cel.waarde.split('\n').reduce((som, deel) => som + Math.max(1, Math.ceil(deel.length / breedte)), 0);
         regels = Math.max(regels, n);
       }
